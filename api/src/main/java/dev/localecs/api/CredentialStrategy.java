@@ -1,0 +1,26 @@
+package dev.localecs.api;
+
+import java.util.Optional;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Produces base AWS credentials (from the environment, a profile, a mounted file, fixed test values…).
+ * The runtime picks the strategy for each {@link CredentialPurpose} by its {@link #name()}.
+ */
+public interface CredentialStrategy extends ExtensionPoint {
+
+    /**
+     * The strategy's name, the value of {@code credentials.api.strategy} / {@code credentials.endpoint.strategy}.
+     *
+     * @return e.g. {@code env}
+     */
+    String name();
+
+    /**
+     * Base credentials for a purpose.
+     *
+     * @param purpose what they are for
+     * @return the credentials, or empty when this strategy has none for the purpose
+     */
+    Optional<AwsCredentials> credentials(CredentialPurpose purpose);
+}

@@ -1,0 +1,60 @@
+package dev.localecs.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+
+/**
+ * What the runtime hands to plugins: its services and settings. Plugins never see runtime internals,
+ * Docker or AWS SDK types; they see this.
+ */
+public interface PluginContext {
+
+    /**
+     * Region and account the emulator presents, with ARN builders.
+     *
+     * @return the ARN builder
+     */
+    EcsArns arns();
+
+    /**
+     * The runtime's configuration.
+     *
+     * @return the configuration view
+     */
+    ConfigView config();
+
+    /**
+     * The clock every timestamp comes from.
+     *
+     * @return the clock
+     */
+    Clock clock();
+
+    /**
+     * The JSON mapper configured for the ECS wire form (epoch-second timestamps, absent nulls).
+     *
+     * @return the mapper; do not reconfigure it
+     */
+    ObjectMapper json();
+
+    /**
+     * The task-definition registry (embedded store, upstream fallback).
+     *
+     * @return the registry
+     */
+    TaskDefinitionRegistry taskDefinitions();
+
+    /**
+     * The cluster registry.
+     *
+     * @return the registry
+     */
+    ClusterRegistry clusters();
+
+    /**
+     * Tags of every taggable resource, by ARN.
+     *
+     * @return the tag registry
+     */
+    TagRegistry tags();
+}

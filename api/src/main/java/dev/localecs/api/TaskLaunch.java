@@ -1,0 +1,36 @@
+package dev.localecs.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.model.TaskDefinition;
+
+/**
+ * What a compose override provider knows about the task being launched.
+ *
+ * @param project the compose project name of the task
+ * @param taskId the task id (32 hex characters)
+ * @param cluster the cluster name
+ * @param taskDefinition the resolved task definition
+ * @param overrides the RunTask {@code overrides} member, or an empty object
+ */
+public record TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
+                         JsonNode overrides) {
+
+    /**
+     * Validates the components.
+     *
+     * @param project the project
+     * @param taskId the task id
+     * @param cluster the cluster
+     * @param taskDefinition the task definition
+     * @param overrides the overrides
+     */
+    public TaskLaunch {
+        requireNonNull(project, "project is null");
+        requireNonNull(taskId, "taskId is null");
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(taskDefinition, "taskDefinition is null");
+        requireNonNull(overrides, "overrides is null");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.localecs.api.error;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The AWS error codes the emulator answers with, each with the HTTP status and the side (client or server)
+ * that real ECS gives it. The code string is what goes into {@code __type} and {@code X-Amzn-ErrorType}.
+ */
+public enum ErrorCode {
+    /** A generic client-side problem with the request (ECS's most common validation error). */
+    CLIENT_EXCEPTION("ClientException", 400, Side.CLIENT),
+    /** A parameter has a value outside its allowed set or is missing. */
+    INVALID_PARAMETER("InvalidParameterException", 400, Side.CLIENT),
+    /** The named cluster does not exist. */
+    CLUSTER_NOT_FOUND("ClusterNotFoundException", 400, Side.CLIENT),
+    /** The cluster still has tasks or services and cannot be deleted. */
+    CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException", 400, Side.CLIENT),
+    /** The named resource (for tagging) does not exist. */
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Side.CLIENT),
+    /** The operation in {@code X-Amz-Target} is not known here and no upstream takes it. */
+    UNKNOWN_OPERATION("UnknownOperationException", 400, Side.CLIENT),
+    /** The body is not JSON, or a member has the wrong JSON type. */
+    SERIALIZATION("SerializationException", 400, Side.CLIENT),
+    /** The caller may not perform the operation. */
+    ACCESS_DENIED("AccessDeniedException", 400, Side.CLIENT),
+    /** The request was valid but the emulator failed to serve it. */
+    SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
+
+    /** Who is at fault for an error, as AWS SDKs classify it. */
+    public enum Side {
+        /** The caller's request is wrong; retrying it unchanged fails again. */
+        CLIENT,
+        /** The service failed; the caller may retry. */
+        SERVER
+    }
+
+    private final String awsCode;
+    private final int httpStatus;
+    private final Side side;
+
+    ErrorCode(String awsCode, int httpStatus, Side side) {
+        this.awsCode = requireNonNull(awsCode, "awsCode is null");
+        this.httpStatus = httpStatus;
+        this.side = requireNonNull(side, "side is null");
+    }
+
+    /**
+     * The AWS error code, e.g. {@code ClientException}.
+     *
+     * @return the code sent as {@code __type}
+     */
+    public String awsCode() {
+        return awsCode;
+    }
+
+    /**
+     * The HTTP status real ECS answers this error with.
+     *
+     * @return 400 for client errors, 500 for server errors
+     */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /**
+     * Whether the caller or the service is at fault.
+     *
+     * @return the side
+     */
+    public Side side() {
+        return side;
+    }
+}

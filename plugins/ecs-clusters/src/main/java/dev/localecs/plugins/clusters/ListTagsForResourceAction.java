@@ -1,0 +1,37 @@
+package dev.localecs.plugins.clusters;
+
+import dev.localecs.api.ActionRequest;
+import dev.localecs.api.EcsAction;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.Required;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/** ListTagsForResource for clusters and task definitions. */
+@Extension
+public final class ListTagsForResourceAction implements EcsAction {
+    private final PluginContext context;
+
+    /**
+     * Creates the action.
+     *
+     * @param context the runtime's services
+     */
+    public ListTagsForResourceAction(PluginContext context) {
+        this.context = context;
+    }
+
+    record Request(@Required String resourceArn) {
+    }
+
+    @Override
+    public String name() {
+        return "ListTagsForResource";
+    }
+
+    @Override
+    public Object handle(ActionRequest request) {
+        Request body = request.bind(Request.class);
+        return Map.of("tags", context.tags().tags(TaggableResources.existing(context, body.resourceArn())));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.localecs.plugins.clusters;
+
+import dev.localecs.api.ActionRequest;
+import dev.localecs.api.EcsAction;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.Required;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/** TagResource for clusters and task definitions; the 50-tag limit counts the tags already there. */
+@Extension
+public final class TagResourceAction implements EcsAction {
+    private final PluginContext context;
+
+    /**
+     * Creates the action.
+     *
+     * @param context the runtime's services
+     */
+    public TagResourceAction(PluginContext context) {
+        this.context = context;
+    }
+
+    record Request(@Required String resourceArn, @Required List<Tag> tags) {
+    }
+
+    @Override
+    public String name() {
+        return "TagResource";
+    }
+
+    @Override
+    public Object handle(ActionRequest request) {
+        Request body = request.bind(Request.class);
+        String arn = TaggableResources.existing(context, body.resourceArn());
+        if (body.tags().isEmpty()) {
+            throw EcsException.invalidParameter("tags must contain at least one tag.");
+        }
+        Map<String, Tag> merged = new LinkedHashMap<>();
+        context.tags().tags(arn).forEach(tag -> merged.put(tag.key(), tag));
+        body.tags().forEach(tag -> merged.put(tag.key(), tag));
+        context.tags().validate(merged.values());
+        context.tags().tag(arn, body.tags());
+        return Map.of();
+    }
+}
