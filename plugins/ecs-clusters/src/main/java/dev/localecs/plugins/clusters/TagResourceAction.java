@@ -6,7 +6,6 @@ import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -40,10 +39,6 @@ public final class TagResourceAction implements EcsAction {
         if (body.tags().isEmpty()) {
             throw EcsException.invalidParameter("tags must contain at least one tag.");
         }
-        Map<String, Tag> merged = new LinkedHashMap<>();
-        context.tags().tags(arn).forEach(tag -> merged.put(tag.key(), tag));
-        body.tags().forEach(tag -> merged.put(tag.key(), tag));
-        context.tags().validate(merged.values());
         context.tags().tag(arn, body.tags());
         return Map.of();
     }

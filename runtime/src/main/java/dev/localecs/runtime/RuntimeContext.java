@@ -1,0 +1,38 @@
+package dev.localecs.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.ClusterRegistry;
+import dev.localecs.api.ConfigView;
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.TagRegistry;
+import dev.localecs.api.TaskDefinitionRegistry;
+import java.time.Clock;
+
+/**
+ * The runtime's {@link PluginContext}: the services handed to every plugin.
+ *
+ * @param arns the ARN builder
+ * @param config the configuration
+ * @param clock the clock
+ * @param json the wire mapper
+ * @param taskDefinitions the task-definition registry
+ * @param clusters the cluster registry
+ * @param tags the tag registry
+ */
+record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
+                      TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags)
+        implements PluginContext {
+
+    RuntimeContext {
+        requireNonNull(arns, "arns is null");
+        requireNonNull(config, "config is null");
+        requireNonNull(clock, "clock is null");
+        requireNonNull(json, "json is null");
+        requireNonNull(taskDefinitions, "taskDefinitions is null");
+        requireNonNull(clusters, "clusters is null");
+        requireNonNull(tags, "tags is null");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.localecs.runtime.plugin;
+
+import dev.localecs.api.ConfigView;
+import dev.localecs.api.EcsAction;
+import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.config.RuntimeConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * Operation name → the action that serves it. Two plugins offering the same operation are refused unless
+ * {@code actions.<Operation>.plugin} names the one to use.
+ */
+public final class ActionRegistry {
+    private static final Logger LOG = Logger.getLogger(ActionRegistry.class.getName());
+
+    private final Map<String, Registered<EcsAction>> actions;
+
+    private ActionRegistry(Map<String, Registered<EcsAction>> actions) {
+        this.actions = Map.copyOf(actions);
+    }
+
+    /**
+     * Builds the registry, logging each registration.
+     *
+     * @param offered every action extension with its plugin
+     * @param config the configuration ({@code actions.<Operation>.plugin})
+     * @return the registry
+     * @throws ConfigurationException when two plugins offer one operation and configuration picks neither
+     */
+    public static ActionRegistry build(List<Registered<EcsAction>> offered, ConfigView config) {
+        Map<String, List<Registered<EcsAction>>> byName = new TreeMap<>();
+        for (Registered<EcsAction> action : offered) {
+            byName.computeIfAbsent(action.extension().name(), k -> new ArrayList<>()).add(action);
+        }
+        Map<String, Registered<EcsAction>> chosen = new LinkedHashMap<>();
+        byName.forEach((name, candidates) -> {
+            Registered<EcsAction> pick = candidates.size() == 1 ? candidates.get(0) : choose(name, candidates, config);
+            LOG.info("Registering action " + name + " from plugin " + pick.pluginId());
+            candidates.stream().filter(c -> c != pick).forEach(c -> LOG.info("Action " + name + " of plugin "
+                    + c.pluginId() + " is not used: actions." + name + ".plugin chooses " + pick.pluginId()));
+            chosen.put(name, pick);
+        });
+        return new ActionRegistry(chosen);
+    }
+
+    private static Registered<EcsAction> choose(String name, List<Registered<EcsAction>> candidates,
+                                                ConfigView config) {
+        String key = "actions." + name + ".plugin";
+        List<String> plugins = candidates.stream().map(Registered::pluginId).toList();
+        Optional<String> configured = config.get(key)
+                .or(() -> config.get("actions." + name.toUpperCase(Locale.ROOT) + ".plugin"));
+        if (configured.isEmpty()) {
+            throw new ConfigurationException("Action " + name + " is offered by several plugins " + plugins
+                    + "; choose one with " + key + " (environment: "
+                    + RuntimeConfig.environmentName("actions." + name + ".plugin") + ") or disable the others "
+                    + "with plugins.disabled.");
+        }
+        return candidates.stream().filter(c -> c.pluginId().equals(configured.get())).findFirst()
+                .orElseThrow(() -> new ConfigurationException(key + " names plugin '" + configured.get()
+                        + "', which does not offer " + name + "; plugins offering it: " + plugins + "."));
+    }
+
+    /**
+     * The action for an operation.
+     *
+     * @param operation the operation name
+     * @return the action, or empty when no plugin serves it
+     */
+    public Optional<EcsAction> find(String operation) {
+        return Optional.ofNullable(actions.get(operation)).map(Registered::extension);
+    }
+
+    /**
+     * Which plugin serves each operation.
+     *
+     * @return operation → plugin id, sorted
+     */
+    public Map<String, String> plugins() {
+        Map<String, String> result = new TreeMap<>();
+        actions.forEach((name, action) -> result.put(name, action.pluginId()));
+        return result;
+    }
+}
