@@ -1,0 +1,242 @@
+package dev.localecs.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input gets the ECS error shape with the code a real client expects — never a 500 with a stack trace —
+ * and every answer carries {@code x-amzn-RequestId}.
+ */
+class BadInputIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String C = "{\"name\":\"app\",\"image\":\"busybox\",\"memory\":64}";
+    @TempDir
+    static Path state;
+    private static RuntimeFixture runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = RuntimeFixture.start(state, Map.of());
+        runtime.post("RegisterTaskDefinition", "{\"family\":\"live\",\"containerDefinitions\":[" + C + "]}");
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                // protocol
+                Arguments.of("UnknownThing", "{}", "UnknownOperationException", "Operation UnknownThing"),
+                Arguments.of("RegisterTaskDefinition", "{not json", "SerializationException", "not valid JSON"),
+                Arguments.of("RegisterTaskDefinition", "[1,2]", "SerializationException", "must be a JSON object"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\"} trailing", "SerializationException",
+                        "not valid JSON"),
+                // wrong types
+                Arguments.of("RegisterTaskDefinition", "{\"family\":5,\"containerDefinitions\":[" + C + "]}",
+                        "SerializationException", "'family': expected a string"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":\"x\"}",
+                        "SerializationException", "'containerDefinitions': expected a list"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":\"64\"}]}", "SerializationException",
+                        "'containerDefinitions[0].memory': expected an integer"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"essential\":\"yes\"}]}", "SerializationException",
+                        "'containerDefinitions[0].essential': expected a boolean"),
+                Arguments.of("ListTaskDefinitions", "{\"maxResults\":1.5}", "SerializationException",
+                        "'maxResults': expected an integer"),
+                Arguments.of("DescribeClusters", "{\"clusters\":{\"a\":1}}", "SerializationException",
+                        "'clusters': expected a list"),
+                // missing required members
+                Arguments.of("RegisterTaskDefinition", "{\"containerDefinitions\":[" + C + "]}",
+                        "InvalidParameterException", "family is required"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\"}", "InvalidParameterException",
+                        "containerDefinitions is required"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":null,\"containerDefinitions\":[" + C + "]}",
+                        "InvalidParameterException", "family is required"),
+                Arguments.of("DescribeTaskDefinition", "{}", "InvalidParameterException", "taskDefinition is required"),
+                Arguments.of("DeleteCluster", "{}", "InvalidParameterException", "cluster is required"),
+                Arguments.of("TagResource", "{\"resourceArn\":\"x\"}", "InvalidParameterException", "tags is required"),
+                // RegisterTaskDefinition validation
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"bad/name\",\"containerDefinitions\":[" + C + "]}",
+                        "ClientException", "Family contains invalid characters"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"" + "f".repeat(256) + "\",\"containerDefinitions\":["
+                        + C + "]}", "ClientException", "Family contains invalid characters"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[]}",
+                        "ClientException", "Container list cannot be empty."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"image\":\"b\","
+                        + "\"memory\":64}]}", "ClientException", "Container.name should not be null or empty."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"memory\":64}]}", "ClientException", "Container.image should not be null or empty."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"\",\"memory\":64}]}", "ClientException",
+                        "Container.image should not be null or empty."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\"}]}", "ClientException",
+                        "At least one of 'memory' or 'memoryReservation' must be specified."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"memoryReservation\":128}]}", "ClientException",
+                        "'memoryReservation' must be less than or equal to 'memory'"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[" + C + "," + C + "]}",
+                        "ClientException", "Duplicate container name found: app."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"mountPoints\":[{\"sourceVolume\":\"v\","
+                        + "\"containerPath\":\"/d\"}]}]}", "ClientException", "Unknown volume 'v'"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"dependsOn\":[{\"containerName\":\"db\","
+                        + "\"condition\":\"START\"}]}]}", "ClientException", "depends on container 'db'"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[" + C + ","
+                        + "{\"name\":\"w\",\"image\":\"b\",\"memory\":64,\"dependsOn\":[{\"containerName\":\"app\","
+                        + "\"condition\":\"HEALTHY\"}]}]}", "ClientException", "'app' has no healthCheck"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"dependsOn\":[{\"containerName\":\"a\","
+                        + "\"condition\":\"LATER\"}]}]}", "InvalidParameterException", "Invalid dependsOn.condition"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[{\"name\":\"a\","
+                        + "\"image\":\"b\",\"memory\":64,\"essential\":false}]}", "ClientException",
+                        "does not have any essential container"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"networkMode\":\"overlay\","
+                        + "\"containerDefinitions\":[" + C + "]}", "InvalidParameterException", "Invalid networkMode"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"networkMode\":\"awsvpc\","
+                        + "\"containerDefinitions\":[{\"name\":\"a\",\"image\":\"b\",\"memory\":64,"
+                        + "\"portMappings\":[{\"containerPort\":80,\"hostPort\":8080}]}]}", "InvalidParameterException",
+                        "When networkMode=awsvpc, the host ports and container ports in port mappings must match."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"requiresCompatibilities\":[\"FARGATE\"],"
+                        + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[" + C + "]}",
+                        "ClientException", "Fargate only supports network mode 'awsvpc'."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"requiresCompatibilities\":[\"FARGATE\"],"
+                        + "\"networkMode\":\"awsvpc\",\"memory\":\"512\",\"containerDefinitions\":[" + C + "]}",
+                        "ClientException", "Fargate requires that 'cpu' be defined at the task level."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"requiresCompatibilities\":[\"FARGATE\"],"
+                        + "\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"4096\",\"containerDefinitions\":["
+                        + C + "]}", "ClientException", "No Fargate configuration exists for given values: 256 CPU, 4096"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"cpu\":\"lots\",\"containerDefinitions\":["
+                        + C + "]}", "ClientException", "Invalid 'cpu' setting for task."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"requiresCompatibilities\":[\"MARS\"],"
+                        + "\"containerDefinitions\":[" + C + "]}", "InvalidParameterException",
+                        "Invalid requiresCompatibilities"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":[" + C + "],"
+                        + "\"tags\":[{\"key\":\"aws:owner\",\"value\":\"x\"}]}", "InvalidParameterException",
+                        "reserved for AWS use"),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\",\"containerDefinitions\":["
+                        + (C + ",").repeat(10).replace("\"app\"", "\"x\"") + C + "]}", "ClientException",
+                        "Too many containers"),
+                // other task-definition actions
+                Arguments.of("DescribeTaskDefinition", "{\"taskDefinition\":\"ghost\"}", "ClientException",
+                        "Unable to describe task definition."),
+                Arguments.of("DescribeTaskDefinition", "{\"taskDefinition\":\"live\",\"include\":[\"SECRETS\"]}",
+                        "InvalidParameterException", "Invalid include value 'SECRETS'"),
+                Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"live\"}", "ClientException",
+                        "specify family:revision or the full task definition ARN"),
+                Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"live:7\"}", "ClientException",
+                        "The specified task definition does not exist."),
+                Arguments.of("DeleteTaskDefinitions", "{\"taskDefinitions\":[]}", "InvalidParameterException",
+                        "between 1 and 10"),
+                Arguments.of("ListTaskDefinitions", "{\"maxResults\":0}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."),
+                Arguments.of("ListTaskDefinitions", "{\"maxResults\":101}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."),
+                Arguments.of("ListTaskDefinitions", "{\"nextToken\":\"garbage!\"}", "InvalidParameterException",
+                        "Invalid nextToken."),
+                Arguments.of("ListTaskDefinitions", "{\"status\":\"GONE\"}", "InvalidParameterException",
+                        "Invalid status 'GONE'"),
+                Arguments.of("ListTaskDefinitionFamilies", "{\"status\":\"DELETE_IN_PROGRESS\"}",
+                        "InvalidParameterException", "Invalid status"),
+                // clusters and tags
+                Arguments.of("CreateCluster", "{\"clusterName\":\"no spaces\"}", "InvalidParameterException",
+                        "Invalid cluster name"),
+                Arguments.of("DescribeClusters", "{\"include\":[\"EVERYTHING\"]}", "InvalidParameterException",
+                        "Invalid include value"),
+                Arguments.of("DeleteCluster", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("TagResource", "{\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/ghost\","
+                        + "\"tags\":[{\"key\":\"a\",\"value\":\"b\"}]}", "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("ListTagsForResource", "{\"resourceArn\":"
+                        + "\"arn:aws:ecs:us-east-1:000000000000:task-definition/live:9\"}", "ResourceNotFoundException",
+                        "The specified resource could not be found."),
+                Arguments.of("UntagResource", "{\"resourceArn\":\"not-an-arn\",\"tagKeys\":[\"a\"]}",
+                        "InvalidParameterException", "Invalid resourceArn"));
+    }
+
+    @ParameterizedTest(name = "{0} {2}: {3}")
+    @MethodSource("badRequests")
+    void answersTheEcsErrorShape(String operation, String body, String code, String message) throws Exception {
+        HttpResponse<String> response = runtime.post(operation, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying(id ->
+                assertThat(id).matches("[0-9a-f-]{36}"));
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue(code);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("__type").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).contains(message).doesNotContain("Exception:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingOrForeignTargetIsUnknownOperation() throws Exception {
+        HttpResponse<String> none = runtime.post(null, "{}");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(none.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+
+        HttpResponse<String> foreign = RuntimeFixture.send(HttpRequest.newBuilder(runtime.endpoint().resolve("/"))
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(JSON.readTree(foreign.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+        assertThat(JSON.readTree(foreign.body()).get("message").asText()).contains("DynamoDB_20120810.ListTables");
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsRefusedWithoutReadingIt() throws Exception {
+        String big = "{\"family\":\"" + "a".repeat(1024 * 1024) + "\"}";
+        HttpResponse<String> response = runtime.post("RegisterTaskDefinition", big);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("ClientException");
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("1048576 bytes");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    }
+
+    @Test
+    void emptyBodyIsAnEmptyRequestAndSuccessCarriesARequestId() throws Exception {
+        HttpResponse<String> response = runtime.post("ListClusters", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(JSON.readTree(response.body()).get("clusterArns").get(0).asText())
+                .isEqualTo("arn:aws:ecs:us-east-1:000000000000:cluster/default");
+    }
+
+    @Test
+    void healthAnswersJsonWithARequestId() throws Exception {
+        HttpResponse<String> health = RuntimeFixture.send(HttpRequest.newBuilder(
+                URI.create(runtime.endpoint() + "/health")).timeout(Duration.ofSeconds(20)).GET().build());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("x-amzn-RequestId")).isPresent();
+        JsonNode body = JSON.readTree(health.body());
+        assertThat(body.get("status").asText()).isEqualTo("UP");
+        assertThat(body.at("/actions/RegisterTaskDefinition").asText()).isEqualTo("ecs-task-definitions");
+        assertThat(body.at("/actions/CreateCluster").asText()).isEqualTo("ecs-clusters");
+        assertThat(body.get("plugins")).extracting(p -> p.get("state").asText()).containsOnly("STARTED");
+        assertThat(body.at("/docker/reachable").asBoolean()).as("the Docker engine answers: " + body.get("docker"))
+                .isTrue();
+        assertThat(body.at("/docker/apiVersion").asText()).isNotEmpty();
+        assertThat(body.at("/upstream/ecs/configured").asBoolean()).isFalse();
+    }
+}
