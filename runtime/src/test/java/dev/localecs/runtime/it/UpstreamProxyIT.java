@@ -1,0 +1,97 @@
+package dev.localecs.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+
+/** Operations no plugin handles, and definitions only upstream has, are answered by a real moto_server. */
+class UpstreamProxyIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path state;
+    @TempDir
+    Path logs;
+    private MotoServer moto;
+    private RuntimeFixture runtime;
+
+    @BeforeEach
+    void start() {
+        moto = MotoServer.start(logs);
+        runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString()),
+                Map.of("AWS_ACCESS_KEY_ID", "AKIDRUNTIME", "AWS_SECRET_ACCESS_KEY", "runtime-secret"));
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+        moto.close();
+    }
+
+    @Test
+    void unhandledOperationsAreAnsweredByUpstream() {
+        try (EcsClient upstream = moto.ecs()) {
+            upstream.createCluster(r -> r.clusterName("upstream-only"));
+            upstream.registerTaskDefinition(r -> r.family("svc-td").containerDefinitions(
+                    ContainerDefinition.builder().name("a").image("busybox").memory(32).build()));
+            upstream.createService(r -> r.cluster("upstream-only").serviceName("billing")
+                    .taskDefinition("svc-td").desiredCount(0));
+        }
+
+        assertThat(runtime.ecs().listContainerInstances(r -> r.cluster("upstream-only")).containerInstanceArns())
+                .isEmpty();
+        assertThat(runtime.ecs().listServices(r -> r.cluster("upstream-only")).serviceArns())
+                .singleElement().asString().endsWith("service/upstream-only/billing");
+        assertThatThrownBy(() -> runtime.ecs().updateService(r -> r.cluster("nowhere").service("billing")))
+                .as("upstream's own errors come back as they are")
+                .isInstanceOfSatisfying(EcsException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode())
+                            .isIn("ClusterNotFoundException", "ServiceNotFoundException");
+                });
+    }
+
+    @Test
+    void definitionRegisteredOnlyUpstreamIsDescribedThroughTheRuntime() {
+        try (EcsClient upstream = moto.ecs()) {
+            upstream.registerTaskDefinition(r -> r.family("remote").containerDefinitions(
+                    ContainerDefinition.builder().name("app").image("remote/app:7").memory(64).build()));
+        }
+
+        var described = runtime.ecs().describeTaskDefinition(r -> r.taskDefinition("remote")).taskDefinition();
+        assertThat(described.family()).isEqualTo("remote");
+        assertThat(described.containerDefinitions().get(0).image()).isEqualTo("remote/app:7");
+        assertThat(runtime.ecs().describeTaskDefinition(r -> r.taskDefinition("remote:1")).taskDefinition()
+                .revision()).isEqualTo(1);
+        assertThatThrownBy(() -> runtime.ecs().describeTaskDefinition(r -> r.taskDefinition("nowhere")))
+                .hasMessageContaining("Unable to describe task definition.");
+        assertThat(runtime.ecs().listTaskDefinitions().taskDefinitionArns())
+                .as("upstream definitions are not copied into the local registry").isEmpty();
+    }
+
+    @Test
+    void upstreamDownIsAServerExceptionNamingTheEndpoint() throws Exception {
+        moto.close();
+
+        assertThatThrownBy(() -> runtime.ecs().listServices(r -> r.cluster("x")))
+                .isInstanceOf(EcsException.class)
+                .satisfies(e -> assertThat(((EcsException) e).statusCode()).isEqualTo(500))
+                .hasMessageContaining("Upstream endpoint " + moto.endpoint() + " is unavailable");
+        JsonNode health = JSON.readTree(RuntimeFixture.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(runtime.endpoint() + "/health")).build()).body());
+        assertThat(health.at("/upstream/ecs/configured").asBoolean()).isTrue();
+        assertThat(health.at("/upstream/ecs/endpoint").asText()).isEqualTo(moto.endpoint().toString());
+        assertThat(health.at("/upstream/ecs/credentials").asText()).isEqualTo("environment");
+        assertThat(health.toString()).doesNotContain("runtime-secret");
+    }
+}
