@@ -30,12 +30,14 @@ import java.util.regex.Pattern;
  * variable names ({@link #ALIASES}) are accepted too, below the canonical names (first alias wins).
  */
 public final class RuntimeConfig implements ConfigView {
-    /** Seed variable → configuration key, for keys whose features exist. */
+    /**
+     * Seed variable → configuration key, for keys whose features exist. ({@code AWS_REGION} is the canonical
+     * name of {@code aws.region} and wins over {@code AWS_DEFAULT_REGION}, as in the AWS SDKs.)
+     */
     public static final List<Map.Entry<String, String>> ALIASES = List.of(
             Map.entry("ECS_ENDPOINT_URL", "upstream.ecs.endpoint"),
             Map.entry("COMPOSE_DEST", "compose.dest"),
             Map.entry("AWS_DEFAULT_REGION", "aws.region"),
-            Map.entry("AWS_REGION", "aws.region"),
             Map.entry("DOCKER_HOST", "docker.host"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");
     private static final String DEFAULTS = "application.yaml";

@@ -38,9 +38,9 @@ final class TaskDefinitionFactory {
         emptyArray(node, "volumes");
         emptyArray(node, "placementConstraints");
         for (JsonNode volume : node.withArray("volumes")) {
-            if (!volume.has("host") && !volume.has("dockerVolumeConfiguration") && !volume.has("efsVolumeConfiguration")
-                    && !volume.has("fsxWindowsFileServerVolumeConfiguration") && !volume.has("configuredAtLaunch")
-                    && !volume.has("s3filesVolumeConfiguration")) {
+            if (!volume.hasNonNull("host") && !volume.hasNonNull("dockerVolumeConfiguration") && !volume.hasNonNull("efsVolumeConfiguration")
+                    && !volume.hasNonNull("fsxWindowsFileServerVolumeConfiguration") && !volume.hasNonNull("configuredAtLaunch")
+                    && !volume.hasNonNull("s3filesVolumeConfiguration")) {
                 ((ObjectNode) volume).putObject("host");
             }
         }
@@ -65,11 +65,11 @@ final class TaskDefinitionFactory {
     }
 
     private static void fillContainer(ObjectNode container, boolean sameNamespace) {
-        if (!container.has("cpu")) {
+        if (!container.hasNonNull("cpu")) {
             container.put("cpu", 0);
         }
         emptyArray(container, "portMappings");
-        if (!container.has("essential")) {
+        if (!container.hasNonNull("essential")) {
             container.put("essential", true);
         }
         emptyArray(container, "environment");
@@ -78,17 +78,17 @@ final class TaskDefinitionFactory {
         emptyArray(container, "systemControls");
         for (JsonNode port : container.withArray("portMappings")) {
             ObjectNode mapping = (ObjectNode) port;
-            if (!mapping.has("protocol")) {
+            if (!mapping.hasNonNull("protocol")) {
                 mapping.put("protocol", "tcp");
             }
-            if (sameNamespace && !mapping.has("hostPort") && mapping.has("containerPort")) {
+            if (sameNamespace && !mapping.hasNonNull("hostPort") && mapping.hasNonNull("containerPort")) {
                 mapping.put("hostPort", mapping.get("containerPort").intValue());
             }
         }
     }
 
     private static void emptyArray(ObjectNode node, String member) {
-        if (!node.has(member)) {
+        if (!node.hasNonNull(member)) {
             node.putArray(member);
         }
     }
