@@ -7,34 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The task-definition registry driven by the AWS CLI v2, the way the README shows it, across a restart. */
-class AwsCliIT {
+class AwsCliIT extends RuntimeTestBase {
     private static final String CONTAINERS = """
             [{"name": "web", "image": "nginx:%s", "memory": 128, "essential": true,
               "portMappings": [{"containerPort": 80, "hostPort": 8080}],
               "environment": [{"name": "MODE", "value": "local"}]}]""";
     @TempDir
-    Path state;
-    @TempDir
     Path work;
-    private RuntimeFixture runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = RuntimeFixture.start(state, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-    }
-
     @Test
     void cliRegistersDescribesListsDeregistersAndFindsDefinitionsAfterRestart() throws Exception {
         AwsCli aws = new AwsCli(runtime.endpoint());

@@ -3,12 +3,7 @@ package dev.localecs.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -17,22 +12,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 /** Clusters (with the implicit default) and tagging, driven by the AWS SDK for Java v2. */
-class ClustersIT {
+class ClustersIT extends RuntimeTestBase {
     private static final String ARN = "arn:aws:ecs:us-east-1:000000000000:cluster/";
-    @TempDir
-    Path state;
-    private RuntimeFixture runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = RuntimeFixture.start(state, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-    }
-
     @Test
     void defaultClusterExistsWithoutBeingCreated() {
         DescribeClustersResponse response = runtime.ecs().describeClusters(r -> r.clusters("default"));

@@ -3,14 +3,9 @@ package dev.localecs.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
@@ -23,21 +18,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /** The task-definition registry driven by the AWS SDK for Java v2 EcsClient, across a restart. */
-class TaskDefinitionsSdkIT {
-    @TempDir
-    Path state;
-    private RuntimeFixture runtime;
-
-    @BeforeEach
-    void start() {
-        runtime = RuntimeFixture.start(state, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-    }
-
+class TaskDefinitionsSdkIT extends RuntimeTestBase {
     private RegisterTaskDefinitionResponse register(String family, String image) {
         return runtime.ecs().registerTaskDefinition(r -> r
                 .family(family)
