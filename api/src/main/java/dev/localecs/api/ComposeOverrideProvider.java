@@ -1,25 +1,25 @@
 package dev.localecs.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
+import dev.localecs.api.compose.ComposeFragment;
+import java.util.List;
 import org.pf4j.ExtensionPoint;
 
 /**
- * Contributes one compose override file to a task launch (RunTask overrides, endpoint wiring, external
- * networks, user drop-in files…). Providers run in {@link #order()} and their fragments are merged over the
- * converted task file by the compose-specification merge rules.
+ * Contributes override files to a task launch (RunTask overrides, endpoint wiring, external networks, user
+ * drop-in files…). Providers run in {@link #order()}; each fragment is written as its own file and merged
+ * over the converted task file, in order, by the compose-specification merge rules.
  */
 public interface ComposeOverrideProvider extends ExtensionPoint {
 
     /**
-     * The provider's name; its file is {@code docker-compose.ecs-local.<name>.yml}.
+     * The provider's name, used in logs and {@code /health}.
      *
      * @return e.g. {@code run-task-override}
      */
     String name();
 
     /**
-     * Where this provider's fragment goes among the others; lower runs first.
+     * Where this provider's fragments go among the others; lower runs first.
      *
      * @return the order, 100 unless overridden
      */
@@ -28,10 +28,10 @@ public interface ComposeOverrideProvider extends ExtensionPoint {
     }
 
     /**
-     * The compose fragment for this launch, as a JSON tree of the compose YAML.
+     * The fragments for this launch.
      *
-     * @param launch the task being launched
-     * @return the fragment, or empty when this provider has nothing to add
+     * @param launch the task being launched, with the converted task file
+     * @return the fragments in the order they apply; empty when this provider has nothing to add
      */
-    Optional<ObjectNode> override(TaskLaunch launch);
+    List<ComposeFragment> fragments(TaskLaunch launch);
 }

@@ -1,6 +1,7 @@
 package dev.localecs.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
 
 /**
@@ -57,4 +58,11 @@ public interface PluginContext {
      * @return the tag registry
      */
     TagRegistry tags();
+
+    /**
+     * Strict compose YAML reading, for plugins that take user compose files.
+     *
+     * @return the compose reader
+     */
+    ComposeFiles composeFiles();
 }

@@ -3,6 +3,7 @@ package dev.localecs.api;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.model.TaskDefinition;
 
 /**
@@ -12,10 +13,11 @@ import dev.localecs.api.model.TaskDefinition;
  * @param taskId the task id (32 hex characters)
  * @param cluster the cluster name
  * @param taskDefinition the resolved task definition
- * @param overrides the RunTask {@code overrides} member, or an empty object
+ * @param overrides the RunTask {@code overrides} member ({@code TaskOverride}), or an empty object
+ * @param taskFile the task definition converted to compose, before any override
  */
 public record TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
-                         JsonNode overrides) {
+                         JsonNode overrides, ComposeProject taskFile) {
 
     /**
      * Validates the components.
@@ -25,6 +27,7 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
      * @param cluster the cluster
      * @param taskDefinition the task definition
      * @param overrides the overrides
+     * @param taskFile the converted task file
      */
     public TaskLaunch {
         requireNonNull(project, "project is null");
@@ -32,5 +35,6 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
         requireNonNull(cluster, "cluster is null");
         requireNonNull(taskDefinition, "taskDefinition is null");
         requireNonNull(overrides, "overrides is null");
+        requireNonNull(taskFile, "taskFile is null");
     }
 }

@@ -7,6 +7,7 @@ import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.compose.ComposeYaml;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.health.DockerProbe;
 import dev.localecs.runtime.health.HealthService;
@@ -74,7 +75,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
                 new BaseCredentials(strategy, environment), json);
         RuntimeContext context = new RuntimeContext(arns, config, Clock.tickMillis(java.time.ZoneOffset.UTC), json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
-                new FileClusterRegistry(store, arns), new FileTagRegistry(store));
+                new FileClusterRegistry(store, arns), new FileTagRegistry(store), new ComposeYaml());
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");

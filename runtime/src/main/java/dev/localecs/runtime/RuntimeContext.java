@@ -9,6 +9,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
 
 /**
@@ -21,9 +22,11 @@ import java.time.Clock;
  * @param taskDefinitions the task-definition registry
  * @param clusters the cluster registry
  * @param tags the tag registry
+ * @param composeFiles the strict compose reader
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
-                      TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags)
+                      TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
+                      ComposeFiles composeFiles)
         implements PluginContext {
 
     RuntimeContext {
@@ -34,5 +37,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(taskDefinitions, "taskDefinitions is null");
         requireNonNull(clusters, "clusters is null");
         requireNonNull(tags, "tags is null");
+        requireNonNull(composeFiles, "composeFiles is null");
     }
 }

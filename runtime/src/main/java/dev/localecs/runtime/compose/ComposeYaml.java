@@ -1,0 +1,141 @@
+package dev.localecs.runtime.compose;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.localecs.api.compose.ComposeFiles;
+import dev.localecs.api.compose.ComposeProject;
+import dev.localecs.api.error.EcsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Compose YAML in and out. Reading is strict (unknown keys and bad values are errors naming the file and
+ * the key) and guarded (aliases, nesting depth and size are bounded, so an alias bomb fails fast); writing
+ * gives stable, readable files.
+ */
+public final class ComposeYaml implements ComposeFiles {
+    /** Largest compose file read. */
+    public static final int MAX_BYTES = 1024 * 1024;
+    private static final int MAX_ALIASES = 50;
+
+    private final ObjectMapper reader;
+    private final ObjectMapper writer;
+
+    /** Creates the reader and writer. */
+    public ComposeYaml() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(MAX_ALIASES);
+        loader.setAllowRecursiveKeys(false);
+        loader.setNestingDepthLimit(64);
+        loader.setCodePointLimit(MAX_BYTES);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .build();
+        this.reader = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .addHandler(new ExtensionKeys())
+                .build();
+        this.writer = YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .build();
+    }
+
+    @Override
+    public ComposeProject read(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw EcsException.client("Compose file " + file + " is larger than " + MAX_BYTES + " bytes.");
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw EcsException.client("Cannot read compose file " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ComposeProject parse(String yaml, String origin) {
+        try {
+            ComposeProject project = reader.readValue(yaml, ComposeProject.class);
+            return project == null ? new ComposeProject(null, null, null, null) : project;
+        } catch (UnrecognizedPropertyException e) {
+            throw EcsException.client("Compose file " + origin + ": unknown key '" + path(e) + "'.");
+        } catch (JsonMappingException e) {
+            throw EcsException.client("Compose file " + origin + ": invalid value at '" + path(e) + "': "
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
+        } catch (JsonProcessingException e) {
+            throw EcsException.client("Compose file " + origin + " is not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + " (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
+        } catch (RuntimeException e) {
+            // SnakeYAML's own limits (aliases, code points) surface as unchecked exceptions
+            throw EcsException.client("Compose file " + origin + " was refused: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a project as YAML.
+     *
+     * @param project the project
+     * @return the YAML text
+     */
+    public String write(ComposeProject project) {
+        try {
+            return writer.writeValueAsString(project);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write compose YAML", e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Skips {@code x-} extension keys, as compose does; every other unknown key stays an error. */
+    private static final class ExtensionKeys extends DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                                             JsonDeserializer<?> deserializer, Object bean, String name)
+                throws IOException {
+            if (name.startsWith("x-") || name.equals("version")) {
+                parser.skipChildren();
+                return true;
+            }
+            return false;
+        }
+    }
+}
