@@ -70,7 +70,7 @@ public record ComposeService(
         @JsonDeserialize(using = ComposeSyntax.KeyValues.class) Map<String, String> environment,
         @JsonProperty("env_file") @JsonDeserialize(using = ComposeSyntax.Strings.class) List<String> envFile,
         @JsonDeserialize(using = ComposeSyntax.KeyValues.class) Map<String, String> labels,
-        List<Port> ports,
+        @JsonDeserialize(using = ComposeSyntax.Ports.class) List<Port> ports,
         @JsonDeserialize(using = ComposeSyntax.Strings.class) List<String> expose,
         List<Mount> volumes,
         @JsonProperty("volumes_from") List<String> volumesFrom,

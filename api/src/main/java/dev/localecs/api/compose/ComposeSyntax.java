@@ -146,6 +146,28 @@ public final class ComposeSyntax {
         }
     }
 
+    /** Ports in short form (strings or bare numbers) or long form. */
+    public static final class Ports extends JsonDeserializer<List<ComposeService.Port>> {
+        @Override
+        public List<ComposeService.Port> deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            List<ComposeService.Port> ports = new ArrayList<>();
+            for (JsonNode item : node) {
+                if (item.isObject()) {
+                    ports.add(context.readTreeAsValue(item, ComposeService.Port.class));
+                } else {
+                    try {
+                        ports.add(port(item.asText()));
+                    } catch (IllegalArgumentException e) {
+                        return context.reportInputMismatch(List.class, e.getMessage());
+                    }
+                }
+            }
+            return ports;
+        }
+    }
+
     /** A string or a list of strings (list entries may be {@code {path: ...}} objects, as in env_file). */
     public static final class Strings extends JsonDeserializer<List<String>> {
         @Override

@@ -3,17 +3,14 @@ package dev.localecs.runtime.compose;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.localecs.api.compose.ComposeFiles;
@@ -23,7 +20,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Compose YAML in and out. Reading is strict (unknown keys and bad values are errors naming the file and
@@ -35,23 +38,19 @@ public final class ComposeYaml implements ComposeFiles {
     public static final int MAX_BYTES = 1024 * 1024;
     private static final int MAX_ALIASES = 50;
 
+    private final LoaderOptions loader;
     private final ObjectMapper reader;
     private final ObjectMapper writer;
 
     /** Creates the reader and writer. */
     public ComposeYaml() {
-        LoaderOptions loader = new LoaderOptions();
+        this.loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(MAX_ALIASES);
         loader.setAllowRecursiveKeys(false);
         loader.setNestingDepthLimit(64);
         loader.setCodePointLimit(MAX_BYTES);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                .build();
-        this.reader = JsonMapper.builder(factory)
+        this.reader = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .addHandler(new ExtensionKeys())
                 .build();
         this.writer = YAMLMapper.builder()
@@ -59,7 +58,6 @@ public final class ComposeYaml implements ComposeFiles {
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .build();
     }
@@ -76,23 +74,36 @@ public final class ComposeYaml implements ComposeFiles {
         }
     }
 
+    /**
+     * SnakeYAML builds the document (anchors, aliases and merge keys resolved, alias count and depth
+     * bounded); the strict mapper then binds it, naming any unknown key.
+     */
     @Override
     public ComposeProject parse(String yaml, String origin) {
+        Object document;
         try {
-            ComposeProject project = reader.readValue(yaml, ComposeProject.class);
-            return project == null ? new ComposeProject(null, null, null, null) : project;
+            DumperOptions dumper = new DumperOptions();
+            document = new Yaml(new SafeConstructor(loader), new Representer(dumper), dumper, loader).load(yaml);
+        } catch (YAMLException e) {
+            throw EcsException.client("Compose file " + origin + " is not valid YAML: "
+                    + e.getMessage().lines().map(String::trim).filter(l -> !l.isEmpty()).limit(3)
+                    .reduce((a, b) -> a + " " + b).orElse("") + ".");
+        }
+        if (document == null) {
+            return new ComposeProject(null, null, null, null);
+        }
+        if (!(document instanceof Map<?, ?>)) {
+            throw EcsException.client("Compose file " + origin + " must be a mapping with a 'services' key.");
+        }
+        try {
+            return reader.treeToValue(reader.valueToTree(document), ComposeProject.class);
         } catch (UnrecognizedPropertyException e) {
             throw EcsException.client("Compose file " + origin + ": unknown key '" + path(e) + "'.");
         } catch (JsonMappingException e) {
             throw EcsException.client("Compose file " + origin + ": invalid value at '" + path(e) + "': "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
-        } catch (JsonProcessingException e) {
-            throw EcsException.client("Compose file " + origin + " is not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + " (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
-        } catch (RuntimeException e) {
-            // SnakeYAML's own limits (aliases, code points) surface as unchecked exceptions
-            throw EcsException.client("Compose file " + origin + " was refused: " + e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw EcsException.client("Compose file " + origin + " cannot be read: " + e.getMessage());
         }
     }
 
