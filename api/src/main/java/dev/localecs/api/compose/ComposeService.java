@@ -117,6 +117,691 @@ public record ComposeService(
         @JsonProperty("pull_policy") String pullPolicy) {
 
     /**
+     * A builder with every component unset.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this service.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.image = image;
+        builder.build = build;
+        builder.command = command;
+        builder.entrypoint = entrypoint;
+        builder.environment = environment;
+        builder.envFile = envFile;
+        builder.labels = labels;
+        builder.ports = ports;
+        builder.expose = expose;
+        builder.volumes = volumes;
+        builder.volumesFrom = volumesFrom;
+        builder.tmpfs = tmpfs;
+        builder.networks = networks;
+        builder.networkMode = networkMode;
+        builder.dependsOn = dependsOn;
+        builder.healthcheck = healthcheck;
+        builder.logging = logging;
+        builder.ulimits = ulimits;
+        builder.sysctls = sysctls;
+        builder.capAdd = capAdd;
+        builder.capDrop = capDrop;
+        builder.devices = devices;
+        builder.dns = dns;
+        builder.dnsSearch = dnsSearch;
+        builder.extraHosts = extraHosts;
+        builder.hostname = hostname;
+        builder.user = user;
+        builder.workingDir = workingDir;
+        builder.privileged = privileged;
+        builder.readOnly = readOnly;
+        builder.init = init;
+        builder.shmSize = shmSize;
+        builder.stdinOpen = stdinOpen;
+        builder.tty = tty;
+        builder.pid = pid;
+        builder.ipc = ipc;
+        builder.memLimit = memLimit;
+        builder.memReservation = memReservation;
+        builder.memswapLimit = memswapLimit;
+        builder.memSwappiness = memSwappiness;
+        builder.cpuShares = cpuShares;
+        builder.cpus = cpus;
+        builder.stopGracePeriod = stopGracePeriod;
+        builder.stopSignal = stopSignal;
+        builder.securityOpt = securityOpt;
+        builder.platform = platform;
+        builder.links = links;
+        builder.restart = restart;
+        builder.containerName = containerName;
+        builder.pullPolicy = pullPolicy;
+        return builder;
+    }
+
+    /** Builds a {@link ComposeService} one component at a time. */
+    public static final class Builder {
+        private String image;
+        private Build build;
+        private List<String> command;
+        private List<String> entrypoint;
+        private Map<String, String> environment;
+        private List<String> envFile;
+        private Map<String, String> labels;
+        private List<Port> ports;
+        private List<String> expose;
+        private List<Mount> volumes;
+        private List<String> volumesFrom;
+        private List<String> tmpfs;
+        private Map<String, ServiceNetwork> networks;
+        private String networkMode;
+        private Map<String, Dependency> dependsOn;
+        private Healthcheck healthcheck;
+        private Logging logging;
+        private Map<String, Ulimit> ulimits;
+        private Map<String, String> sysctls;
+        private List<String> capAdd;
+        private List<String> capDrop;
+        private List<String> devices;
+        private List<String> dns;
+        private List<String> dnsSearch;
+        private List<String> extraHosts;
+        private String hostname;
+        private String user;
+        private String workingDir;
+        private Boolean privileged;
+        private Boolean readOnly;
+        private Boolean init;
+        private String shmSize;
+        private Boolean stdinOpen;
+        private Boolean tty;
+        private String pid;
+        private String ipc;
+        private String memLimit;
+        private String memReservation;
+        private String memswapLimit;
+        private Integer memSwappiness;
+        private Integer cpuShares;
+        private Double cpus;
+        private String stopGracePeriod;
+        private String stopSignal;
+        private List<String> securityOpt;
+        private String platform;
+        private List<String> links;
+        private String restart;
+        private String containerName;
+        private String pullPolicy;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@code image}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder image(String value) {
+            this.image = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code build}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder build(Build value) {
+            this.build = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code command}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder command(List<String> value) {
+            this.command = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code entrypoint}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder entrypoint(List<String> value) {
+            this.entrypoint = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code environment}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> value) {
+            this.environment = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code envFile}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder envFile(List<String> value) {
+            this.envFile = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code labels}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder labels(Map<String, String> value) {
+            this.labels = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code ports}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder ports(List<Port> value) {
+            this.ports = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code expose}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder expose(List<String> value) {
+            this.expose = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code volumes}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder volumes(List<Mount> value) {
+            this.volumes = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code volumesFrom}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder volumesFrom(List<String> value) {
+            this.volumesFrom = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code tmpfs}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder tmpfs(List<String> value) {
+            this.tmpfs = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code networks}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder networks(Map<String, ServiceNetwork> value) {
+            this.networks = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code networkMode}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder networkMode(String value) {
+            this.networkMode = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code dependsOn}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder dependsOn(Map<String, Dependency> value) {
+            this.dependsOn = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code healthcheck}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder healthcheck(Healthcheck value) {
+            this.healthcheck = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code logging}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder logging(Logging value) {
+            this.logging = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code ulimits}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder ulimits(Map<String, Ulimit> value) {
+            this.ulimits = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code sysctls}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder sysctls(Map<String, String> value) {
+            this.sysctls = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code capAdd}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder capAdd(List<String> value) {
+            this.capAdd = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code capDrop}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder capDrop(List<String> value) {
+            this.capDrop = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code devices}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder devices(List<String> value) {
+            this.devices = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code dns}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder dns(List<String> value) {
+            this.dns = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code dnsSearch}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder dnsSearch(List<String> value) {
+            this.dnsSearch = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code extraHosts}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder extraHosts(List<String> value) {
+            this.extraHosts = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code hostname}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder hostname(String value) {
+            this.hostname = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code user}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder user(String value) {
+            this.user = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code workingDir}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder workingDir(String value) {
+            this.workingDir = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code privileged}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder privileged(Boolean value) {
+            this.privileged = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code readOnly}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder readOnly(Boolean value) {
+            this.readOnly = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code init}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder init(Boolean value) {
+            this.init = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code shmSize}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder shmSize(String value) {
+            this.shmSize = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code stdinOpen}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder stdinOpen(Boolean value) {
+            this.stdinOpen = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code tty}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder tty(Boolean value) {
+            this.tty = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code pid}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder pid(String value) {
+            this.pid = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code ipc}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder ipc(String value) {
+            this.ipc = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code memLimit}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder memLimit(String value) {
+            this.memLimit = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code memReservation}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder memReservation(String value) {
+            this.memReservation = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code memswapLimit}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder memswapLimit(String value) {
+            this.memswapLimit = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code memSwappiness}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder memSwappiness(Integer value) {
+            this.memSwappiness = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code cpuShares}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder cpuShares(Integer value) {
+            this.cpuShares = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code cpus}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder cpus(Double value) {
+            this.cpus = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code stopGracePeriod}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder stopGracePeriod(String value) {
+            this.stopGracePeriod = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code stopSignal}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder stopSignal(String value) {
+            this.stopSignal = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code securityOpt}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder securityOpt(List<String> value) {
+            this.securityOpt = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code platform}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder platform(String value) {
+            this.platform = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code links}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder links(List<String> value) {
+            this.links = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code restart}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder restart(String value) {
+            this.restart = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code containerName}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder containerName(String value) {
+            this.containerName = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code pullPolicy}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder pullPolicy(String value) {
+            this.pullPolicy = value;
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         */
+        public ComposeService build() {
+            return new ComposeService(image, build, command, entrypoint, environment, envFile, labels, ports, expose, volumes, volumesFrom, tmpfs, networks, networkMode, dependsOn, healthcheck, logging, ulimits, sysctls, capAdd, capDrop, devices, dns, dnsSearch, extraHosts, hostname, user, workingDir, privileged, readOnly, init, shmSize, stdinOpen, tty, pid, ipc, memLimit, memReservation, memswapLimit, memSwappiness, cpuShares, cpus, stopGracePeriod, stopSignal, securityOpt, platform, links, restart, containerName, pullPolicy);
+        }
+    }
+
+    /**
      * A build section.
      *
      * @param context the build context folder
