@@ -15,9 +15,11 @@ import dev.localecs.api.model.TaskDefinition;
  * @param taskDefinition the resolved task definition
  * @param overrides the RunTask {@code overrides} member ({@code TaskOverride}), or an empty object
  * @param taskFile the task definition converted to compose, before any override
+ * @param endpointId the task's unguessable id in credential and metadata URIs
+ *                   ({@code /v2/credentials/<endpointId>}, {@code /v4/<endpointId>.<container>})
  */
 public record TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
-                         JsonNode overrides, ComposeProject taskFile) {
+                         JsonNode overrides, ComposeProject taskFile, String endpointId) {
 
     /**
      * Validates the components.
@@ -28,6 +30,7 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
      * @param taskDefinition the task definition
      * @param overrides the overrides
      * @param taskFile the converted task file
+     * @param endpointId the credential/metadata id
      */
     public TaskLaunch {
         requireNonNull(project, "project is null");
@@ -36,5 +39,6 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
         requireNonNull(taskDefinition, "taskDefinition is null");
         requireNonNull(overrides, "overrides is null");
         requireNonNull(taskFile, "taskFile is null");
+        requireNonNull(endpointId, "endpointId is null");
     }
 }

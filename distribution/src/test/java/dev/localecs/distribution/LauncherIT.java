@@ -110,7 +110,7 @@ class LauncherIT {
 
         JsonNode health = JSON.readTree(get(port, "/health").body());
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.get("plugins").findValuesAsText("id")).containsExactlyInAnyOrder("ecs-clusters",
+        assertThat(health.get("plugins").findValuesAsText("id")).containsExactlyInAnyOrder("ecs-clusters", "compose-overrides",
                 "ecs-task-definitions");
         assertThat(health.get("plugins").findValuesAsText("state")).containsOnly("STARTED");
 

@@ -30,8 +30,9 @@ public final class Main {
         configureLogging();
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.remove(0);
-        if (!command.equals("serve")) {
-            System.err.println("Unknown command '" + command + "'. Usage: local-ecs-api [serve] [--config FILE]");
+        if (!command.equals("serve") && !command.equals("convert")) {
+            System.err.println("Unknown command '" + command + "'. Usage: local-ecs-api [serve] [--config FILE]\n"
+                    + ConvertCommand.USAGE);
             System.exit(2);
         }
         Optional<Path> configFile = option(rest, "--config")
@@ -39,6 +40,9 @@ public final class Main {
                 .or(() -> Optional.ofNullable(System.getProperty("local-ecs.config")))
                 .map(Path::of);
         Path home = Path.of(System.getProperty("local-ecs.home", ".")).toAbsolutePath();
+        if (command.equals("convert")) {
+            System.exit(convert(rest, configFile, home));
+        }
         try {
             RuntimeConfig config = RuntimeConfig.load(configFile, System.getenv(), Map.of());
             LocalEcsRuntime runtime = LocalEcsRuntime.start(config, System.getenv(), home);
@@ -53,6 +57,27 @@ public final class Main {
             System.exit(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int convert(List<String> args, Optional<Path> configFile, Path home) {
+        ConvertCommand command;
+        try {
+            command = ConvertCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        RuntimeConfig config = RuntimeConfig.load(configFile, System.getenv(), Map.of());
+        try (RuntimeCore core = RuntimeCore.start(config, System.getenv(), home)) {
+            command.run(core, System.out);
+            return 0;
+        } catch (dev.localecs.api.error.EcsException e) {
+            System.err.println("convert failed: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            System.err.println("convert failed: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.localecs.api.compose.ComposeFiles;
@@ -104,6 +105,31 @@ public final class ComposeYaml implements ComposeFiles {
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw EcsException.client("Compose file " + origin + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A project as a JSON tree of its normalised form (what merging works on).
+     *
+     * @param project the project
+     * @return the tree
+     */
+    public ObjectNode toTree(ComposeProject project) {
+        return writer.valueToTree(project);
+    }
+
+    /**
+     * A project from a tree of its normalised form.
+     *
+     * @param tree the tree
+     * @param origin what to call it in error messages
+     * @return the project
+     */
+    public ComposeProject fromTree(ObjectNode tree, String origin) {
+        try {
+            return reader.treeToValue(tree, ComposeProject.class);
+        } catch (JsonProcessingException e) {
+            throw EcsException.client("Compose project " + origin + " is invalid: " + e.getOriginalMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.compose;
 
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.ContainerDependency;
 import dev.localecs.api.model.KeyValuePair;
@@ -42,10 +43,10 @@ final class ContainerConverter {
             labels.putAll(c.dockerLabels());
         }
         labels.putAll(taskLabels);
-        labels.put(Labels.CONTAINER_NAME, c.name());
-        labels.put(Labels.ESSENTIAL, String.valueOf(c.essential() == null || c.essential()));
-        labels.put(Labels.COMPOSE_PROJECT, project);
-        labels.put(Labels.COMPOSE_SERVICE, c.name());
+        labels.put(EcsLabels.CONTAINER_NAME, c.name());
+        labels.put(EcsLabels.ESSENTIAL, String.valueOf(c.essential() == null || c.essential()));
+        labels.put(EcsLabels.COMPOSE_PROJECT, project);
+        labels.put(EcsLabels.COMPOSE_SERVICE, c.name());
 
         ComposeService.Builder service = ComposeService.builder()
                 .image(c.image())
@@ -71,7 +72,7 @@ final class ContainerConverter {
             service.networkMode("none");
         }
         if (c.startTimeout() != null) {
-            labels.put(Labels.START_TIMEOUT, String.valueOf(c.startTimeout()));
+            labels.put(EcsLabels.START_TIMEOUT, String.valueOf(c.startTimeout()));
         }
         namingAndDns(c, service);
         mounts(c, service);
@@ -96,12 +97,12 @@ final class ContainerConverter {
             // the value is fetched and set at start; only where it comes from is recorded
             c.secrets().forEach(secret -> {
                 environment.put(secret.name(), null);
-                labels.put(Labels.SECRET_PREFIX + secret.name(), secret.valueFrom());
+                labels.put(EcsLabels.SECRET_PREFIX + secret.name(), secret.valueFrom());
             });
         }
         if (c.environmentFiles() != null) {
             for (int i = 0; i < c.environmentFiles().size(); i++) {
-                labels.put(Labels.ENVIRONMENT_FILE_PREFIX + i, c.environmentFiles().get(i).value());
+                labels.put(EcsLabels.ENVIRONMENT_FILE_PREFIX + i, c.environmentFiles().get(i).value());
             }
         }
         return environment;
@@ -222,9 +223,9 @@ final class ContainerConverter {
         }
         switch (driver) {
             case "awslogs" -> {
-                putIfPresent(labels, Labels.AWSLOGS_GROUP, options.get("awslogs-group"));
-                putIfPresent(labels, Labels.AWSLOGS_STREAM_PREFIX, options.get("awslogs-stream-prefix"));
-                putIfPresent(labels, Labels.AWSLOGS_REGION, options.get("awslogs-region"));
+                putIfPresent(labels, EcsLabels.AWSLOGS_GROUP, options.get("awslogs-group"));
+                putIfPresent(labels, EcsLabels.AWSLOGS_STREAM_PREFIX, options.get("awslogs-stream-prefix"));
+                putIfPresent(labels, EcsLabels.AWSLOGS_REGION, options.get("awslogs-region"));
                 service.logging(new ComposeService.Logging("json-file", null));
             }
             case "awsfirelens" -> {
@@ -264,15 +265,15 @@ final class ContainerConverter {
             exact.add(dependency.containerName() + "=" + dependency.condition());
         }
         service.dependsOn(dependsOn);
-        labels.put(Labels.DEPENDS_ON, exact.toString());
+        labels.put(EcsLabels.DEPENDS_ON, exact.toString());
     }
 
     private void others(ContainerDefinition c, Map<String, String> labels) {
         if (c.repositoryCredentials() != null) {
-            labels.put(Labels.REPOSITORY_CREDENTIALS, c.repositoryCredentials().credentialsParameter());
+            labels.put(EcsLabels.REPOSITORY_CREDENTIALS, c.repositoryCredentials().credentialsParameter());
         }
         if (c.restartPolicy() != null && Boolean.TRUE.equals(c.restartPolicy().enabled())) {
-            labels.put(Labels.RESTART_POLICY, "enabled;ignoredExitCodes="
+            labels.put(EcsLabels.RESTART_POLICY, "enabled;ignoredExitCodes="
                     + (c.restartPolicy().ignoredExitCodes() == null ? "" : c.restartPolicy().ignoredExitCodes())
                     + ";restartAttemptPeriod=" + c.restartPolicy().restartAttemptPeriod());
         }

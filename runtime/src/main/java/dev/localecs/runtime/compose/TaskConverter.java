@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.TaskDefinition;
@@ -74,15 +75,15 @@ public final class TaskConverter {
         boolean pause = awsvpc || pidTask || ipcTask;
 
         Map<String, String> taskLabels = new LinkedHashMap<>();
-        taskLabels.put(Labels.TASK_ARN, arns.task(cluster, taskId));
-        taskLabels.put(Labels.CLUSTER, cluster);
-        taskLabels.put(Labels.FAMILY, definition.family());
-        taskLabels.put(Labels.REVISION, String.valueOf(definition.revision()));
+        taskLabels.put(EcsLabels.TASK_ARN, arns.task(cluster, taskId));
+        taskLabels.put(EcsLabels.CLUSTER, cluster);
+        taskLabels.put(EcsLabels.FAMILY, definition.family());
+        taskLabels.put(EcsLabels.REVISION, String.valueOf(definition.revision()));
         if (definition.taskRoleArn() != null) {
-            taskLabels.put(Labels.TASK_ROLE_ARN, definition.taskRoleArn());
+            taskLabels.put(EcsLabels.TASK_ROLE_ARN, definition.taskRoleArn());
         }
         if (definition.executionRoleArn() != null) {
-            taskLabels.put(Labels.EXECUTION_ROLE_ARN, definition.executionRoleArn());
+            taskLabels.put(EcsLabels.EXECUTION_ROLE_ARN, definition.executionRoleArn());
         }
 
         Map<String, ComposeService> services = new LinkedHashMap<>();
@@ -128,9 +129,9 @@ public final class TaskConverter {
                                                   String project, Map<String, String> taskLabels, boolean awsvpc,
                                                   boolean ipcTask, List<ComposeService.Port> ports) {
         Map<String, String> labels = new LinkedHashMap<>(taskLabels);
-        labels.put(Labels.PAUSE, "true");
-        labels.put(Labels.COMPOSE_PROJECT, project);
-        labels.put(Labels.COMPOSE_SERVICE, pauseName);
+        labels.put(EcsLabels.PAUSE, "true");
+        labels.put(EcsLabels.COMPOSE_PROJECT, project);
+        labels.put(EcsLabels.COMPOSE_SERVICE, pauseName);
         ComposeService.Builder pause = ComposeService.builder()
                 .image(settings.pauseImage())
                 .labels(labels)

@@ -38,7 +38,9 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("ECS_ENDPOINT_URL", "upstream.ecs.endpoint"),
             Map.entry("COMPOSE_DEST", "compose.dest"),
             Map.entry("AWS_DEFAULT_REGION", "aws.region"),
-            Map.entry("DOCKER_HOST", "docker.host"));
+            Map.entry("DOCKER_HOST", "docker.host"),
+            Map.entry("ECS_NETWORK_NAME", "network.name"),
+            Map.entry("ECS_EXTERNAL_NETWORKS", "network.external"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");
     private static final String DEFAULTS = "application.yaml";
 

@@ -1,10 +1,10 @@
-package dev.localecs.runtime.compose;
+package dev.localecs.api.compose;
 
 /**
  * The labels converted services carry: the ECS agent's own, compose's project labels, and
  * {@code com.amazonaws.ecs.local.*} for what the engine needs and compose has no key for.
  */
-public final class Labels {
+public final class EcsLabels {
     /** The task ARN (ECS agent). */
     public static final String TASK_ARN = "com.amazonaws.ecs.task-arn";
     /** The cluster (ECS agent). */
@@ -31,7 +31,7 @@ public final class Labels {
     public static final String PAUSE = LOCAL + "pause";
     /** Prefix of {@code <prefix><ENV_NAME>=<valueFrom>} secret references. */
     public static final String SECRET_PREFIX = LOCAL + "secret.";
-    /** Prefix of {@code <prefix><n>=<S3 ARN>} environment files. */
+    /** Prefix of {@code <prefix><n>=<S3 ARN>} environment files ({@code <prefix>override.<n>} from RunTask). */
     public static final String ENVIRONMENT_FILE_PREFIX = LOCAL + "environment-file.";
     /** The intended awslogs group. */
     public static final String AWSLOGS_GROUP = LOCAL + "awslogs-group";
@@ -45,9 +45,9 @@ public final class Labels {
     public static final String EXECUTION_ROLE_ARN = LOCAL + "execution-role-arn";
     /** The private registry credentials secret. */
     public static final String REPOSITORY_CREDENTIALS = LOCAL + "repository-credentials";
-    /** The ECS restart policy, as JSON. */
+    /** The ECS restart policy ({@code enabled;ignoredExitCodes=...;restartAttemptPeriod=...}). */
     public static final String RESTART_POLICY = LOCAL + "restart-policy";
 
-    private Labels() {
+    private EcsLabels() {
     }
 }

@@ -1,0 +1,186 @@
+package dev.localecs.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.ComposeOverrideProvider;
+import dev.localecs.api.CredentialStrategy;
+import dev.localecs.api.EcsAction;
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.compose.ComposeYaml;
+import dev.localecs.runtime.compose.ConverterSettings;
+import dev.localecs.runtime.compose.TaskComposer;
+import dev.localecs.runtime.compose.TaskConverter;
+import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.plugin.ActionRegistry;
+import dev.localecs.runtime.plugin.PluginHost;
+import dev.localecs.runtime.plugin.Registered;
+import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.runtime.state.FileClusterRegistry;
+import dev.localecs.runtime.state.FileTagRegistry;
+import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
+import dev.localecs.runtime.state.JsonFileStore;
+import dev.localecs.runtime.upstream.BaseCredentials;
+import dev.localecs.runtime.upstream.UpstreamEcs;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything but the HTTP server: state, upstream, plugins and their context, the action registry and the
+ * task composer. The server and the {@code convert} command both start from it.
+ */
+public final class RuntimeCore implements AutoCloseable {
+    private final RuntimeContext context;
+    private final PluginHost plugins;
+    private final UpstreamEcs upstream;
+    private final ActionRegistry actions;
+    private final TaskComposer composer;
+    private final Path composeDest;
+    private final JsonFileStore store;
+
+    private RuntimeCore(RuntimeContext context, PluginHost plugins, UpstreamEcs upstream, ActionRegistry actions,
+                        TaskComposer composer, Path composeDest, JsonFileStore store) {
+        this.context = context;
+        this.plugins = plugins;
+        this.upstream = upstream;
+        this.actions = actions;
+        this.composer = composer;
+        this.composeDest = composeDest;
+        this.store = store;
+    }
+
+    /**
+     * Builds the core and loads the plugins.
+     *
+     * @param config the configuration
+     * @param environment the process environment (base credentials)
+     * @param baseDir what relative paths in the configuration are relative to
+     * @return the core
+     */
+    public static RuntimeCore start(RuntimeConfig config, Map<String, String> environment, Path baseDir) {
+        requireNonNull(config, "config is null");
+        ObjectMapper json = EcsJson.create();
+        EcsArns arns = new EcsArns(config.get("aws.region", "us-east-1"), config.get("aws.account-id", "000000000000"));
+        JsonFileStore store = new JsonFileStore(path(baseDir, config.get("state.dir", "state")), json);
+        StrategyHolder strategy = new StrategyHolder();
+        UpstreamEcs upstream = new UpstreamEcs(config.get("upstream.ecs.endpoint").map(RuntimeCore::endpoint),
+                arns.region(), Duration.ofSeconds(config.getInt("upstream.ecs.timeout-seconds", 10)),
+                new BaseCredentials(strategy, environment), json);
+        ComposeYaml yaml = new ComposeYaml();
+        RuntimeContext context = new RuntimeContext(arns, config, Clock.tickMillis(ZoneOffset.UTC), json,
+                new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
+                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml);
+
+        List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
+        boolean development = config.get("plugins.mode", "deployment").equals("development");
+        PluginHost plugins = new PluginHost(roots, development, new HashSet<>(config.list("plugins.disabled")),
+                () -> context);
+        try {
+            plugins.start();
+            strategy.choose(config.get("credentials.api.strategy"),
+                    plugins.extensions(CredentialStrategy.class, CredentialStrategy::name));
+            ActionRegistry actions = ActionRegistry.build(plugins.extensions(EcsAction.class, EcsAction::name), config);
+            List<ComposeOverrideProvider> providers = plugins.extensions(ComposeOverrideProvider.class,
+                    ComposeOverrideProvider::name).stream().map(Registered::extension).toList();
+            TaskComposer composer = new TaskComposer(new TaskConverter(ConverterSettings.from(config), arns),
+                    providers, yaml);
+            return new RuntimeCore(context, plugins, upstream, actions, composer,
+                    path(baseDir, config.get("compose.dest", "/tmp")), store);
+        } catch (RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    static Path path(Path baseDir, String value) {
+        String expanded = value.equals("~") || value.startsWith("~/")
+                ? System.getProperty("user.home") + value.substring(1) : value;
+        return baseDir.resolve(expanded).normalize();
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = URI.create(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("upstream.ecs.endpoint (ECS_ENDPOINT_URL) must be a URL such as "
+                    + "http://localhost:5000, not '" + value + "'.");
+        }
+    }
+
+    RuntimeContext context() {
+        return context;
+    }
+
+    PluginHost plugins() {
+        return plugins;
+    }
+
+    UpstreamEcs upstream() {
+        return upstream;
+    }
+
+    ActionRegistry actions() {
+        return actions;
+    }
+
+    /**
+     * The task composer.
+     *
+     * @return the composer
+     */
+    public TaskComposer composer() {
+        return composer;
+    }
+
+    /**
+     * Where task projects are written.
+     *
+     * @return {@code compose.dest}
+     */
+    public Path composeDest() {
+        return composeDest;
+    }
+
+    Path stateRoot() {
+        return store.root();
+    }
+
+    @Override
+    public void close() {
+        plugins.close();
+    }
+
+    /** The credential strategy for the runtime's own calls, chosen once the plugins are loaded. */
+    private static final class StrategyHolder implements Supplier<Optional<CredentialStrategy>> {
+        private volatile Optional<CredentialStrategy> chosen = Optional.empty();
+
+        void choose(Optional<String> name, List<Registered<CredentialStrategy>> strategies) {
+            if (name.isEmpty()) {
+                return;
+            }
+            chosen = Optional.of(strategies.stream().map(Registered::extension)
+                    .filter(s -> s.name().equals(name.get())).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("credentials.api.strategy names '" + name.get()
+                            + "', but no loaded plugin offers that credential strategy; loaded: "
+                            + strategies.stream().map(r -> r.extension().name()).toList() + ".")));
+        }
+
+        @Override
+        public Optional<CredentialStrategy> get() {
+            return chosen;
+        }
+    }
+}
