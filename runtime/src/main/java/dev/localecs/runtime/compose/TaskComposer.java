@@ -131,7 +131,9 @@ public final class TaskComposer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + directory, e);
         }
-        AtomicFiles.write(file, (header + yaml.write(project)).getBytes(StandardCharsets.UTF_8));
+        // docker-compose 1.x refuses a top-level name; the folder name is the project name instead
+        ComposeProject unnamed = new ComposeProject(null, project.services(), project.networks(), project.volumes());
+        AtomicFiles.write(file, (header + yaml.write(unnamed)).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
