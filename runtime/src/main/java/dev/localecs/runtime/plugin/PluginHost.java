@@ -3,6 +3,7 @@ package dev.localecs.runtime.plugin;
 import static java.util.Objects.requireNonNull;
 
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.error.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.pf4j.RuntimeMode;
  * Loads PF4J plugins from the plugin folders — zips and jars in deployment mode, plugin module folders
  * (with {@code target/classes}) in development mode — and instantiates their extensions with the runtime's
  * context. A plugin that fails to load or start, or whose extension cannot be built, is recorded for
- * {@code /health} instead of stopping the runtime.
+ * {@code /health} instead of stopping the runtime; an extension refusing the configuration
+ * ({@link ConfigurationException}) stops the start with its message.
  */
 public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
@@ -84,6 +86,10 @@ public final class PluginHost implements AutoCloseable {
                     registrations.computeIfAbsent(id, k -> new ArrayList<>()).add(label);
                     result.add(new Registered<>(id, extension));
                 } catch (RuntimeException e) {
+                    if (e.getCause() instanceof ConfigurationException configuration) {
+                        // the user's settings are wrong, not the plugin: refuse to start, naming the setting
+                        throw configuration;
+                    }
                     String error = type.getName() + ": " + e.getMessage();
                     failures.merge(id, error, (a, b) -> a + "; " + b);
                     LOG.log(Level.WARNING, "Plugin " + id + ": extension " + error, e);

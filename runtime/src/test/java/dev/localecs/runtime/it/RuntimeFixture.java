@@ -103,6 +103,15 @@ public final class RuntimeFixture implements AutoCloseable {
     }
 
     /**
+     * The runtime's task composer (with the override providers of the loaded plugins).
+     *
+     * @return the composer
+     */
+    public dev.localecs.runtime.compose.TaskComposer composer() {
+        return runtime.core().composer();
+    }
+
+    /**
      * An AWS SDK for Java v2 ECS client pointed at the runtime.
      *
      * @return the client
