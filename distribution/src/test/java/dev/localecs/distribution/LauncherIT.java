@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -126,5 +127,64 @@ class LauncherIT {
         assertThat(post(port, "DescribeTaskDefinition", "{\"taskDefinition\": \"launcher\"}")
                 .at("/taskDefinition/revision").asInt()).isEqualTo(1);
         assertThat(read(log)).contains("Registering action RegisterTaskDefinition from plugin ecs-task-definitions");
+
+        Path output = state.getParent().resolve("converted-from-registry");
+        Result converted = convert(List.of("--task-def", "launcher:1", "--output", output.toString()));
+        assertThat(converted.exitCode()).as(converted.output()).isZero();
+        assertThat(output.resolve("docker-compose.ecs-local.effective.yml")).content().contains("image: busybox");
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private Result convert(List<String> args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(DISTRIBUTION.resolve("bin/local-ecs-api").toString(),
+                "convert"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("STATE_DIR", state.toString());
+        builder.environment().put("PLUGINS_DIR", plugins.toString());
+        builder.environment().put("COMPOSE_DEST", state.getParent().resolve("no-drop-ins").toString());
+        Process convert = builder.start();
+        String output = new String(convert.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(convert.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(convert.exitValue(), output);
+    }
+
+    @Test
+    void convertWritesTheComposeProjectWithoutRunningAnything() throws Exception {
+        try (var zips = Files.list(DISTRIBUTION.resolve("plugins"))) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.copy(zip, plugins.resolve(zip.getFileName()));
+            }
+        }
+        Path definition = Files.writeString(state.getParent().resolve("td.json"), """
+                {"family": "cli-demo", "networkMode": "awsvpc", "taskRoleArn": "arn:aws:iam::000000000000:role/r",
+                 "containerDefinitions": [{"name": "app", "image": "busybox", "memory": 64,
+                   "portMappings": [{"containerPort": 8080}]}]}""");
+        Path overrides = Files.writeString(state.getParent().resolve("run-task.json"), """
+                {"cluster": "demo", "overrides": {"containerOverrides": [{"name": "app", "command": ["sleep", "9"]}]}}""");
+        Path output = state.getParent().resolve("converted");
+
+        Result result = convert(List.of("--task-def-file", definition.toString(), "--overrides", overrides.toString(),
+                "--task-id", "0123456789abcdef0123456789abcdef", "--output", output.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Compose project ecs-cli-demo-0123456789abcdef0123456789abcdef");
+        try (var files = Files.list(output)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "docker-compose.ecs-local.task.yml", "docker-compose.ecs-local.run-task-override.yml",
+                    "docker-compose.ecs-local.task-network-override.yml", "docker-compose.ecs-local.effective.yml");
+        }
+        String effective = Files.readString(output.resolve("docker-compose.ecs-local.effective.yml"));
+        assertThat(effective).contains("- sleep").contains("- \"9\"")
+                .contains("com.amazonaws.ecs.task-arn: arn:aws:ecs:us-east-1:000000000000:task/demo/")
+                .contains("network_mode: service:ecs-local-pause")
+                .contains("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: /v2/credentials/");
+
+        Result bad = convert(List.of("--task-def-file", output.resolve("missing.json").toString(), "--output",
+                output.toString()));
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.output()).contains("does not exist");
     }
 }
