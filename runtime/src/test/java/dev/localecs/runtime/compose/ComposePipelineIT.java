@@ -160,10 +160,8 @@ class ComposePipelineIT {
         }
     }
 
-    @Test
-    void mergedEffectiveFileMatchesDockerComposeConfigOfTheSameFiles() throws Exception {
-        Path drops = Files.createDirectories(temp.resolve("drops"));
-        Files.writeString(drops.resolve("local.web-app.yml"), """
+    static List<String> dropIns() {
+        return List.of("""
                 services:
                   web:
                     environment: {STEP: dropin, EXTRA: '1'}
@@ -174,7 +172,36 @@ class ComposePipelineIT {
                   sidecar:
                     image: busybox
                     command: sleep 1000
+                """, """
+                services:
+                  web:
+                    command: ["nginx", "-g", "daemon off;"]
+                    logging: {driver: syslog, options: {tag: web}}
+                    labels: [team=web, tier=front]
+                    ulimits: {nofile: {soft: 100, hard: 200}}
+                    cap_add: [NET_ADMIN]
+                  worker:
+                    entrypoint: /bin/sh -c
+                    depends_on: [web]
+                    extra_hosts: ["db:10.0.0.1"]
+                """, """
+                x-shared: &shared
+                  environment: {FROM_ANCHOR: 'yes'}
+                services:
+                  web:
+                    <<: *shared
+                    image: nginx:1.27-alpine
+                    networks: {app-net: {aliases: [frontend]}}
+                volumes:
+                  extra: {driver: local}
                 """);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dropIns")
+    void mergedEffectiveFileMatchesDockerComposeConfigOfTheSameFiles(String dropIn) throws Exception {
+        Path drops = Files.createDirectories(temp.resolve("drops"));
+        Files.writeString(drops.resolve("local.web-app.yml"), dropIn);
         try (RuntimeFixture runtime = start(Map.of("compose.overrides.dirs", drops.toString(),
                 "network.external", "app-net"))) {
             JsonNode overrides = EcsJson.create().readTree(
