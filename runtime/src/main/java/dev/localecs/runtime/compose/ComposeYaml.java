@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.localecs.api.compose.ComposeFiles;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.runtime.protocol.JsonPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,9 +100,9 @@ public final class ComposeYaml implements ComposeFiles {
         try {
             return reader.treeToValue(reader.valueToTree(document), ComposeProject.class);
         } catch (UnrecognizedPropertyException e) {
-            throw EcsException.client("Compose file " + origin + ": unknown key '" + path(e) + "'.");
+            throw EcsException.client("Compose file " + origin + ": unknown key '" + JsonPaths.of(e) + "'.");
         } catch (JsonMappingException e) {
-            throw EcsException.client("Compose file " + origin + ": invalid value at '" + path(e) + "': "
+            throw EcsException.client("Compose file " + origin + ": invalid value at '" + JsonPaths.of(e) + "': "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw EcsException.client("Compose file " + origin + " cannot be read: " + e.getMessage());
@@ -145,21 +146,6 @@ public final class ComposeYaml implements ComposeFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write compose YAML", e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
     }
 
     /** Skips {@code x-} extension keys, as compose does; every other unknown key stays an error. */

@@ -81,6 +81,6 @@ final class VolumeConverter {
 
     /** The top-level volumes the mounts used, by name. */
     Map<String, ComposeVolume> topLevel() {
-        return Map.copyOf(used).isEmpty() ? Map.of() : new LinkedHashMap<>(used);
+        return used.isEmpty() ? Map.of() : new LinkedHashMap<>(used);
     }
 }

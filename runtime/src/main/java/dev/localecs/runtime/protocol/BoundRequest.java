@@ -77,26 +77,11 @@ public record BoundRequest(String operation, String requestId, JsonNode body, Ob
     }
 
     private static String describe(JsonProcessingException e) {
-        String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String path = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : "";
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "Invalid value at '" + path + "': expected " + typeName(mismatch.getTargetType()) + ".";
         }
         return "Invalid value at '" + path + "'.";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
     }
 
     private static String typeName(Class<?> type) {

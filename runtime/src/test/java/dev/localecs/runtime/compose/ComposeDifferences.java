@@ -3,7 +3,6 @@ package dev.localecs.runtime.compose;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +50,7 @@ final class ComposeDifferences {
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
-        return map == null ? null : new TreeMap<>(map == null ? Map.of() : new LinkedHashMap<>(map));
+        return map == null ? null : new TreeMap<>(map);
     }
 
 }
