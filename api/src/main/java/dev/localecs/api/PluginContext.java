@@ -65,4 +65,11 @@ public interface PluginContext {
      * @return the compose reader
      */
     ComposeFiles composeFiles();
+
+    /**
+     * Tasks on the local engine.
+     *
+     * @return the task service
+     */
+    TaskService tasks();
 }

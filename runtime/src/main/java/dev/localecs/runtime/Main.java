@@ -69,7 +69,7 @@ public final class Main {
             return 2;
         }
         RuntimeConfig config = RuntimeConfig.load(configFile, System.getenv(), Map.of());
-        try (RuntimeCore core = RuntimeCore.start(config, System.getenv(), home)) {
+        try (RuntimeCore core = RuntimeCore.start(config, System.getenv(), home, false)) {
             command.run(core, System.out);
             return 0;
         } catch (dev.localecs.api.error.EcsException e) {

@@ -9,6 +9,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
 
@@ -23,10 +24,11 @@ import java.time.Clock;
  * @param clusters the cluster registry
  * @param tags the tag registry
  * @param composeFiles the strict compose reader
+ * @param tasks the task service
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
-                      ComposeFiles composeFiles)
+                      ComposeFiles composeFiles, TaskService tasks)
         implements PluginContext {
 
     RuntimeContext {
@@ -38,5 +40,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(clusters, "clusters is null");
         requireNonNull(tags, "tags is null");
         requireNonNull(composeFiles, "composeFiles is null");
+        requireNonNull(tasks, "tasks is null");
     }
 }

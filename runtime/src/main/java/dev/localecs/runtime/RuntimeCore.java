@@ -13,6 +13,10 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.tasks.DeferredTaskService;
+import dev.localecs.runtime.tasks.TaskManager;
+import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Registered;
@@ -46,9 +50,11 @@ public final class RuntimeCore implements AutoCloseable {
     private final TaskComposer composer;
     private final Path composeDest;
     private final JsonFileStore store;
+    private final TaskManager tasks;
 
     private RuntimeCore(RuntimeContext context, PluginHost plugins, UpstreamEcs upstream, ActionRegistry actions,
-                        TaskComposer composer, Path composeDest, JsonFileStore store) {
+                        TaskComposer composer, Path composeDest, JsonFileStore store, TaskManager tasks) {
+        this.tasks = tasks;
         this.context = context;
         this.plugins = plugins;
         this.upstream = upstream;
@@ -67,6 +73,20 @@ public final class RuntimeCore implements AutoCloseable {
      * @return the core
      */
     public static RuntimeCore start(RuntimeConfig config, Map<String, String> environment, Path baseDir) {
+        return start(config, environment, baseDir, true);
+    }
+
+    /**
+     * Builds the core, optionally without a task engine (the {@code convert} command runs nothing).
+     *
+     * @param config the configuration
+     * @param environment the process environment (base credentials)
+     * @param baseDir what relative paths in the configuration are relative to
+     * @param withTasks whether to connect the Docker engine and track tasks
+     * @return the core
+     */
+    public static RuntimeCore start(RuntimeConfig config, Map<String, String> environment, Path baseDir,
+                                    boolean withTasks) {
         requireNonNull(config, "config is null");
         ObjectMapper json = EcsJson.create();
         EcsArns arns = new EcsArns(config.get("aws.region", "us-east-1"), config.get("aws.account-id", "000000000000"));
@@ -76,9 +96,11 @@ public final class RuntimeCore implements AutoCloseable {
                 arns.region(), Duration.ofSeconds(config.getInt("upstream.ecs.timeout-seconds", 10)),
                 new BaseCredentials(strategy, environment), json);
         ComposeYaml yaml = new ComposeYaml();
-        RuntimeContext context = new RuntimeContext(arns, config, Clock.tickMillis(ZoneOffset.UTC), json,
+        DeferredTaskService tasks = new DeferredTaskService();
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
-                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml);
+                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks);
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");
@@ -93,11 +115,50 @@ public final class RuntimeCore implements AutoCloseable {
                     ComposeOverrideProvider::name).stream().map(Registered::extension).toList();
             TaskComposer composer = new TaskComposer(new TaskConverter(ConverterSettings.from(config), arns),
                     providers, yaml);
-            return new RuntimeCore(context, plugins, upstream, actions, composer,
-                    path(baseDir, config.get("compose.dest", "/tmp")), store);
+            Path composeDest = path(baseDir, config.get("compose.dest", "/tmp"));
+            TaskManager manager = null;
+            if (withTasks) {
+                manager = taskManager(config, arns, clock, json, store, composer, composeDest);
+                tasks.bind(manager);
+                manager.start();
+            }
+            return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager);
         } catch (RuntimeException e) {
             plugins.close();
             throw e;
+        }
+    }
+
+    private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
+                                           JsonFileStore store, TaskComposer composer, Path composeDest) {
+        String pullPolicy = config.get("tasks.pull-policy", "missing");
+        if (!List.of("always", "missing", "never").contains(pullPolicy)) {
+            throw new ConfigurationException("tasks.pull-policy must be always, missing or never, not '" + pullPolicy
+                    + "'.");
+        }
+        String remove = config.get("tasks.remove-containers", "after-retention");
+        if (!List.of("after-retention", "immediately", "never").contains(remove)) {
+            throw new ConfigurationException("tasks.remove-containers must be after-retention, immediately or never, "
+                    + "not '" + remove + "'.");
+        }
+        String network = config.get("network.name", "ecs-local-network");
+        DockerTaskEngine engine = new DockerTaskEngine(new DockerTaskEngine.Settings(
+                config.get("docker.host", "unix:///var/run/docker.sock"), pullPolicy, network,
+                config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway", "169.254.170.2"),
+                config.get("tasks.publish-host-ip", "")));
+        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
+                new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
+                        duration(config, "tasks.dependency-timeout", "3m"), network), json);
+    }
+
+    static Duration duration(RuntimeConfig config, String key, String defaultValue) {
+        String value = config.get(key, defaultValue).trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            return value.startsWith("p") ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
+                    : value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException(key + " must be a duration such as 90s, 5m or 1h, not '" + value + "'.");
         }
     }
 
@@ -160,6 +221,9 @@ public final class RuntimeCore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tasks != null) {
+            tasks.close();
+        }
         plugins.close();
     }
 

@@ -1,0 +1,57 @@
+package dev.localecs.api;
+
+import dev.localecs.api.model.Task;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tasks running on the local engine, with the ECS lifecycle. Answers come from memory, kept current by
+ * the engine's events; nothing here inspects Docker per call.
+ */
+public interface TaskService {
+
+    /**
+     * Launches a task: answers at once with the PROVISIONING/PENDING task; the launch goes on in the
+     * background and is visible through {@link #find(String, String)}.
+     *
+     * @param spec what to launch
+     * @return the new task
+     */
+    Task run(RunTaskSpec spec);
+
+    /**
+     * A task by id.
+     *
+     * @param cluster the cluster name
+     * @param taskId the 32-hex-character id
+     * @return the task, running or stopped within retention
+     */
+    Optional<Task> find(String cluster, String taskId);
+
+    /**
+     * Tasks matching a filter, newest first.
+     *
+     * @param filter the filter
+     * @return the tasks
+     */
+    List<Task> list(TaskFilter filter);
+
+    /**
+     * Stops a task: SIGTERM (or the image's stop signal), SIGKILL after each container's stop timeout.
+     *
+     * @param cluster the cluster name
+     * @param taskId the task id
+     * @param reason the {@code stoppedReason}; empty for "Task stopped by user"
+     * @return the task as it is now (desired status STOPPED)
+     */
+    Optional<Task> stop(String cluster, String taskId, Optional<String> reason);
+
+    /**
+     * How many tasks of a cluster are in each state, for DescribeClusters.
+     *
+     * @param cluster the cluster name
+     * @param lastStatus {@code RUNNING} or {@code PENDING}
+     * @return the count
+     */
+    int count(String cluster, String lastStatus);
+}

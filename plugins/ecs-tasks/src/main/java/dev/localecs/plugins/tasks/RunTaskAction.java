@@ -1,0 +1,185 @@
+package dev.localecs.plugins.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.ActionRequest;
+import dev.localecs.api.EcsAction;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.Required;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.CapacityProviderStrategyItem;
+import dev.localecs.api.model.Tag;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pf4j.Extension;
+
+/**
+ * RunTask: validates the request as ECS does and launches {@code count} tasks on the local engine; the
+ * answer comes at once with PROVISIONING/PENDING tasks. A repeated {@code clientToken} returns the tasks
+ * of the first request.
+ */
+@Extension
+public final class RunTaskAction implements EcsAction {
+    private static final List<String> LAUNCH_TYPES = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
+    private final PluginContext context;
+    private final Map<String, List<String>> clientTokens = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the action.
+     *
+     * @param context the runtime's services
+     */
+    public RunTaskAction(PluginContext context) {
+        this.context = context;
+    }
+
+    record NetworkConfiguration(AwsVpcConfiguration awsvpcConfiguration) {
+    }
+
+    record AwsVpcConfiguration(List<String> subnets, List<String> securityGroups, String assignPublicIp) {
+    }
+
+    record Request(List<CapacityProviderStrategyItem> capacityProviderStrategy, String cluster, Integer count,
+                   Boolean enableECSManagedTags, Boolean enableExecuteCommand, String group, String launchType,
+                   NetworkConfiguration networkConfiguration, JsonNode overrides, String platformVersion,
+                   String propagateTags, String referenceId, String startedBy, List<Tag> tags,
+                   @Required String taskDefinition, String clientToken) {
+    }
+
+    @Override
+    public String name() {
+        return "RunTask";
+    }
+
+    @Override
+    public Object handle(ActionRequest request) {
+        Request body = request.bind(Request.class);
+        String cluster = TaskRefs.cluster(context, body.cluster());
+        if (body.clientToken() != null) {
+            List<String> earlier = clientTokens.get(cluster + "/" + body.clientToken());
+            if (earlier != null) {
+                return response(earlier.stream().map(id -> context.tasks().find(cluster, id)).flatMap(Optional::stream)
+                        .toList());
+            }
+        }
+        int count = body.count() == null ? 1 : body.count();
+        if (count < 1 || count > 10) {
+            throw EcsException.invalidParameter("count must be between 1 and 10.");
+        }
+        TaskDefinition definition = context.taskDefinitions().resolve(body.taskDefinition())
+                .orElseThrow(() -> EcsException.client("Unable to describe task definition."));
+        if (!"ACTIVE".equals(definition.status())) {
+            throw EcsException.client("TaskDefinition is inactive: " + definition.taskDefinitionArn() + ".");
+        }
+        String launchType = launchType(body, definition);
+        Optional<String> subnet = network(body, definition);
+        if (body.startedBy() != null && body.startedBy().length() > 128) {
+            throw EcsException.invalidParameter("startedBy can be at most 128 characters.");
+        }
+        List<Tag> tags = tags(body, definition);
+        JsonNode overrides = body.overrides() == null ? context.json().createObjectNode() : body.overrides();
+        if (!overrides.isObject()) {
+            throw new EcsException(dev.localecs.api.error.ErrorCode.SERIALIZATION, "overrides must be a structure.");
+        }
+        RunTaskSpec spec = new RunTaskSpec(definition, cluster, overrides, Optional.ofNullable(body.startedBy()),
+                body.group() != null ? body.group() : "family:" + definition.family(), launchType,
+                capacityProvider(body), Optional.ofNullable(body.platformVersion()), subnet,
+                Boolean.TRUE.equals(body.enableExecuteCommand()), tags);
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Task task = context.tasks().run(spec);
+            if (!tags.isEmpty()) {
+                context.tags().tag(task.taskArn(), tags);
+            }
+            tasks.add(task);
+        }
+        if (body.clientToken() != null) {
+            clientTokens.put(cluster + "/" + body.clientToken(), tasks.stream()
+                    .map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1)).toList());
+        }
+        return response(tasks);
+    }
+
+    private static Map<String, Object> response(List<Task> tasks) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("tasks", tasks);
+        response.put("failures", List.of());
+        return response;
+    }
+
+    private static String launchType(Request body, TaskDefinition definition) {
+        boolean strategy = body.capacityProviderStrategy() != null && !body.capacityProviderStrategy().isEmpty();
+        if (body.launchType() != null && strategy) {
+            throw EcsException.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
+                    + "supported. Remove one and try again.");
+        }
+        String launchType = body.launchType();
+        if (launchType == null && strategy) {
+            String provider = body.capacityProviderStrategy().get(0).capacityProvider();
+            launchType = provider != null && provider.startsWith("FARGATE") ? "FARGATE" : "EC2";
+        }
+        if (launchType == null) {
+            launchType = "EC2";
+        }
+        if (!LAUNCH_TYPES.contains(launchType)) {
+            throw EcsException.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: "
+                    + LAUNCH_TYPES + ".");
+        }
+        if (launchType.equals("FARGATE") && (definition.compatibilities() == null
+                || !definition.compatibilities().contains("FARGATE"))) {
+            throw EcsException.client("Task definition does not support launch_type FARGATE.");
+        }
+        return launchType;
+    }
+
+    private static Optional<String> capacityProvider(Request body) {
+        if (body.capacityProviderStrategy() == null || body.capacityProviderStrategy().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(body.capacityProviderStrategy().get(0).capacityProvider());
+    }
+
+    private static Optional<String> network(Request body, TaskDefinition definition) {
+        boolean awsvpc = "awsvpc".equals(definition.networkMode());
+        AwsVpcConfiguration vpc = body.networkConfiguration() == null ? null
+                : body.networkConfiguration().awsvpcConfiguration();
+        if (awsvpc && vpc == null) {
+            throw EcsException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
+                    + "specified.");
+        }
+        if (!awsvpc && vpc != null) {
+            throw EcsException.invalidParameter("Network Configuration is not valid for the given networkMode of this "
+                    + "task definition.");
+        }
+        if (vpc == null) {
+            return Optional.empty();
+        }
+        if (vpc.subnets() == null || vpc.subnets().isEmpty()) {
+            throw EcsException.invalidParameter("subnets can not be empty.");
+        }
+        return Optional.of(vpc.subnets().get(0));
+    }
+
+    private List<Tag> tags(Request body, TaskDefinition definition) {
+        Map<String, Tag> tags = new LinkedHashMap<>();
+        String propagate = body.propagateTags() == null ? "NONE" : body.propagateTags();
+        if (!List.of("TASK_DEFINITION", "SERVICE", "NONE").contains(propagate)) {
+            throw EcsException.invalidParameter("Invalid propagateTags '" + propagate
+                    + "'. Valid values: TASK_DEFINITION, SERVICE, NONE.");
+        }
+        if (propagate.equals("TASK_DEFINITION")) {
+            context.tags().tags(definition.taskDefinitionArn()).forEach(tag -> tags.put(tag.key(), tag));
+        }
+        if (body.tags() != null) {
+            body.tags().forEach(tag -> tags.put(tag.key(), tag));
+        }
+        context.tags().validate(tags.values());
+        return List.copyOf(tags.values());
+    }
+}

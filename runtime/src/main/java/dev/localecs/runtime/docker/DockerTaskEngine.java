@@ -1,0 +1,469 @@
+package dev.localecs.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.NameParser;
+import com.github.dockerjava.core.command.BuildImageResultCallback;
+import dev.localecs.api.compose.ComposeNetwork;
+import dev.localecs.api.compose.ComposeProject;
+import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.ComposeVolume;
+import dev.localecs.api.compose.EcsLabels;
+import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.tasks.LaunchException;
+import dev.localecs.runtime.tasks.TaskEngine;
+import dev.localecs.runtime.tasks.TaskRecord;
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The local Docker engine through docker-java: realises a task's effective compose project (networks,
+ * volumes, pulled or built images, containers) and streams container events back.
+ */
+public final class DockerTaskEngine implements TaskEngine {
+    private static final Logger LOG = Logger.getLogger(DockerTaskEngine.class.getName());
+    private static final String PROJECT_LABEL = "com.docker.compose.project";
+
+    /** Engine settings. */
+    public record Settings(String host, String pullPolicy, String taskNetwork, String taskSubnet, String taskGateway,
+                           String publishHostIp) {
+    }
+
+    private final DockerClient docker;
+    private final DefaultDockerClientConfig authConfig;
+    private final Settings settings;
+    private final ContainerFactory factory;
+    private final Object networkLock = new Object();
+    private volatile boolean closed;
+    private volatile Closeable eventStream;
+
+    /**
+     * Connects to the engine.
+     *
+     * @param settings the settings
+     */
+    public DockerTaskEngine(Settings settings) {
+        this.settings = settings;
+        this.docker = DockerClients.create(settings.host(), java.time.Duration.ofMinutes(10));
+        this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
+        this.factory = new ContainerFactory(docker, settings.publishHostIp());
+    }
+
+    @Override
+    public void prepare(TaskRecord task, ComposedTask compose) {
+        ComposeProject project = compose.effective();
+        networks(project, compose.project());
+        volumes(project, compose.project());
+        for (Map.Entry<String, ComposeService> entry : project.services().entrySet()) {
+            ComposeService service = entry.getValue();
+            if (service.build() != null) {
+                build(compose, entry.getKey(), service);
+            } else {
+                pull(entry.getKey(), service.image());
+            }
+        }
+    }
+
+    private void networks(ComposeProject project, String name) {
+        Set<String> used = new java.util.LinkedHashSet<>();
+        project.services().values().forEach(service -> {
+            if (service.networkMode() == null) {
+                if (service.networks() == null || service.networks().isEmpty()) {
+                    used.add("default");
+                } else {
+                    used.addAll(service.networks().keySet());
+                }
+            }
+        });
+        for (String key : used) {
+            String engineName = ProjectNames.network(project, name, key);
+            ComposeNetwork declared = project.networks().get(key);
+            synchronized (networkLock) {
+                Optional<Network> existing = findNetwork(engineName);
+                if (existing.isPresent()) {
+                    continue;
+                }
+                if (engineName.equals(settings.taskNetwork())) {
+                    createTaskNetwork();
+                } else if (declared != null && Boolean.TRUE.equals(declared.external())) {
+                    throw new LaunchException(LaunchException.Kind.RESOURCE, null, "network " + engineName
+                            + " does not exist (it is declared external)", null);
+                } else {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    labels.put(PROJECT_LABEL, name);
+                    labels.put("com.docker.compose.network", key);
+                    var create = docker.createNetworkCmd().withName(engineName).withDriver("bridge").withLabels(labels);
+                    if (declared != null && declared.ipam() != null && declared.ipam().config() != null) {
+                        create.withIpam(new Network.Ipam().withConfig(declared.ipam().config().stream()
+                                .map(c -> new Network.Ipam.Config().withSubnet(c.subnet()).withGateway(c.gateway()))
+                                .toList()));
+                    }
+                    try {
+                        create.exec();
+                    } catch (DockerException e) {
+                        throw new LaunchException(LaunchException.Kind.RESOURCE, null, "cannot create network "
+                                + engineName + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void createTaskNetwork() {
+        try {
+            docker.createNetworkCmd().withName(settings.taskNetwork()).withDriver("bridge")
+                    .withLabels(Map.of("com.amazonaws.ecs.local.task-network", "true"))
+                    .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                            .withSubnet(settings.taskSubnet()).withGateway(settings.taskGateway())))
+                    .exec();
+            LOG.info("Created task network " + settings.taskNetwork() + " (" + settings.taskSubnet() + ")");
+        } catch (DockerException e) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, null, "cannot create the task network "
+                    + settings.taskNetwork() + " with subnet " + settings.taskSubnet() + " (" + e.getMessage().trim()
+                    + "); choose another network.subnet or remove the network that overlaps it", e);
+        }
+    }
+
+    private Optional<Network> findNetwork(String name) {
+        return docker.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(network -> network.getName().equals(name)).findFirst();
+    }
+
+    private void volumes(ComposeProject project, String name) {
+        for (Map.Entry<String, ComposeVolume> entry : project.volumes().entrySet()) {
+            String engineName = ProjectNames.volume(project, name, entry.getKey());
+            ComposeVolume volume = entry.getValue();
+            try {
+                docker.inspectVolumeCmd(engineName).exec();
+                continue;
+            } catch (NotFoundException missing) {
+                if (Boolean.TRUE.equals(volume.external())) {
+                    throw new LaunchException(LaunchException.Kind.RESOURCE, null, "volume " + engineName
+                            + " does not exist (shared scope without autoprovision)", null);
+                }
+            }
+            Map<String, String> labels = new LinkedHashMap<>(volume.labels() == null ? Map.of() : volume.labels());
+            if (volume.name() == null) {
+                labels.put(PROJECT_LABEL, name);
+                labels.put("com.docker.compose.volume", entry.getKey());
+            }
+            try {
+                var create = docker.createVolumeCmd().withName(engineName).withLabels(labels);
+                if (volume.driver() != null) {
+                    create.withDriver(volume.driver());
+                }
+                if (volume.driverOpts() != null) {
+                    create.withDriverOpts(volume.driverOpts());
+                }
+                create.exec();
+            } catch (DockerException e) {
+                throw new LaunchException(LaunchException.Kind.RESOURCE, null, "cannot create volume " + engineName
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void pull(String service, String image) {
+        boolean present = imagePresent(image);
+        String policy = settings.pullPolicy();
+        if (present && !policy.equals("always")) {
+            return;
+        }
+        if (!present && policy.equals("never")) {
+            throw new LaunchException(LaunchException.Kind.PULL, service, "image " + image
+                    + " is not present and tasks.pull-policy is never", null);
+        }
+        NameParser.ReposTag parsed = NameParser.parseRepositoryTag(image);
+        try {
+            var pull = docker.pullImageCmd(parsed.repos).withTag(parsed.tag.isEmpty() ? "latest" : parsed.tag);
+            AuthConfig auth = authConfig.effectiveAuthConfig(image);
+            if (auth != null && (auth.getUsername() != null || auth.getIdentitytoken() != null)) {
+                pull.withAuthConfig(auth);
+            }
+            if (!pull.exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES)) {
+                throw new LaunchException(LaunchException.Kind.PULL, service, "pull of " + image + " timed out", null);
+            }
+        } catch (DockerException e) {
+            throw new LaunchException(LaunchException.Kind.PULL, service, "pull " + image + ": "
+                    + e.getMessage().trim(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(LaunchException.Kind.PULL, service, "pull of " + image + " interrupted", e);
+        }
+        if (!imagePresent(image)) {
+            throw new LaunchException(LaunchException.Kind.PULL, service, "pull " + image + ": image not found", null);
+        }
+    }
+
+    private boolean imagePresent(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private void build(ComposedTask compose, String service, ComposeService definition) {
+        ComposeService.Build build = definition.build();
+        File context = compose.directory().resolve(build.context()).normalize().toFile();
+        String tag = imageOf(compose.project(), service, definition);
+        try {
+            var command = docker.buildImageCmd(context).withTags(Set.of(tag)).withPull(false);
+            if (build.dockerfile() != null) {
+                command.withDockerfile(new File(context, build.dockerfile()));
+            }
+            if (build.args() != null) {
+                build.args().forEach((key, value) -> command.withBuildArg(key, value == null ? "" : value));
+            }
+            if (build.target() != null) {
+                command.withTarget(build.target());
+            }
+            command.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+        } catch (RuntimeException e) {
+            throw new LaunchException(LaunchException.Kind.PULL, service, "build of " + tag + " from " + context
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String imageOf(String project, String service, ComposeService definition) {
+        return definition.image() != null ? definition.image() : project + "-" + service;
+    }
+
+    @Override
+    public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created) {
+        ComposeService definition = compose.effective().services().get(service);
+        try {
+            ContainerFactory.Prepared prepared = factory.prepare(compose.effective(), compose.project(),
+                    compose.directory(), service, definition, created,
+                    imageOf(compose.project(), service, definition));
+            String id = prepared.command().exec().getId();
+            for (Map.Entry<String, ComposeService.ServiceNetwork> network : prepared.extraNetworks().entrySet()) {
+                List<String> aliases = new ArrayList<>(List.of(service));
+                ComposeService.ServiceNetwork options = network.getValue();
+                ContainerNetwork settings = new ContainerNetwork();
+                if (options != null && options.aliases() != null) {
+                    aliases.addAll(options.aliases());
+                }
+                if (options != null && options.ipv4Address() != null) {
+                    settings.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(options.ipv4Address()));
+                }
+                docker.connectToNetworkCmd().withNetworkId(network.getKey()).withContainerId(id)
+                        .withContainerNetwork(settings.withAliases(aliases)).exec();
+            }
+            return id;
+        } catch (DockerException | IllegalArgumentException | IllegalStateException e) {
+            throw new LaunchException(LaunchException.Kind.START, service, e.getMessage().trim(), e);
+        }
+    }
+
+    @Override
+    public void start(String containerId) {
+        try {
+            docker.startContainerCmd(containerId).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            LOG.fine("Container " + containerId + " already running");
+        } catch (DockerException e) {
+            throw new LaunchException(LaunchException.Kind.START, null, e.getMessage().trim(), e);
+        }
+    }
+
+    @Override
+    public Observation observe(String containerId, String taskNetwork) {
+        InspectContainerResponse inspect = docker.inspectContainerCmd(containerId).exec();
+        var state = inspect.getState();
+        List<PortBinding> ports = new ArrayList<>();
+        var networkSettings = inspect.getNetworkSettings();
+        if (networkSettings != null && networkSettings.getPorts() != null) {
+            for (Map.Entry<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> entry
+                    : networkSettings.getPorts().getBindings().entrySet()) {
+                if (entry.getValue() == null) {
+                    continue;
+                }
+                for (Ports.Binding binding : entry.getValue()) {
+                    if (binding.getHostPortSpec() != null && !binding.getHostPortSpec().isEmpty()) {
+                        ports.add(new PortBinding(entry.getKey().getPort(), entry.getKey().getProtocol().toString(),
+                                binding.getHostIp() == null || binding.getHostIp().isEmpty() ? "0.0.0.0"
+                                        : binding.getHostIp(), Integer.parseInt(binding.getHostPortSpec())));
+                    }
+                }
+            }
+        }
+        Optional<String> ip = Optional.empty();
+        Optional<String> mac = Optional.empty();
+        if (networkSettings != null && networkSettings.getNetworks() != null) {
+            ContainerNetwork network = networkSettings.getNetworks().get(taskNetwork);
+            if (network != null) {
+                ip = Optional.ofNullable(network.getIpAddress()).filter(s -> !s.isEmpty());
+                mac = Optional.ofNullable(network.getMacAddress()).filter(s -> !s.isEmpty());
+            }
+        }
+        Optional<String> health = Optional.ofNullable(state.getHealth()).map(h -> h.getStatus())
+                .filter(s -> s.equals("healthy") || s.equals("unhealthy")).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        return new Observation(containerId, Boolean.TRUE.equals(state.getRunning()),
+                Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null ? Optional.empty()
+                        : Optional.of(state.getExitCodeLong().intValue()),
+                Boolean.TRUE.equals(state.getOOMKilled()), health, digest(inspect.getImageId()), ports, ip, mac);
+    }
+
+    private Optional<String> digest(String imageId) {
+        try {
+            InspectImageResponse image = docker.inspectImageCmd(imageId).exec();
+            if (image.getRepoDigests() != null && !image.getRepoDigests().isEmpty()) {
+                String repoDigest = image.getRepoDigests().get(0);
+                return Optional.of(repoDigest.substring(repoDigest.indexOf('@') + 1));
+            }
+            return Optional.ofNullable(image.getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void stop(String containerId, int timeoutSeconds) {
+        try {
+            docker.stopContainerCmd(containerId).withTimeout(timeoutSeconds).exec();
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            LOG.fine("Container " + containerId + " was not running");
+        }
+    }
+
+    @Override
+    public void remove(String project) {
+        for (Container container : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()) {
+            try {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                LOG.fine("Container " + container.getId() + " already removed");
+            }
+        }
+        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(PROJECT_LABEL + "=" + project))
+                .exec()) {
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+            } catch (DockerException e) {
+                LOG.warning("Cannot remove network " + network.getName() + ": " + e.getMessage());
+            }
+        }
+        for (var volume : docker.listVolumesCmd().withFilter("label", List.of(PROJECT_LABEL + "=" + project)).exec()
+                .getVolumes()) {
+            try {
+                docker.removeVolumeCmd(volume.getName()).exec();
+            } catch (DockerException e) {
+                LOG.warning("Cannot remove volume " + volume.getName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Observation> containers(String taskArn) {
+        Map<String, Observation> result = new HashMap<>();
+        for (Container container : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(EcsLabels.TASK_ARN, taskArn)).exec()) {
+            String service = container.getLabels().get("com.docker.compose.service");
+            if (service != null) {
+                result.put(service, observe(container.getId(), settings.taskNetwork()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void events(EventListener listener) {
+        Thread.ofVirtual().name("docker-events").start(() -> {
+            long since = System.currentTimeMillis() / 1000;
+            long backoff = 1000;
+            while (!closed) {
+                long from = since;
+                try {
+                    var callback = docker.eventsCmd()
+                            .withEventTypeFilter(EventType.CONTAINER)
+                            .withLabelFilter(EcsLabels.TASK_ARN)
+                            .withSince(Long.toString(from))
+                            .exec(new ResultCallback.Adapter<Event>() {
+                                @Override
+                                public void onNext(Event event) {
+                                    dispatch(event, listener);
+                                }
+                            });
+                    eventStream = callback;
+                    backoff = 1000;
+                    callback.awaitCompletion();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (!closed && backoff == 1000) {
+                        LOG.log(Level.WARNING, "Docker event stream dropped; reconnecting: " + e.getMessage());
+                    }
+                }
+                since = Math.max(from, System.currentTimeMillis() / 1000 - 1);
+                sleepQuietly(backoff);
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        });
+    }
+
+    private static void dispatch(Event event, EventListener listener) {
+        if (event.getActor() == null || event.getActor().getAttributes() == null) {
+            return;
+        }
+        Map<String, String> attributes = event.getActor().getAttributes();
+        String taskArn = attributes.get(EcsLabels.TASK_ARN);
+        String service = attributes.get("com.docker.compose.service");
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        if (taskArn == null || service == null || action == null) {
+            return;
+        }
+        Optional<Integer> exitCode = Optional.ofNullable(attributes.get("exitCode")).map(Integer::parseInt);
+        try {
+            listener.onEvent(taskArn, service, action, exitCode);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Handling " + action + " of " + service + " failed", e);
+        }
+    }
+
+    private void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        Closeable stream = eventStream;
+        if (stream != null) {
+            stream.close();
+        }
+        docker.close();
+    }
+}

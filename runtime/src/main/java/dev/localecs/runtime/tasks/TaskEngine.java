@@ -1,0 +1,123 @@
+package dev.localecs.runtime.tasks;
+
+import dev.localecs.runtime.compose.ComposedTask;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where tasks run: the one seam between the ECS lifecycle and a container engine (the local Docker
+ * engine today; a remote host, Swarm or Kubernetes could implement it without touching the actions).
+ */
+public interface TaskEngine extends AutoCloseable {
+
+    /**
+     * Networks, volumes and images (pulled or built) of a task.
+     *
+     * @param task the task
+     * @param compose its effective project
+     * @throws LaunchException when an image cannot be pulled or a resource cannot be made
+     */
+    void prepare(TaskRecord task, ComposedTask compose);
+
+    /**
+     * Creates one service's container (not started).
+     *
+     * @param task the task
+     * @param compose its effective project
+     * @param service the service name
+     * @param created container ids of the services created so far (for {@code service:} references)
+     * @return the container id
+     * @throws LaunchException when the engine refuses the container
+     */
+    String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created);
+
+    /**
+     * Starts a created container.
+     *
+     * @param containerId the container
+     * @throws LaunchException when it cannot start
+     */
+    void start(String containerId);
+
+    /**
+     * What a started container looks like from outside: bindings, addresses, image digest.
+     *
+     * @param containerId the container
+     * @param taskNetwork the network whose address is the task's ENI address
+     * @return the observation
+     */
+    Observation observe(String containerId, String taskNetwork);
+
+    /**
+     * Stops a container: its stop signal, then SIGKILL after the timeout.
+     *
+     * @param containerId the container
+     * @param timeoutSeconds seconds between the signal and SIGKILL
+     */
+    void stop(String containerId, int timeoutSeconds);
+
+    /**
+     * Removes everything of a task: containers, its project networks and task-scoped volumes.
+     *
+     * @param project the compose project name
+     */
+    void remove(String project);
+
+    /**
+     * The containers of a task as the engine has them now (used once, when the runtime restarts).
+     *
+     * @param taskArn the task ARN label
+     * @return the containers by ECS container name (the pause container under its service name)
+     */
+    Map<String, Observation> containers(String taskArn);
+
+    /**
+     * Streams container events to a listener, reconnecting when the stream drops.
+     *
+     * @param listener the listener
+     */
+    void events(EventListener listener);
+
+    /** Receives container events. */
+    interface EventListener {
+        /**
+         * One container event.
+         *
+         * @param taskArn the task ARN label
+         * @param container the ECS container name label (or the pause service name)
+         * @param action {@code start}, {@code die}, {@code oom}, {@code health_status: healthy}, …
+         * @param exitCode the exit code, for {@code die}
+         */
+        void onEvent(String taskArn, String container, String action, Optional<Integer> exitCode);
+    }
+
+    /**
+     * A container as observed.
+     *
+     * @param id the container id
+     * @param running whether it runs
+     * @param exitCode its exit code, when it has stopped
+     * @param oomKilled whether the kernel killed it for memory
+     * @param health {@code HEALTHY}, {@code UNHEALTHY} or empty
+     * @param imageDigest the image digest
+     * @param ports container port/protocol → host port
+     * @param ip the address on the task network
+     * @param mac the MAC address on the task network
+     */
+    record Observation(String id, boolean running, Optional<Integer> exitCode, boolean oomKilled,
+                       Optional<String> health, Optional<String> imageDigest, List<PortBinding> ports,
+                       Optional<String> ip, Optional<String> mac) {
+    }
+
+    /**
+     * A published port.
+     *
+     * @param containerPort the container port
+     * @param protocol tcp or udp
+     * @param hostIp the host address
+     * @param hostPort the host port
+     */
+    record PortBinding(int containerPort, String protocol, String hostIp, int hostPort) {
+    }
+}

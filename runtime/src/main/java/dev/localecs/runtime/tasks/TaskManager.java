@@ -1,0 +1,420 @@
+package dev.localecs.runtime.tasks;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.TaskFilter;
+import dev.localecs.api.TaskService;
+import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.EcsLabels;
+import dev.localecs.api.model.ContainerDefinition;
+import dev.localecs.api.model.NetworkBinding;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskOverride;
+import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.compose.TaskComposer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The ECS task lifecycle on top of a {@link TaskEngine}: RunTask answers at once and the launch goes on in
+ * the background; container events move containers and tasks through ECS's states; stopped tasks stay
+ * visible for the retention period; everything is kept in memory and on disk.
+ */
+public final class TaskManager implements TaskService, TaskEngine.EventListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TaskManager.class.getName());
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Lifecycle settings. */
+    public record Settings(Duration stoppedRetention, String removeContainers, Duration dependencyTimeout,
+                           String taskNetwork) {
+    }
+
+    private final TaskEngine engine;
+    private final TaskComposer composer;
+    private final Path composeDest;
+    private final EcsArns arns;
+    private final Clock clock;
+    private final TaskStore store;
+    private final Settings settings;
+    private final ObjectMapper json;
+    private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
+    private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("task-retention").daemon().factory());
+
+    /**
+     * Creates the manager; call {@link #start()} to connect events and recover tasks.
+     *
+     * @param engine the engine
+     * @param composer the composer
+     * @param composeDest where task folders go
+     * @param arns the ARN builder
+     * @param clock the clock
+     * @param store the task store
+     * @param settings lifecycle settings
+     * @param json the wire mapper (reads the overrides)
+     */
+    public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
+                       TaskStore store, Settings settings, ObjectMapper json) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.composer = requireNonNull(composer, "composer is null");
+        this.composeDest = requireNonNull(composeDest, "composeDest is null");
+        this.arns = requireNonNull(arns, "arns is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.store = requireNonNull(store, "store is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    /** Connects the event stream, recovers tasks from disk and the engine, starts the retention sweep. */
+    public void start() {
+        engine.events(this);
+        new TaskRecovery(this).recover(store.loadAll());
+        sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    // ---- TaskService ------------------------------------------------------------------------------------
+
+    @Override
+    public Task run(RunTaskSpec spec) {
+        String taskId = newTaskId();
+        String endpointId = TaskComposer.newEndpointId();
+        String project = dev.localecs.runtime.compose.TaskConverter.projectName(spec.taskDefinition().family(), taskId);
+        ComposedTask compose = composer.compose(spec.taskDefinition(), taskId, spec.cluster(), spec.overrides(),
+                endpointId, TaskComposer.projectDirectory(composeDest, project));
+        compose.warnings().forEach(warning -> LOG.warning("Task " + taskId + ": " + warning));
+        TaskOverride overrides = spec.overrides().isEmpty() ? null : json.convertValue(spec.overrides(),
+                TaskOverride.class);
+        TaskRecord record = new TaskRecord(taskId, arns.task(spec.cluster(), taskId), arns.cluster(spec.cluster()),
+                spec, overrides, project, endpointId, clock.instant(), this::save);
+        for (ContainerDefinition c : spec.taskDefinition().containerDefinitions()) {
+            ComposeService service = compose.effective().services().get(c.name());
+            ContainerState state = new ContainerState(c.name(), arns.container(spec.cluster(), taskId,
+                    UUID.randomUUID().toString()), c.essential() == null || c.essential(),
+                    service.image() != null ? service.image() : c.image());
+            state.cpu = String.valueOf(service.cpuShares() == null ? (c.cpu() == null ? 0 : c.cpu()) : service.cpuShares());
+            state.memory = c.memory() == null ? null : String.valueOf(c.memory());
+            state.memoryReservation = c.memoryReservation() == null ? null : String.valueOf(c.memoryReservation());
+            state.hasHealthCheck = service.healthcheck() != null;
+            state.stopTimeout = service.stopGracePeriod() == null ? 30
+                    : (int) Duration.parse("PT" + service.stopGracePeriod().toUpperCase()).toSeconds();
+            record.containers.put(c.name(), state);
+        }
+        record.pauseService = compose.effective().services().entrySet().stream()
+                .filter(e -> e.getValue().labels() != null && e.getValue().labels().containsKey(EcsLabels.PAUSE))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (record.awsvpc()) {
+            record.attachmentId = UUID.randomUUID().toString();
+            record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(8)).substring(0, 17);
+        }
+        tasks.put(taskId, record);
+        composed.put(taskId, compose);
+        save(record);
+        Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
+        return record.snapshot();
+    }
+
+    @Override
+    public Optional<Task> find(String cluster, String taskId) {
+        TaskRecord record = tasks.get(taskId);
+        return record == null || !record.cluster.equals(cluster) ? Optional.empty() : Optional.of(record.snapshot());
+    }
+
+    @Override
+    public List<Task> list(TaskFilter filter) {
+        List<Task> result = new ArrayList<>();
+        for (TaskRecord record : tasks.values()) {
+            if (!record.cluster.equals(filter.cluster())) {
+                continue;
+            }
+            Task task = record.snapshot();
+            if (!task.desiredStatus().equals(filter.desiredStatus())
+                    || filter.family().isPresent() && !filter.family().get().equals(record.spec.taskDefinition().family())
+                    || filter.startedBy().isPresent() && !filter.startedBy().equals(record.spec.startedBy())
+                    || filter.launchType().isPresent() && !filter.launchType().get().equals(task.launchType())
+                    || filter.serviceName().isPresent() && !("service:" + filter.serviceName().get()).equals(task.group())) {
+                continue;
+            }
+            result.add(task);
+        }
+        result.sort(Comparator.comparing(Task::createdAt).reversed().thenComparing(Task::taskArn));
+        return result;
+    }
+
+    @Override
+    public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
+        TaskRecord record = tasks.get(taskId);
+        if (record == null || !record.cluster.equals(cluster)) {
+            return Optional.empty();
+        }
+        initiateStop(record, "UserInitiated", reason.filter(r -> !r.isBlank()).orElse("Task stopped by user"));
+        return Optional.of(record.snapshot());
+    }
+
+    @Override
+    public int count(String cluster, String lastStatus) {
+        return (int) tasks.values().stream()
+                .filter(r -> r.cluster.equals(cluster))
+                .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------------------
+
+    @Override
+    public void onEvent(String taskArn, String container, String action, Optional<Integer> exitCode) {
+        TaskRecord record = tasks.get(taskArn.substring(taskArn.lastIndexOf('/') + 1));
+        if (record == null || container.equals(record.pauseService)) {
+            return;
+        }
+        ContainerState state = record.container(container);
+        if (state == null) {
+            return;
+        }
+        switch (action) {
+            case "start" -> {
+                TaskEngine.Observation seen = observe(state);
+                record.update(r -> {
+                    state.lastStatus = "RUNNING";
+                    if (seen != null) {
+                        state.networkBindings = seen.ports().stream().map(p -> new NetworkBinding(p.hostIp(),
+                                p.containerPort(), p.hostPort(), p.protocol().toLowerCase(), null, null)).toList();
+                        seen.imageDigest().ifPresent(d -> state.imageDigest = d);
+                    }
+                    promoteIfRunning(r);
+                });
+            }
+            case "oom" -> record.update(r -> state.oomKilled = true);
+            case "die" -> {
+                record.update(r -> {
+                    state.lastStatus = "STOPPED";
+                    state.exitCode = exitCode.orElse(state.exitCode);
+                    if (state.oomKilled) {
+                        state.reason = "OutOfMemoryError: Container killed due to memory usage";
+                    }
+                });
+                if (state.essential) {
+                    initiateStop(record, "EssentialContainerExited", "Essential container in task exited");
+                }
+            }
+            default -> {
+                if (action.startsWith("health_status")) {
+                    String health = action.endsWith("unhealthy") ? "UNHEALTHY"
+                            : action.endsWith("healthy") ? "HEALTHY" : null;
+                    if (health != null) {
+                        record.update(r -> state.healthStatus = health);
+                    }
+                }
+            }
+        }
+    }
+
+    private TaskEngine.Observation observe(ContainerState state) {
+        try {
+            return state.runtimeId == null ? null : engine.observe(state.runtimeId, settings.taskNetwork());
+        } catch (RuntimeException e) {
+            LOG.fine("Cannot inspect " + state.runtimeId + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** PENDING → RUNNING once every essential container runs. */
+    static void promoteIfRunning(TaskRecord r) {
+        if (!"RUNNING".equals(r.desiredStatus) || "RUNNING".equals(r.lastStatus) || r.isStoppingOrStopped()) {
+            return;
+        }
+        boolean allEssentialRunning = r.containers.values().stream()
+                .filter(c -> c.essential).allMatch(c -> "RUNNING".equals(c.lastStatus));
+        if (allEssentialRunning) {
+            Instant now = Instant.now();
+            r.lastStatus = "RUNNING";
+            r.startedAt = r.startedAt == null ? now : r.startedAt;
+            r.connectivityAt = r.connectivityAt == null ? now : r.connectivityAt;
+        }
+    }
+
+    /** Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes. */
+    void initiateStop(TaskRecord record, String stopCode, String reason) {
+        boolean[] first = {false};
+        record.update(r -> {
+            if ("STOPPED".equals(r.desiredStatus)) {
+                return;
+            }
+            first[0] = true;
+            r.desiredStatus = "STOPPED";
+            r.stopCode = stopCode;
+            r.stoppedReason = reason;
+            r.stoppingAt = clock.instant();
+            if (!"STOPPED".equals(r.lastStatus)) {
+                r.lastStatus = r.awsvpc() ? "DEACTIVATING" : "STOPPING";
+            }
+        });
+        if (first[0]) {
+            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
+        }
+    }
+
+    void stopContainers(TaskRecord record) {
+        List<Thread> stops = new ArrayList<>();
+        for (ContainerState c : record.containers.values()) {
+            String id;
+            synchronized (record) {
+                id = c.stopped() ? null : c.runtimeId;
+            }
+            if (id != null) {
+                stops.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        engine.stop(id, c.stopTimeout);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Stopping " + c.name + " of task " + record.taskId + " failed", e);
+                    }
+                }));
+            }
+        }
+        for (Thread stop : stops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        finish(record);
+    }
+
+    /** Every container has stopped: record exit codes not yet seen, stop the pause container, STOPPED. */
+    void finish(TaskRecord record) {
+        for (ContainerState c : record.containers.values()) {
+            if (c.runtimeId != null && !c.stopped()) {
+                TaskEngine.Observation seen = observe(c);
+                record.update(r -> {
+                    c.lastStatus = "STOPPED";
+                    if (seen != null) {
+                        seen.exitCode().ifPresent(code -> c.exitCode = code);
+                        if (seen.oomKilled() && c.reason == null) {
+                            c.reason = "OutOfMemoryError: Container killed due to memory usage";
+                        }
+                    }
+                });
+            }
+        }
+        record.update(r -> {
+            r.executionStoppedAt = clock.instant();
+            r.containers.values().forEach(c -> c.lastStatus = "STOPPED");
+            if (r.awsvpc()) {
+                r.lastStatus = "DEPROVISIONING";
+            }
+        });
+        if (record.pauseId != null) {
+            try {
+                engine.stop(record.pauseId, 2);
+            } catch (RuntimeException e) {
+                LOG.fine("Stopping the pause container of " + record.taskId + ": " + e.getMessage());
+            }
+        }
+        record.update(r -> {
+            r.lastStatus = "STOPPED";
+            r.stoppedAt = clock.instant();
+        });
+        composed.remove(record.taskId);
+        if (settings.removeContainers().equals("immediately")) {
+            removeQuietly(record);
+        }
+    }
+
+    void removeQuietly(TaskRecord record) {
+        try {
+            engine.remove(record.project);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cleaning up task " + record.taskId + " failed", e);
+        }
+    }
+
+    private void sweep() {
+        Instant cutoff = clock.instant().minus(settings.stoppedRetention());
+        for (TaskRecord record : List.copyOf(tasks.values())) {
+            Instant stoppedAt;
+            synchronized (record) {
+                stoppedAt = record.isStopped() ? record.stoppedAt : null;
+            }
+            if (stoppedAt != null && stoppedAt.isBefore(cutoff)) {
+                if (settings.removeContainers().equals("after-retention")) {
+                    removeQuietly(record);
+                }
+                tasks.remove(record.taskId);
+                store.delete(record.taskId);
+            }
+        }
+    }
+
+    void save(TaskRecord record) {
+        synchronized (record) {
+            if (record.version <= record.savedVersion) {
+                return;
+            }
+            record.savedVersion = record.version;
+            store.save(record.persisted());
+        }
+    }
+
+    // ---- package access for launcher and recovery -------------------------------------------------------
+
+    TaskEngine engine() {
+        return engine;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Map<String, TaskRecord> records() {
+        return tasks;
+    }
+
+    TaskRecord adopt(PersistedTask saved) {
+        TaskRecord record = TaskRecord.restore(saved, this::save);
+        tasks.put(record.taskId, record);
+        return record;
+    }
+
+    private static String newTaskId() {
+        return HexFormat.of().formatHex(randomBytes(16));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        try {
+            engine.close();
+        } catch (Exception e) {
+            LOG.fine("Closing the engine: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.localecs.runtime.tasks;
+
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.model.Attachment;
+import dev.localecs.api.model.Container;
+import dev.localecs.api.model.KeyValuePair;
+import dev.localecs.api.model.NetworkInterface;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskOverride;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One task's lifecycle state. Every change goes through {@link #update(Consumer)}, which bumps
+ * {@code version}, wakes waiters (dependency conditions) and notifies the listener (persistence).
+ */
+public final class TaskRecord {
+    final String taskId;
+    final String taskArn;
+    final String clusterArn;
+    final String cluster;
+    final RunTaskSpec spec;
+    final TaskOverride overrides;
+    final String project;
+    final String endpointId;
+    final Map<String, ContainerState> containers = new LinkedHashMap<>();
+    final Instant createdAt;
+    String lastStatus;
+    String desiredStatus = "RUNNING";
+    long version = 1;
+    Instant pullStartedAt;
+    Instant pullStoppedAt;
+    Instant startedAt;
+    Instant connectivityAt;
+    Instant stoppingAt;
+    Instant executionStoppedAt;
+    Instant stoppedAt;
+    String stopCode;
+    String stoppedReason;
+    String privateIp;
+    String macAddress;
+    String attachmentId;
+    String networkInterfaceId;
+    String pauseService;
+    String pauseId;
+    long savedVersion;
+    private final Consumer<TaskRecord> listener;
+
+    TaskRecord(String taskId, String taskArn, String clusterArn, RunTaskSpec spec, TaskOverride overrides,
+               String project, String endpointId, Instant createdAt, Consumer<TaskRecord> listener) {
+        this.taskId = taskId;
+        this.taskArn = taskArn;
+        this.clusterArn = clusterArn;
+        this.cluster = spec.cluster();
+        this.spec = spec;
+        this.overrides = overrides;
+        this.project = project;
+        this.endpointId = endpointId;
+        this.createdAt = createdAt;
+        this.lastStatus = awsvpc() ? "PROVISIONING" : "PENDING";
+        this.listener = listener;
+    }
+
+    /** Rebuilds a record from disk after a restart. */
+    static TaskRecord restore(PersistedTask saved, Consumer<TaskRecord> listener) {
+        Task t = saved.task();
+        TaskRecord r = new TaskRecord(t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1), t.taskArn(),
+                t.clusterArn(), saved.spec(), t.overrides(), saved.project(), saved.endpointId(), t.createdAt(),
+                listener);
+        r.lastStatus = t.lastStatus();
+        r.desiredStatus = t.desiredStatus();
+        r.version = t.version() == null ? 1 : t.version();
+        r.savedVersion = r.version;
+        r.pullStartedAt = t.pullStartedAt();
+        r.pullStoppedAt = t.pullStoppedAt();
+        r.startedAt = t.startedAt();
+        r.connectivityAt = t.connectivityAt();
+        r.stoppingAt = t.stoppingAt();
+        r.executionStoppedAt = t.executionStoppedAt();
+        r.stoppedAt = t.stoppedAt();
+        r.stopCode = t.stopCode();
+        r.stoppedReason = t.stoppedReason();
+        r.pauseId = saved.pauseId();
+        if (t.attachments() != null && !t.attachments().isEmpty()) {
+            var attachment = t.attachments().get(0);
+            r.attachmentId = attachment.id();
+            for (KeyValuePair detail : attachment.details()) {
+                switch (detail.name()) {
+                    case "networkInterfaceId" -> r.networkInterfaceId = detail.value();
+                    case "macAddress" -> r.macAddress = detail.value();
+                    case "privateIPv4Address" -> r.privateIp = detail.value();
+                    default -> { }
+                }
+            }
+        }
+        for (Container c : t.containers()) {
+            ContainerState state = new ContainerState(c.name(), c.containerArn(),
+                    saved.essential().getOrDefault(c.name(), true), c.image());
+            state.imageDigest = c.imageDigest();
+            state.runtimeId = c.runtimeId();
+            state.lastStatus = c.lastStatus();
+            state.exitCode = c.exitCode();
+            state.reason = c.reason();
+            state.healthStatus = "UNKNOWN".equals(c.healthStatus()) ? null : c.healthStatus();
+            state.networkBindings = c.networkBindings() == null ? List.of() : c.networkBindings();
+            state.cpu = c.cpu();
+            state.memory = c.memory();
+            state.memoryReservation = c.memoryReservation();
+            state.stopTimeout = saved.stopTimeouts().getOrDefault(c.name(), 30);
+            r.containers.put(c.name(), state);
+        }
+        return r;
+    }
+
+    /** What goes to disk. */
+    synchronized PersistedTask persisted() {
+        Map<String, Integer> timeouts = new LinkedHashMap<>();
+        Map<String, Boolean> essential = new LinkedHashMap<>();
+        containers.values().forEach(c -> {
+            timeouts.put(c.name, c.stopTimeout);
+            essential.put(c.name, c.essential);
+        });
+        return new PersistedTask(snapshot(), spec, project, endpointId, timeouts, essential, pauseId);
+    }
+
+    boolean awsvpc() {
+        return "awsvpc".equals(spec.taskDefinition().networkMode());
+    }
+
+    /** Applies a change atomically, bumps the version and tells waiters and the listener. */
+    void update(Consumer<TaskRecord> change) {
+        synchronized (this) {
+            change.accept(this);
+            version++;
+            notifyAll();
+        }
+        listener.accept(this);
+    }
+
+    /** Waits (bounded) until a condition on this record holds. */
+    synchronized boolean await(java.util.function.Predicate<TaskRecord> condition, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.test(this)) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    synchronized ContainerState container(String name) {
+        return containers.get(name);
+    }
+
+    synchronized boolean isStoppingOrStopped() {
+        return "STOPPED".equals(desiredStatus);
+    }
+
+    synchronized boolean isStopped() {
+        return "STOPPED".equals(lastStatus);
+    }
+
+    /** The task as ECS shows it. */
+    synchronized Task snapshot() {
+        List<Container> list = new ArrayList<>();
+        for (ContainerState c : containers.values()) {
+            List<NetworkInterface> interfaces = awsvpc() && privateIp != null
+                    ? List.of(new NetworkInterface(attachmentId, privateIp, null)) : List.of();
+            list.add(new Container(c.containerArn, taskArn, c.name, c.image, c.imageDigest, c.runtimeId,
+                    c.lastStatus, c.exitCode, c.reason, c.networkBindings, interfaces,
+                    c.healthStatus == null ? "UNKNOWN" : c.healthStatus, List.of(), c.cpu, c.memory,
+                    c.memoryReservation, null));
+        }
+        var definition = spec.taskDefinition();
+        boolean fargate = "FARGATE".equals(spec.launchType());
+        return new Task(attachments(), List.of(), "local-1a", spec.capacityProviderName().orElse(null), clusterArn,
+                connectivityAt == null ? null : "CONNECTED", connectivityAt,
+                fargate ? null : "arn:aws:ecs:" + regionOf(clusterArn) + ":" + accountOf(clusterArn)
+                        + ":container-instance/" + cluster + "/localecsapi0000000000000000000001",
+                list, cpu(), createdAt, desiredStatus, spec.enableExecuteCommand(), executionStoppedAt,
+                spec.group(), healthStatus(), List.of(), lastStatus, spec.launchType(), memory(), overrides,
+                fargate ? spec.platformVersion().orElse("1.4.0") : null, fargate ? "Linux" : null,
+                pullStartedAt, pullStoppedAt, startedAt, spec.startedBy().orElse(null), stopCode, stoppedAt,
+                stoppedReason, stoppingAt, spec.tags(), taskArn, definition.taskDefinitionArn(), version,
+                fargate ? definition.ephemeralStorage() : null,
+                fargate ? new dev.localecs.api.model.TaskEphemeralStorage(20, null) : null);
+    }
+
+    private List<Attachment> attachments() {
+        if (!awsvpc() || attachmentId == null) {
+            return List.of();
+        }
+        List<KeyValuePair> details = new ArrayList<>();
+        details.add(new KeyValuePair("subnetId", spec.subnetId().orElse("subnet-local")));
+        details.add(new KeyValuePair("networkInterfaceId", networkInterfaceId));
+        if (macAddress != null) {
+            details.add(new KeyValuePair("macAddress", macAddress));
+        }
+        if (privateIp != null) {
+            details.add(new KeyValuePair("privateDnsName", "ip-" + privateIp.replace('.', '-') + ".ec2.internal"));
+            details.add(new KeyValuePair("privateIPv4Address", privateIp));
+        }
+        String status = "STOPPED".equals(lastStatus) ? "DELETED" : privateIp == null ? "PRECREATED" : "ATTACHED";
+        return List.of(new Attachment(attachmentId, "ElasticNetworkInterface", status, details));
+    }
+
+    private String healthStatus() {
+        boolean any = false;
+        for (ContainerState c : containers.values()) {
+            if (!c.essential || !c.hasHealthCheck) {
+                continue;
+            }
+            any = true;
+            if ("UNHEALTHY".equals(c.healthStatus)) {
+                return "UNHEALTHY";
+            }
+            if (!"HEALTHY".equals(c.healthStatus)) {
+                return "UNKNOWN";
+            }
+        }
+        return any ? "HEALTHY" : "UNKNOWN";
+    }
+
+    private String cpu() {
+        if (overrides != null && overrides.cpu() != null) {
+            return overrides.cpu();
+        }
+        return spec.taskDefinition().cpu();
+    }
+
+    private String memory() {
+        if (overrides != null && overrides.memory() != null) {
+            return overrides.memory();
+        }
+        return spec.taskDefinition().memory();
+    }
+
+    private static String regionOf(String arn) {
+        return arn.split(":")[3];
+    }
+
+    private static String accountOf(String arn) {
+        return arn.split(":")[4];
+    }
+}
