@@ -71,8 +71,22 @@ final class ContainerFactory {
         if (s.entrypoint() != null) {
             cmd.withEntrypoint(s.entrypoint());
         }
-        cmd.withUser(s.user()).withWorkingDir(s.workingDir()).withTty(s.tty()).withStdinOpen(s.stdinOpen())
-                .withStopSignal(s.stopSignal());
+        // docker-java refuses nulls in these setters
+        if (s.user() != null) {
+            cmd.withUser(s.user());
+        }
+        if (s.workingDir() != null) {
+            cmd.withWorkingDir(s.workingDir());
+        }
+        if (s.tty() != null) {
+            cmd.withTty(s.tty());
+        }
+        if (s.stdinOpen() != null) {
+            cmd.withStdinOpen(s.stdinOpen());
+        }
+        if (s.stopSignal() != null) {
+            cmd.withStopSignal(s.stopSignal());
+        }
         if (s.hostname() != null) {
             cmd.withHostName(s.hostname());
         }
@@ -125,7 +139,12 @@ final class ContainerFactory {
         if (s.devices() != null) {
             host.withDevices(s.devices().stream().map(Device::parse).toList());
         }
-        host.withDns(s.dns()).withDnsSearch(s.dnsSearch());
+        if (s.dns() != null) {
+            host.withDns(s.dns());
+        }
+        if (s.dnsSearch() != null) {
+            host.withDnsSearch(s.dnsSearch());
+        }
         if (s.extraHosts() != null) {
             host.withExtraHosts(s.extraHosts().toArray(String[]::new));
         }
@@ -135,8 +154,21 @@ final class ContainerFactory {
                 return new Link(ProjectNames.container(project, parts[0]), parts.length > 1 ? parts[1] : parts[0]);
             }).toList());
         }
-        host.withPrivileged(s.privileged()).withReadonlyRootfs(s.readOnly()).withInit(s.init())
-                .withSecurityOpts(s.securityOpt()).withCpuShares(s.cpuShares());
+        if (s.privileged() != null) {
+            host.withPrivileged(s.privileged());
+        }
+        if (s.readOnly() != null) {
+            host.withReadonlyRootfs(s.readOnly());
+        }
+        if (s.init() != null) {
+            host.withInit(s.init());
+        }
+        if (s.securityOpt() != null) {
+            host.withSecurityOpts(s.securityOpt());
+        }
+        if (s.cpuShares() != null) {
+            host.withCpuShares(s.cpuShares());
+        }
         if (s.shmSize() != null) {
             host.withShmSize(Quantities.bytes(s.shmSize()));
         }
