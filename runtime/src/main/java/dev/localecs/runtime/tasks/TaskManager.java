@@ -123,7 +123,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         if (record.awsvpc()) {
             record.attachmentId = UUID.randomUUID().toString();
-            record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(8)).substring(0, 17);
+            record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17);
         }
         tasks.put(taskId, record);
         composed.put(taskId, compose);

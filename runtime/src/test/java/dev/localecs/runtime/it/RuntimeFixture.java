@@ -72,6 +72,8 @@ public final class RuntimeFixture implements AutoCloseable {
         overrides.put("state.dir", stateDir.toString());
         overrides.put("plugins.dir", projectRoot().resolve("plugins").toString());
         overrides.put("plugins.mode", "development");
+        overrides.put("compose.dest", stateDir.resolve("compose").toString());
+        overrides.put("tasks.pause-image", TestImages.PAUSE);
         overrides.putAll(extra);
         return new RuntimeFixture(overrides, environment);
     }
