@@ -88,7 +88,8 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     public void start() {
         engine.events(this);
         new TaskRecovery(this).recover(store.loadAll());
-        sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+        long every = Math.max(1, Math.min(30, settings.stoppedRetention().toSeconds() / 2));
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
     }
 
     // ---- TaskService ------------------------------------------------------------------------------------

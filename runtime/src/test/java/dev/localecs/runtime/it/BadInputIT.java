@@ -34,6 +34,8 @@ class BadInputIT {
     static void start() {
         runtime = RuntimeFixture.start(state, Map.of());
         runtime.post("RegisterTaskDefinition", "{\"family\":\"live\",\"containerDefinitions\":[" + C + "]}");
+        runtime.post("RegisterTaskDefinition", "{\"family\":\"vpc\",\"networkMode\":\"awsvpc\","
+                + "\"containerDefinitions\":[" + C + "]}");
     }
 
     @AfterAll
@@ -170,7 +172,51 @@ class BadInputIT {
                         + "\"arn:aws:ecs:us-east-1:000000000000:task-definition/live:9\"}", "ResourceNotFoundException",
                         "The specified resource could not be found."),
                 Arguments.of("UntagResource", "{\"resourceArn\":\"not-an-arn\",\"tagKeys\":[\"a\"]}",
-                        "InvalidParameterException", "Invalid resourceArn"));
+                        "InvalidParameterException", "Invalid resourceArn"),
+                // tasks
+                Arguments.of("RunTask", "{}", "InvalidParameterException", "taskDefinition is required"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"ghost\"}", "ClientException",
+                        "Unable to describe task definition."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"cluster\":\"ghost\"}",
+                        "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"count\":11}", "InvalidParameterException",
+                        "count must be between 1 and 10."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"count\":0}", "InvalidParameterException",
+                        "count must be between 1 and 10."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"launchType\":\"EC2\","
+                        + "\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE\"}]}",
+                        "InvalidParameterException", "Specifying both a launch type and capacity provider strategy"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"launchType\":\"FARGATE\"}",
+                        "ClientException", "Task definition does not support launch_type FARGATE."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"launchType\":\"MOON\"}",
+                        "InvalidParameterException", "Invalid launchType"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"vpc\"}", "InvalidParameterException",
+                        "Network Configuration must be provided when networkMode 'awsvpc' is specified."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"vpc\",\"networkConfiguration\":"
+                        + "{\"awsvpcConfiguration\":{\"subnets\":[]}}}", "InvalidParameterException",
+                        "subnets can not be empty."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"networkConfiguration\":"
+                        + "{\"awsvpcConfiguration\":{\"subnets\":[\"s\"]}}}", "InvalidParameterException",
+                        "Network Configuration is not valid for the given networkMode"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"overrides\":{\"containerOverrides\":"
+                        + "[{\"name\":\"nope\"}]}}", "InvalidParameterException", "'nope'"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"tags\":[{\"key\":\"aws:x\","
+                        + "\"value\":\"y\"}]}", "InvalidParameterException", "reserved for AWS use"),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"count\":\"2\"}", "SerializationException",
+                        "'count': expected an integer"),
+                Arguments.of("DescribeTasks", "{\"tasks\":[]}", "InvalidParameterException", "Tasks cannot be empty."),
+                Arguments.of("DescribeTasks", "{}", "InvalidParameterException", "tasks is required"),
+                Arguments.of("DescribeTasks", "{\"tasks\":[\"a\"],\"cluster\":\"ghost\"}",
+                        "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("StopTask", "{\"task\":\"0123456789abcdef0123456789abcdef\"}", "InvalidParameterException",
+                        "The referenced task was not found."),
+                Arguments.of("StopTask", "{}", "InvalidParameterException", "task is required"),
+                Arguments.of("ListTasks", "{\"startedBy\":\"me\",\"family\":\"live\"}", "InvalidParameterException",
+                        "startedBy may not be specified"),
+                Arguments.of("ListTasks", "{\"desiredStatus\":\"GONE\"}", "InvalidParameterException",
+                        "Invalid desiredStatus"),
+                Arguments.of("ListTasks", "{\"maxResults\":500}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."));
     }
 
     @ParameterizedTest(name = "{0} {2}: {3}")

@@ -25,7 +25,8 @@ final class ClusterViews {
     static Cluster view(PluginContext context, Cluster c, Collection<String> include) {
         return new Cluster(c.clusterArn(), c.clusterName(),
                 include.contains("CONFIGURATIONS") ? c.configuration() : null, c.status(),
-                c.registeredContainerInstancesCount(), c.runningTasksCount(), c.pendingTasksCount(),
+                c.registeredContainerInstancesCount(), context.tasks().count(c.clusterName(), "RUNNING"),
+                context.tasks().count(c.clusterName(), "PENDING") + context.tasks().count(c.clusterName(), "PROVISIONING"),
                 c.activeServicesCount(), include.contains("STATISTICS") ? orEmpty(c.statistics()) : List.of(),
                 include.contains("TAGS") ? context.tags().tags(c.clusterArn()) : List.of(),
                 include.contains("SETTINGS") ? c.settings() : null, orEmpty(c.capacityProviders()),

@@ -35,6 +35,13 @@ public final class DeleteClusterAction implements EcsAction {
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
         Cluster cluster = ClusterNames.active(context, body.cluster());
+        String name = cluster.clusterName();
+        int active = context.tasks().count(name, "RUNNING") + context.tasks().count(name, "PENDING")
+                + context.tasks().count(name, "PROVISIONING");
+        if (active > 0) {
+            throw new dev.localecs.api.error.EcsException(dev.localecs.api.error.ErrorCode.CLUSTER_CONTAINS_TASKS,
+                    "The Cluster cannot be deleted while Tasks are active.");
+        }
         Cluster inactive = context.clusters().put(ClusterViews.withStatus(cluster, "INACTIVE"));
         context.tags().remove(inactive.clusterArn());
         return Map.of("cluster", ClusterViews.view(context, inactive, List.of("CONFIGURATIONS", "SETTINGS")));
