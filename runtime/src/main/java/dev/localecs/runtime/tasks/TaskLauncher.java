@@ -58,7 +58,11 @@ final class TaskLauncher {
                         r.containers.get(service).runtimeId = id;
                     }
                 });
-                engine.start(id);
+                try {
+                    engine.start(id);
+                } catch (LaunchException e) {
+                    throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+                }
                 if (pause && record.awsvpc()) {
                     TaskEngine.Observation seen = engine.observe(id, manager.settings().taskNetwork());
                     record.update(r -> {
@@ -85,6 +89,10 @@ final class TaskLauncher {
             ContainerState failed = container == null ? null : r.containers.get(container);
             if (failed != null) {
                 failed.reason = reason;
+                if (!"RUNNING".equals(failed.lastStatus)) {
+                    // it never ran: ECS shows no exit code (Docker would report 127 for a failed start)
+                    failed.lastStatus = "STOPPED";
+                }
             }
             for (ContainerState c : r.containers.values()) {
                 if (c.runtimeId == null) {

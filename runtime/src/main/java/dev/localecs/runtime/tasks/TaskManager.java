@@ -204,7 +204,13 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             }
             case "oom" -> record.update(r -> state.oomKilled = true);
             case "die" -> {
+                // cgroup v2 engines may not send "oom"; a SIGKILL exit is checked once against the engine
+                boolean killed = exitCode.orElse(0) == 137 && !state.oomKilled;
+                TaskEngine.Observation seen = killed ? observe(state) : null;
                 record.update(r -> {
+                    if (seen != null && seen.oomKilled()) {
+                        state.oomKilled = true;
+                    }
                     state.lastStatus = "STOPPED";
                     state.exitCode = exitCode.orElse(state.exitCode);
                     if (state.oomKilled) {

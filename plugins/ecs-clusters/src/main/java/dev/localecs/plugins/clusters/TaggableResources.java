@@ -6,7 +6,7 @@ import dev.localecs.api.TaskDefinitionRef;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 
-/** Checks that a {@code resourceArn} names a taggable resource that exists here. */
+/** Checks that a {@code resourceArn} names a taggable resource (cluster, task definition, task) that exists. */
 final class TaggableResources {
     private TaggableResources() {
     }
@@ -31,8 +31,15 @@ final class TaggableResources {
                                 "The specified resource could not be found."));
                 return definition.taskDefinitionArn();
             }
+            case "task" -> {
+                String[] parts = arn.resourceId().split("/");
+                if (parts.length != 2 || context.tasks().find(parts[0], parts[1]).isEmpty()) {
+                    throw new EcsException(ErrorCode.RESOURCE_NOT_FOUND, "The specified resource could not be found.");
+                }
+                return context.arns().task(parts[0], parts[1]);
+            }
             default -> throw EcsException.invalidParameter("Tagging resources of type '" + arn.resourceType()
-                    + "' is not supported here; clusters and task definitions can be tagged.");
+                    + "' is not supported here; clusters, task definitions and tasks can be tagged.");
         }
     }
 }
