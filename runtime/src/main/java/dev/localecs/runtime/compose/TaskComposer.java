@@ -133,7 +133,7 @@ public final class TaskComposer {
         }
         // docker-compose 1.x refuses a top-level name; the folder name is the project name instead
         ComposeProject unnamed = new ComposeProject(null, project.services(), project.networks(), project.volumes());
-        AtomicFiles.write(file, (header + yaml.write(unnamed)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, (header + yaml.write(unnamed)).getBytes(StandardCharsets.UTF_8), false);
         return file;
     }
 

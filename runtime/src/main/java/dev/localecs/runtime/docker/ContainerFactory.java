@@ -224,7 +224,10 @@ final class ContainerFactory {
                 host.withNetworkMode(name);
                 ComposeService.ServiceNetwork options = entry.getValue();
                 List<String> aliases = new ArrayList<>();
-                aliases.add(String.valueOf(cmd.getLabels().get("com.docker.compose.service")));
+                if (!external(compose, entry.getKey())) {
+                    // on shared networks a service-name alias would resolve across tasks
+                    aliases.add(String.valueOf(cmd.getLabels().get("com.docker.compose.service")));
+                }
                 if (options != null && options.aliases() != null) {
                     aliases.addAll(options.aliases());
                 }
@@ -238,6 +241,11 @@ final class ContainerFactory {
             }
         }
         return extra;
+    }
+
+    static boolean external(ComposeProject compose, String network) {
+        var declared = compose.networks().get(network);
+        return declared != null && Boolean.TRUE.equals(declared.external());
     }
 
     private void ports(ComposeService s, CreateContainerCmd cmd, HostConfig host) {

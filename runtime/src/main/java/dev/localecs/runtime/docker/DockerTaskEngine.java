@@ -59,6 +59,8 @@ public final class DockerTaskEngine implements TaskEngine {
     private final Settings settings;
     private final ContainerFactory factory;
     private final Object networkLock = new Object();
+    /** Image id → digest; an image id names immutable content, so the answer never changes. */
+    private final Map<String, Optional<String>> digests = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile Closeable eventStream;
 
@@ -264,7 +266,7 @@ public final class DockerTaskEngine implements TaskEngine {
                     imageOf(compose.project(), service, definition));
             String id = prepared.command().exec().getId();
             for (Map.Entry<String, ComposeService.ServiceNetwork> network : prepared.extraNetworks().entrySet()) {
-                List<String> aliases = new ArrayList<>(List.of(service));
+                List<String> aliases = new ArrayList<>();
                 ComposeService.ServiceNetwork options = network.getValue();
                 ContainerNetwork settings = new ContainerNetwork();
                 if (options != null && options.aliases() != null) {
@@ -332,6 +334,16 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     private Optional<String> digest(String imageId) {
+        Optional<String> known = digests.get(imageId);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> found = inspectDigest(imageId);
+        digests.put(imageId, found);
+        return found;
+    }
+
+    private Optional<String> inspectDigest(String imageId) {
         try {
             InspectImageResponse image = docker.inspectImageCmd(imageId).exec();
             if (image.getRepoDigests() != null && !image.getRepoDigests().isEmpty()) {

@@ -25,6 +25,18 @@ public final class AtomicFiles {
      * @param content the new content
      */
     public static void write(Path target, byte[] content) {
+        write(target, content, true);
+    }
+
+    /**
+     * Replaces a file's content atomically, optionally without forcing it to disk (for files that are a
+     * record, not state: a crash may lose them but never tears them).
+     *
+     * @param target the file
+     * @param content the new content
+     * @param durable whether to force the content to disk before the rename
+     */
+    public static void write(Path target, byte[] content, boolean durable) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -36,7 +48,9 @@ public final class AtomicFiles {
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
                     }
-                    channel.force(true);
+                    if (durable) {
+                        channel.force(true);
+                    }
                 }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -57,6 +57,9 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final ObjectMapper json;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
+    private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("task-store").daemon().factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-retention").daemon().factory());
 
@@ -366,18 +369,30 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                     removeQuietly(record);
                 }
                 tasks.remove(record.taskId);
-                store.delete(record.taskId);
+                writer.execute(() -> store.delete(record.taskId));
             }
         }
     }
 
+    /** Writes a record off the launch and event paths; a burst of changes is written once. */
     void save(TaskRecord record) {
-        synchronized (record) {
-            if (record.version <= record.savedVersion) {
-                return;
-            }
-            record.savedVersion = record.version;
-            store.save(record.persisted());
+        if (dirty.add(record.taskId)) {
+            writer.execute(() -> {
+                dirty.remove(record.taskId);
+                PersistedTask snapshot;
+                synchronized (record) {
+                    if (record.version <= record.savedVersion) {
+                        return;
+                    }
+                    record.savedVersion = record.version;
+                    snapshot = record.persisted();
+                }
+                try {
+                    store.save(snapshot);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Cannot save task " + record.taskId, e);
+                }
+            });
         }
     }
 
@@ -418,6 +433,14 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     @Override
     public void close() {
         sweeper.shutdownNow();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("Task states still being written at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             engine.close();
         } catch (Exception e) {

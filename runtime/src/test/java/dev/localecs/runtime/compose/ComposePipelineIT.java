@@ -145,7 +145,7 @@ class ComposePipelineIT {
             assertThat(web.cpus()).isEqualTo(2.0);
             assertThat(web.labels()).containsEntry("com.amazonaws.ecs.local.task-role-arn",
                     "arn:aws:iam::000000000000:role/override");
-            assertThat(web.networks()).containsOnlyKeys("default", "ecs-local-network", "app-net", "shared-net");
+            assertThat(web.networks()).containsOnlyKeys("ecs-local-network", "app-net", "shared-net");
             assertThat(effective.networks()).containsOnlyKeys("ecs-local-network", "app-net", "shared-net");
             assertThat(effective.networks().get("app-net").external()).isTrue();
             assertThat(effective.services().get("worker").memLimit()).as("own memory wins over the task's")

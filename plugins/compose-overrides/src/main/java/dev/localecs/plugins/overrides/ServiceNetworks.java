@@ -23,7 +23,11 @@ final class ServiceNetworks {
                 .toList();
     }
 
-    /** A fragment declaring external networks and joining every joiner to them (plus the default network). */
+    /**
+     * A fragment declaring external networks and joining every joiner to them. Task containers do not get a
+     * per-task network: on ECS, bridge-mode containers share the instance's bridge and awsvpc containers
+     * share their ENI (the pause container here).
+     */
     static ComposeProject join(ComposeProject taskFile, List<String> networks) {
         Map<String, ComposeNetwork> declared = new LinkedHashMap<>();
         networks.forEach(name -> declared.put(name, new ComposeNetwork(name, null, true, null, null, null, null, null)));
@@ -31,7 +35,6 @@ final class ServiceNetworks {
         List<String> joiners = joiners(taskFile);
         for (String name : joiners) {
             Map<String, ComposeService.ServiceNetwork> joined = new LinkedHashMap<>();
-            joined.put("default", null);
             networks.forEach(network -> joined.put(network, null));
             services.put(name, ComposeService.builder().networks(joined).build());
         }
