@@ -69,6 +69,10 @@ final class TaskLauncher {
                         r.privateIp = seen.ip().orElse(null);
                         r.macAddress = seen.mac().orElse(null);
                     });
+                } else if (!pause) {
+                    // the start call has returned: no need to wait for the event to say so
+                    ContainerState state = record.container(service);
+                    manager.markRunning(record, state, manager.observe(state));
                 }
             }
         } catch (LaunchException e) {

@@ -194,16 +194,13 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         }
         switch (action) {
             case "start" -> {
-                TaskEngine.Observation seen = observe(state);
-                record.update(r -> {
-                    state.lastStatus = "RUNNING";
-                    if (seen != null) {
-                        state.networkBindings = seen.ports().stream().map(p -> new NetworkBinding(p.hostIp(),
-                                p.containerPort(), p.hostPort(), p.protocol().toLowerCase(), null, null)).toList();
-                        seen.imageDigest().ifPresent(d -> state.imageDigest = d);
-                    }
-                    promoteIfRunning(r);
-                });
+                boolean seenAlready;
+                synchronized (record) {
+                    seenAlready = !"PENDING".equals(state.lastStatus);
+                }
+                if (!seenAlready) {
+                    markRunning(record, state, observe(state));
+                }
             }
             case "oom" -> record.update(r -> state.oomKilled = true);
             case "die" -> {
@@ -236,7 +233,24 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         }
     }
 
-    private TaskEngine.Observation observe(ContainerState state) {
+    /** A container started (its start call returned, or its start event came): RUNNING with its bindings. */
+    void markRunning(TaskRecord record, ContainerState state, TaskEngine.Observation seen) {
+        record.update(r -> {
+            if (!"PENDING".equals(state.lastStatus)) {
+                return;
+            }
+            state.lastStatus = "RUNNING";
+            if (seen != null) {
+                state.networkBindings = seen.ports().stream().map(p -> new NetworkBinding(p.hostIp(),
+                        p.containerPort(), p.hostPort(), p.protocol().toLowerCase(java.util.Locale.ROOT), null, null))
+                        .toList();
+                seen.imageDigest().ifPresent(d -> state.imageDigest = d);
+            }
+            promoteIfRunning(r);
+        });
+    }
+
+    TaskEngine.Observation observe(ContainerState state) {
         try {
             return state.runtimeId == null ? null : engine.observe(state.runtimeId, settings.taskNetwork());
         } catch (RuntimeException e) {
