@@ -5,6 +5,13 @@ import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.compose.ComposedTask;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +31,7 @@ final class TaskLauncher {
     private final TaskManager manager;
     private final TaskRecord record;
     private final ComposedTask compose;
+    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
     TaskLauncher(TaskManager manager, TaskRecord record, ComposedTask compose) {
         this.manager = manager;
@@ -42,38 +50,20 @@ final class TaskLauncher {
                     r.lastStatus = "PENDING";
                 }
             });
-            Map<String, String> created = new LinkedHashMap<>();
-            for (String service : startOrder()) {
-                if (record.isStoppingOrStopped()) {
-                    return;
-                }
-                awaitDependencies(service);
-                String id = engine.create(record, compose, service, created);
-                created.put(service, id);
-                boolean pause = service.equals(record.pauseService);
-                record.update(r -> {
-                    if (pause) {
-                        r.pauseId = id;
-                    } else {
-                        r.containers.get(service).runtimeId = id;
-                    }
-                });
-                try {
-                    engine.start(id);
-                } catch (LaunchException e) {
-                    throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
-                }
-                if (pause && record.awsvpc()) {
-                    TaskEngine.Observation seen = engine.observe(id, manager.settings().taskNetwork());
-                    record.update(r -> {
-                        r.privateIp = seen.ip().orElse(null);
-                        r.macAddress = seen.mac().orElse(null);
-                    });
-                } else if (!pause) {
-                    // the start call has returned: no need to wait for the event to say so
-                    ContainerState state = record.container(service);
-                    manager.markRunning(record, state, manager.observe(state));
-                }
+            startOrder();
+            Map<String, CompletableFuture<String>> created = new ConcurrentHashMap<>();
+            compose.effective().services().keySet().forEach(name -> created.put(name, new CompletableFuture<>()));
+            List<Thread> threads = new ArrayList<>();
+            for (String service : compose.effective().services().keySet()) {
+                threads.add(Thread.ofVirtual().name("start-" + record.taskId + "-" + service)
+                        .start(() -> startService(service, created)));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            Throwable failure = firstFailure.get();
+            if (failure != null) {
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
             }
         } catch (LaunchException e) {
             fail(e.container(), e.reason());
@@ -86,6 +76,85 @@ final class TaskLauncher {
             LOG.log(Level.WARNING, "Launch of task " + record.taskId + " failed", e);
             fail(null, "CannotStartContainerError: " + e.getMessage());
         }
+    }
+
+    /**
+     * Creates and starts one service once the services it needs exist (dependencies, volumesFrom, links,
+     * shared namespaces) and its ECS dependency conditions hold; independent services start in parallel,
+     * as docker compose starts them.
+     */
+    private void startService(String service, Map<String, CompletableFuture<String>> created) {
+        CompletableFuture<String> own = created.get(service);
+        try {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (String prerequisite : prerequisites(service)) {
+                ids.put(prerequisite, created.get(prerequisite).join());
+            }
+            if (record.isStoppingOrStopped() || firstFailure.get() != null) {
+                own.completeExceptionally(new CancellationException("launch abandoned"));
+                return;
+            }
+            awaitDependencies(service);
+            TaskEngine engine = manager.engine();
+            String id = engine.create(record, compose, service, ids);
+            boolean pause = service.equals(record.pauseService);
+            record.update(r -> {
+                if (pause) {
+                    r.pauseId = id;
+                } else {
+                    r.containers.get(service).runtimeId = id;
+                }
+            });
+            try {
+                engine.start(id);
+            } catch (LaunchException e) {
+                throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+            }
+            if (pause && record.awsvpc()) {
+                TaskEngine.Observation seen = engine.observe(id, manager.settings().taskNetwork());
+                record.update(r -> {
+                    r.privateIp = seen.ip().orElse(null);
+                    r.macAddress = seen.mac().orElse(null);
+                });
+            } else if (!pause) {
+                // the start call has returned: no need to wait for the event to say so
+                ContainerState state = record.container(service);
+                manager.markRunning(record, state, manager.observe(state));
+            }
+            own.complete(id);
+        } catch (CompletionException | CancellationException e) {
+            own.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            firstFailure.compareAndSet(null, e);
+            own.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            firstFailure.compareAndSet(null, e);
+            own.completeExceptionally(e);
+        }
+    }
+
+    /** Services that must exist before this one is created. */
+    private Set<String> prerequisites(String service) {
+        ComposeService definition = compose.effective().services().get(service);
+        Set<String> names = new LinkedHashSet<>();
+        if (definition.dependsOn() != null) {
+            names.addAll(definition.dependsOn().keySet());
+        }
+        if (definition.volumesFrom() != null) {
+            definition.volumesFrom().forEach(from -> names.add(from.split(":")[0]));
+        }
+        if (definition.links() != null) {
+            definition.links().forEach(link -> names.add(link.split(":")[0]));
+        }
+        for (String mode : new String[] {definition.networkMode(), definition.pid(), definition.ipc()}) {
+            if (mode != null && mode.startsWith("service:")) {
+                names.add(mode.substring("service:".length()));
+            }
+        }
+        names.retainAll(compose.effective().services().keySet());
+        names.remove(service);
+        return names;
     }
 
     private void fail(String container, String reason) {

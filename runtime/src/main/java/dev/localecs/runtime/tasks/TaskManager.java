@@ -353,14 +353,15 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                 LOG.fine("Stopping the pause container of " + record.taskId + ": " + e.getMessage());
             }
         }
+        if (settings.removeContainers().equals("immediately")) {
+            // deprovisioned before STOPPED, so a STOPPED task has nothing left on the engine
+            removeQuietly(record);
+        }
         record.update(r -> {
             r.lastStatus = "STOPPED";
             r.stoppedAt = clock.instant();
         });
         composed.remove(record.taskId);
-        if (settings.removeContainers().equals("immediately")) {
-            removeQuietly(record);
-        }
     }
 
     void removeQuietly(TaskRecord record) {

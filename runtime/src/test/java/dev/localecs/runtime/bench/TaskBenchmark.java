@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * Prints, from one run on this machine: median RunTask→RUNNING (server timestamps createdAt→startedAt) for a
- * 1-container and a 5-container task; median raw docker-java create+start of the same containers; median
+ * 1-container and a 5-container task; median raw docker-java create+start of the same containers (same image,
+ * command, memory limit and network); median
  * {@code docker-compose up -d} of the same effective file; and DescribeTasks of 100 tasks with few and with
  * many tasks known. Run with {@code scripts/benchmark-tasks.sh}; not a test.
  */
@@ -44,6 +45,7 @@ public final class TaskBenchmark {
                 String family = "bench-" + containers;
                 register(runtime, family, containers);
                 List<Long> runTask = new ArrayList<>();
+                List<String> started = new ArrayList<>();
                 Path effective = null;
                 for (int i = 0; i < RUNS; i++) {
                     Task task = runtime.ecs().runTask(r -> r.taskDefinition(family)).tasks().get(0);
@@ -54,7 +56,11 @@ public final class TaskBenchmark {
                     Files.copy(effective, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     effective = copy;
                     runtime.ecs().stopTask(r -> r.task(task.taskArn()));
+                    started.add(task.taskArn());
                 }
+                // let the engine settle (stops and removals) so raw docker-java is not slowed by our cleanup
+                awaitStopped(runtime, started);
+                Thread.sleep(2000);
                 List<Long> raw = new ArrayList<>();
                 for (int i = 0; i < RUNS; i++) {
                     raw.add(rawCreateStart(docker, containers, i));
@@ -80,7 +86,7 @@ public final class TaskBenchmark {
         for (int i = 0; i < containers; i++) {
             definitions.append(i == 0 ? "" : ",").append("{\"name\": \"c").append(i).append("\", \"image\": \"")
                     .append(TestImages.BUSYBOX).append("\", \"memory\": 32, \"stopTimeout\": 1, \"essential\": ")
-                    .append(i == 0).append(", \"command\": [\"sleep\", \"300\"]}");
+                    .append(true).append(", \"command\": [\"sleep\", \"300\"]}");
         }
         var response = runtime.post("RegisterTaskDefinition", "{\"family\": \"" + family
                 + "\", \"containerDefinitions\": [" + definitions + "]}");
@@ -103,6 +109,17 @@ public final class TaskBenchmark {
         throw new IllegalStateException("task did not run within 30 s");
     }
 
+    private static void awaitStopped(RuntimeFixture runtime, List<String> arns) throws InterruptedException {
+        for (String arn : arns) {
+            for (int i = 0; i < 600; i++) {
+                if ("STOPPED".equals(runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0).lastStatus())) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static Path effectiveFile(Path state, Task task) throws IOException {
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         try (Stream<Path> dirs = Files.list(state.resolve("compose"))) {
@@ -118,7 +135,8 @@ public final class TaskBenchmark {
             String id = docker.createContainerCmd(TestImages.BUSYBOX)
                     .withName("bench-raw-" + run + "-" + i)
                     .withCmd("sleep", "300")
-                    .withHostConfig(HostConfig.newHostConfig().withMemory(32L * 1024 * 1024))
+                    .withHostConfig(HostConfig.newHostConfig().withMemory(32L * 1024 * 1024)
+                            .withNetworkMode("ecs-local-network"))
                     .exec().getId();
             docker.startContainerCmd(id).exec();
             ids.add(id);
@@ -164,14 +182,7 @@ public final class TaskBenchmark {
             runtime.ecs().runTask(r -> r.taskDefinition("bench-quick").count(10)).tasks()
                     .forEach(task -> arns.add(task.taskArn()));
         }
-        for (String arn : arns) {
-            for (int i = 0; i < 600; i++) {
-                if ("STOPPED".equals(runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0).lastStatus())) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-        }
+        awaitStopped(runtime, arns);
         return arns;
     }
 
