@@ -166,6 +166,23 @@ class TaskFeaturesIT {
     }
 
     @Test
+    void aTaskNetworkWhoseSubnetClashesFailsTheTaskWithAClearReason() throws Exception {
+        String blocker = "clash-blocker-" + ProcessHandle.current().pid();
+        TestImages.run(List.of("docker", "network", "create", "--subnet", "169.254.171.0/24", blocker));
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("network.name", "clash-tasks",
+                "network.subnet", "169.254.171.0/24", "network.gateway", "169.254.171.2"))) {
+            register(runtime, "clash", busybox("app", "true", ""));
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("clash")).tasks().get(0);
+            Task stopped = await(runtime, "default", task.taskArn(), "STOPPED", Duration.ofSeconds(30));
+            assertThat(stopped.stopCode().toString()).isEqualTo("TaskFailedToStart");
+            assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: cannot create the task "
+                    + "network clash-tasks with subnet 169.254.171.0/24").contains("network.subnet");
+        } finally {
+            TestImages.run(List.of("docker", "network", "rm", blocker));
+        }
+    }
+
+    @Test
     void launchCutOffByARestartIsFinishedAndCleaned() throws Exception {
         RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"));
         try {

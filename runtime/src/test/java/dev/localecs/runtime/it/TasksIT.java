@@ -264,6 +264,11 @@ class TasksIT {
             }
         }
         assertThat(body).contains("hello from busybox");
+        Path effective = state.resolve("compose").resolve(project(running))
+                .resolve("docker-compose.ecs-local.effective.yml");
+        String ps = TestImages.run(List.of("docker-compose", "-p", project(running), "-f", effective.toString(), "ps"));
+        assertThat(ps).as("docker-compose sees the task's containers by their labels")
+                .contains(project(running) + "-web-1").contains("Up");
         runtime.ecs().stopTask(r -> r.task(started.taskArn()));
         assertNothingLeft(await(started.taskArn(), "STOPPED", Duration.ofSeconds(30)));
     }
@@ -337,6 +342,12 @@ class TasksIT {
         Task stopped = await(started.taskArn(), "STOPPED", Duration.ofSeconds(40));
         assertThat(named(stopped, "app").exitCode()).isEqualTo(5);
         assertThat(stopped.stopCode().toString()).isEqualTo("EssentialContainerExited");
+
+        runtime.restart();
+        Task history = describe(started.taskArn());
+        assertThat(history.lastStatus()).as("stopped-task history comes back from state.dir").isEqualTo("STOPPED");
+        assertThat(named(history, "app").exitCode()).isEqualTo(5);
+        assertThat(history.version()).isEqualTo(stopped.version());
     }
 
     @Test
