@@ -185,7 +185,8 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     @Override
     public void onEvent(String taskArn, String container, String action, Optional<Integer> exitCode) {
         TaskRecord record = tasks.get(taskArn.substring(taskArn.lastIndexOf('/') + 1));
-        if (record == null || container.equals(record.pauseService)) {
+        if (record == null || container.equals(record.pauseService) || record.isStopped()) {
+            // a stopped task is final: late events (removal, a last die) change nothing
             return;
         }
         ContainerState state = record.container(container);
