@@ -72,7 +72,8 @@ ensure_test_tools() {
   [ -x /usr/bin/aws ] || missing+=(awscli)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
-  python3 -c 'import boto3' >/dev/null 2>&1 || [ -d /usr/lib/python3/dist-packages/boto3 ] || missing+=(python3-boto3)
+  # the tests run Debian's python3 (/usr/bin/python3), not whatever python3 comes first on PATH
+  /usr/bin/python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   command -v moto_server >/dev/null 2>&1 \
     || die "moto_server (moto 5) is needed by the integration tests and is not on PATH: pip install 'moto[server]'."
