@@ -23,4 +23,14 @@ public interface CredentialStrategy extends ExtensionPoint {
      * @return the credentials, or empty when this strategy has none for the purpose
      */
     Optional<AwsCredentials> credentials(CredentialPurpose purpose);
+
+    /**
+     * Whether the endpoint hands this strategy's credentials to tasks as they are, instead of assuming the
+     * task role with them (fully offline use).
+     *
+     * @return false unless the strategy says so
+     */
+    default boolean vendsDirectly() {
+        return false;
+    }
 }

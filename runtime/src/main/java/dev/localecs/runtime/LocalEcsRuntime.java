@@ -2,6 +2,8 @@ package dev.localecs.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.endpoint.EndpointServer;
+import dev.localecs.runtime.endpoint.EndpointService;
 import dev.localecs.runtime.health.DockerProbe;
 import dev.localecs.runtime.health.HealthService;
 import dev.localecs.runtime.protocol.AwsJsonService;
@@ -27,9 +29,11 @@ public final class LocalEcsRuntime implements AutoCloseable {
     private final RuntimeCore core;
     private final DockerProbe docker;
     private final WebServer server;
+    private final EndpointServer endpoint;
 
-    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server) {
+    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint) {
         this.core = core;
+        this.endpoint = endpoint;
         this.docker = docker;
         this.server = server;
     }
@@ -45,9 +49,20 @@ public final class LocalEcsRuntime implements AutoCloseable {
     public static LocalEcsRuntime start(RuntimeConfig config, Map<String, String> environment, Path baseDir) {
         RuntimeCore core = RuntimeCore.start(config, environment, baseDir);
         DockerProbe docker = null;
+        EndpointServer endpoint = null;
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
+            String mode = core.tasks().isPresent() ? config.get("endpoint.mode", "host-gateway") : "disabled";
+            if (!java.util.List.of("host-gateway", "container", "disabled").contains(mode)) {
+                throw new dev.localecs.api.error.ConfigurationException("endpoint.mode must be host-gateway, container "
+                        + "or disabled, not '" + mode + "'.");
+            }
+            endpoint = EndpointServer.start(mode, config.get("endpoint.host", "169.254.170.2"),
+                    config.getInt("endpoint.port", 80), core.tasks().map(tasks -> new EndpointService(tasks,
+                            core.roleCredentials(), json, config.getBoolean("endpoint.source-check", true)))
+                            .orElse(null), core.roleCredentials());
+            EndpointServer endpointForHealth = endpoint;
             EcsResponses responses = new EcsResponses(json);
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter((chain, req, res) -> {
@@ -57,7 +72,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
                         chain.proceed();
                     })
                     .register("/health", new HealthService(core.plugins(), core.actions(), docker, core.upstream(),
-                            json, responses))
+                            endpointForHealth, json, responses))
                     .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
             WebServer server = WebServer.builder()
@@ -69,8 +84,11 @@ public final class LocalEcsRuntime implements AutoCloseable {
             LOG.info("local-ecs-api listening on http://" + config.get("server.host", "127.0.0.1") + ":"
                     + server.port() + " (state " + core.stateRoot() + ", upstream "
                     + core.upstream().endpoint().map(URI::toString).orElse("none") + ")");
-            return new LocalEcsRuntime(core, docker, server);
+            return new LocalEcsRuntime(core, docker, server, endpoint);
         } catch (RuntimeException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             closeQuietly(docker);
             core.close();
             throw e;
@@ -99,6 +117,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        endpoint.close();
         core.close();
         closeQuietly(docker);
     }

@@ -14,6 +14,7 @@ import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.endpoint.TaskRoleCredentials;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskStore;
@@ -51,10 +52,13 @@ public final class RuntimeCore implements AutoCloseable {
     private final Path composeDest;
     private final JsonFileStore store;
     private final TaskManager tasks;
+    private final TaskRoleCredentials roleCredentials;
 
     private RuntimeCore(RuntimeContext context, PluginHost plugins, UpstreamEcs upstream, ActionRegistry actions,
-                        TaskComposer composer, Path composeDest, JsonFileStore store, TaskManager tasks) {
+                        TaskComposer composer, Path composeDest, JsonFileStore store, TaskManager tasks,
+                        TaskRoleCredentials roleCredentials) {
         this.tasks = tasks;
+        this.roleCredentials = roleCredentials;
         this.context = context;
         this.plugins = plugins;
         this.upstream = upstream;
@@ -92,6 +96,7 @@ public final class RuntimeCore implements AutoCloseable {
         EcsArns arns = new EcsArns(config.get("aws.region", "us-east-1"), config.get("aws.account-id", "000000000000"));
         JsonFileStore store = new JsonFileStore(path(baseDir, config.get("state.dir", "state")), json);
         StrategyHolder strategy = new StrategyHolder();
+        StrategyHolder endpointStrategy = new StrategyHolder();
         UpstreamEcs upstream = new UpstreamEcs(config.get("upstream.ecs.endpoint").map(RuntimeCore::endpoint),
                 arns.region(), Duration.ofSeconds(config.getInt("upstream.ecs.timeout-seconds", 10)),
                 new BaseCredentials(strategy, environment), json);
@@ -108,8 +113,11 @@ public final class RuntimeCore implements AutoCloseable {
                 () -> context);
         try {
             plugins.start();
-            strategy.choose(config.get("credentials.api.strategy"),
-                    plugins.extensions(CredentialStrategy.class, CredentialStrategy::name));
+            List<Registered<CredentialStrategy>> strategies =
+                    plugins.extensions(CredentialStrategy.class, CredentialStrategy::name);
+            strategy.choose("credentials.api.strategy", config.get("credentials.api.strategy"), strategies);
+            endpointStrategy.choose("credentials.endpoint.strategy", config.get("credentials.endpoint.strategy")
+                    .or(() -> config.get("credentials.api.strategy")), strategies);
             ActionRegistry actions = ActionRegistry.build(plugins.extensions(EcsAction.class, EcsAction::name), config);
             List<ComposeOverrideProvider> providers = plugins.extensions(ComposeOverrideProvider.class,
                     ComposeOverrideProvider::name).stream().map(Registered::extension).toList();
@@ -122,7 +130,10 @@ public final class RuntimeCore implements AutoCloseable {
                 tasks.bind(manager);
                 manager.start();
             }
-            return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager);
+            TaskRoleCredentials roleCredentials = new TaskRoleCredentials(endpointStrategy, environment,
+                    config.get("upstream.sts.endpoint").map(RuntimeCore::endpoint), arns.region(), clock);
+            return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager,
+                    roleCredentials);
         } catch (RuntimeException e) {
             plugins.close();
             throw e;
@@ -176,7 +187,7 @@ public final class RuntimeCore implements AutoCloseable {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("upstream.ecs.endpoint (ECS_ENDPOINT_URL) must be a URL such as "
+            throw new ConfigurationException("Upstream endpoints (upstream.*.endpoint) must be URLs such as "
                     + "http://localhost:5000, not '" + value + "'.");
         }
     }
@@ -215,6 +226,14 @@ public final class RuntimeCore implements AutoCloseable {
         return composeDest;
     }
 
+    Optional<TaskManager> tasks() {
+        return Optional.ofNullable(tasks);
+    }
+
+    TaskRoleCredentials roleCredentials() {
+        return roleCredentials;
+    }
+
     Path stateRoot() {
         return store.root();
     }
@@ -231,13 +250,13 @@ public final class RuntimeCore implements AutoCloseable {
     private static final class StrategyHolder implements Supplier<Optional<CredentialStrategy>> {
         private volatile Optional<CredentialStrategy> chosen = Optional.empty();
 
-        void choose(Optional<String> name, List<Registered<CredentialStrategy>> strategies) {
+        void choose(String key, Optional<String> name, List<Registered<CredentialStrategy>> strategies) {
             if (name.isEmpty()) {
                 return;
             }
             chosen = Optional.of(strategies.stream().map(Registered::extension)
                     .filter(s -> s.name().equals(name.get())).findFirst()
-                    .orElseThrow(() -> new ConfigurationException("credentials.api.strategy names '" + name.get()
+                    .orElseThrow(() -> new ConfigurationException(key + " names '" + name.get()
                             + "', but no loaded plugin offers that credential strategy; loaded: "
                             + strategies.stream().map(r -> r.extension().name()).toList() + ".")));
         }

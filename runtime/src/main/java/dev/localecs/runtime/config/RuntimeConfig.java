@@ -40,7 +40,8 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("AWS_DEFAULT_REGION", "aws.region"),
             Map.entry("DOCKER_HOST", "docker.host"),
             Map.entry("ECS_NETWORK_NAME", "network.name"),
-            Map.entry("ECS_EXTERNAL_NETWORKS", "network.external"));
+            Map.entry("ECS_EXTERNAL_NETWORKS", "network.external"),
+            Map.entry("STS_ENDPOINT", "upstream.sts.endpoint"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");
     private static final String DEFAULTS = "application.yaml";
 

@@ -58,6 +58,9 @@ public final class DockerTaskEngine implements TaskEngine {
     private final DefaultDockerClientConfig authConfig;
     private final Settings settings;
     private final ContainerFactory factory;
+    private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     private final Object networkLock = new Object();
     /** Image id → digest; an image id names immutable content, so the answer never changes. */
     private final Map<String, Optional<String>> digests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -133,6 +136,29 @@ public final class DockerTaskEngine implements TaskEngine {
                     }
                 }
             }
+        }
+    }
+
+    @Override
+    public void ensureTaskNetwork() {
+        synchronized (networkLock) {
+            if (findNetwork(settings.taskNetwork()).isEmpty()) {
+                createTaskNetwork();
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> stats(String containerId) {
+        var callback = new com.github.dockerjava.core.InvocationBuilder.AsyncResultCallback<
+                com.github.dockerjava.api.model.Statistics>();
+        docker.statsCmd(containerId).withNoStream(true).exec(callback);
+        try (callback) {
+            // docker-java's model carries Docker's own JSON names, which is the shape ECS's stats endpoints give
+            return STATS_JSON.convertValue(callback.awaitResult(), Map.class);
+        } catch (IOException e) {
+            return Map.of();
         }
     }
 

@@ -24,6 +24,7 @@ public final class HealthService implements HttpService {
     private final ActionRegistry actions;
     private final DockerProbe docker;
     private final UpstreamEcs upstream;
+    private final dev.localecs.runtime.endpoint.EndpointServer endpoint;
     private final ObjectMapper json;
     private final EcsResponses responses;
 
@@ -34,11 +35,14 @@ public final class HealthService implements HttpService {
      * @param actions the action registry
      * @param docker the engine probe
      * @param upstream the upstream endpoint
+     * @param endpoint the credentials and metadata endpoint
      * @param json the mapper
      * @param responses the response writer
      */
     public HealthService(PluginHost plugins, ActionRegistry actions, DockerProbe docker, UpstreamEcs upstream,
-                         ObjectMapper json, EcsResponses responses) {
+                         dev.localecs.runtime.endpoint.EndpointServer endpoint, ObjectMapper json,
+                         EcsResponses responses) {
+        this.endpoint = endpoint;
         this.plugins = plugins;
         this.actions = actions;
         this.docker = docker;
@@ -63,6 +67,7 @@ public final class HealthService implements HttpService {
         upstream.endpoint().ifPresent(endpoint -> ecs.put("endpoint", endpoint.toString()));
         ecs.put("credentials", upstream.credentialSource());
         body.put("upstream", Map.of("ecs", ecs));
+        body.put("endpoint", endpoint.health());
         try {
             responses.send(request, response, 200, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body),
                     "application/json");

@@ -24,6 +24,9 @@ public final class ContainerState {
     String memory;
     String memoryReservation;
     int stopTimeout = 30;
+    String ip;
+    java.time.Instant startedAt;
+    java.time.Instant finishedAt;
     boolean pause;
 
     ContainerState(String name, String containerArn, boolean essential, String image) {

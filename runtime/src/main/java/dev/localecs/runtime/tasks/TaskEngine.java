@@ -20,6 +20,17 @@ public interface TaskEngine extends AutoCloseable {
      */
     void prepare(TaskRecord task, ComposedTask compose);
 
+    /** Creates the shared task network when it is missing (the endpoint listens on its gateway). */
+    void ensureTaskNetwork();
+
+    /**
+     * One sample of a container's resource use, as Docker's stats API gives it.
+     *
+     * @param containerId the container
+     * @return the stats document
+     */
+    Map<String, Object> stats(String containerId);
+
     /**
      * Creates one service's container (not started).
      *

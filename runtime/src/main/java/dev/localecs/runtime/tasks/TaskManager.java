@@ -89,6 +89,11 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
 
     /** Connects the event stream, recovers tasks from disk and the engine, starts the retention sweep. */
     public void start() {
+        try {
+            engine.ensureTaskNetwork();
+        } catch (RuntimeException e) {
+            LOG.warning("The task network could not be made now (it is retried at each launch): " + e.getMessage());
+        }
         engine.events(this);
         new TaskRecovery(this).recover(store.loadAll());
         long every = Math.max(1, Math.min(30, settings.stoppedRetention().toSeconds() / 2));
@@ -134,6 +139,55 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         save(record);
         Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
         return record.snapshot();
+    }
+
+    /**
+     * The task a credential/metadata id belongs to.
+     *
+     * @param endpointId the id from the URI
+     * @return a view of the task
+     */
+    public Optional<TaskView> byEndpointId(String endpointId) {
+        return tasks.values().stream().filter(r -> r.endpointId.equals(endpointId)).findFirst()
+                .map(r -> new TaskView(r.taskId, r));
+    }
+
+    /**
+     * Whether an address belongs to a container of the task. A container may call before its start has been
+     * recorded, so an unknown address makes the engine asked once for the addresses not yet known.
+     *
+     * @param view the task
+     * @param address the caller's address
+     * @return whether the caller is one of the task's containers
+     */
+    public boolean isOwnAddress(TaskView view, String address) {
+        TaskRecord record = view.record();
+        if (record.addresses().contains(address)) {
+            return true;
+        }
+        for (ContainerState c : List.copyOf(record.containers.values())) {
+            String id;
+            synchronized (record) {
+                id = c.ip == null ? c.runtimeId : null;
+            }
+            if (id != null) {
+                TaskEngine.Observation seen = observe(c);
+                if (seen != null && seen.ip().isPresent()) {
+                    record.update(r -> c.ip = seen.ip().get());
+                }
+            }
+        }
+        return record.addresses().contains(address);
+    }
+
+    /**
+     * Docker stats of a container.
+     *
+     * @param containerId the container
+     * @return the stats document
+     */
+    public Map<String, Object> stats(String containerId) {
+        return engine.stats(containerId);
     }
 
     @Override
@@ -209,6 +263,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                 boolean killed = exitCode.orElse(0) == 137 && !state.oomKilled;
                 TaskEngine.Observation seen = killed ? observe(state) : null;
                 record.update(r -> {
+                    state.finishedAt = clock.instant();
                     if (seen != null && seen.oomKilled()) {
                         state.oomKilled = true;
                     }
@@ -241,7 +296,9 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                 return;
             }
             state.lastStatus = "RUNNING";
+            state.startedAt = clock.instant();
             if (seen != null) {
+                state.ip = seen.ip().orElse(null);
                 state.networkBindings = seen.ports().stream().map(p -> new NetworkBinding(p.hostIp(),
                         p.containerPort(), p.hostPort(), p.protocol().toLowerCase(java.util.Locale.ROOT), null, null))
                         .toList();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -125,6 +126,28 @@ public final class TaskRecord {
             essential.put(c.name, c.essential);
         });
         return new PersistedTask(snapshot(), spec, project, endpointId, timeouts, essential, pauseId);
+    }
+
+    /** The task role: the RunTask override, else the task definition's. */
+    synchronized Optional<String> taskRoleArn() {
+        if (overrides != null && overrides.taskRoleArn() != null) {
+            return Optional.of(overrides.taskRoleArn());
+        }
+        return Optional.ofNullable(spec.taskDefinition().taskRoleArn());
+    }
+
+    /** The addresses the task's containers send from (source check of the endpoint). */
+    synchronized java.util.Set<String> addresses() {
+        java.util.Set<String> addresses = new java.util.HashSet<>();
+        if (privateIp != null) {
+            addresses.add(privateIp);
+        }
+        containers.values().forEach(c -> {
+            if (c.ip != null) {
+                addresses.add(c.ip);
+            }
+        });
+        return addresses;
     }
 
     boolean awsvpc() {

@@ -74,6 +74,7 @@ public final class RuntimeFixture implements AutoCloseable {
         overrides.put("plugins.mode", "development");
         overrides.put("compose.dest", stateDir.resolve("compose").toString());
         overrides.put("tasks.pause-image", TestImages.PAUSE);
+        overrides.put("endpoint.mode", "disabled");
         overrides.putAll(extra);
         return new RuntimeFixture(overrides, environment);
     }

@@ -1,0 +1,84 @@
+package dev.localecs.runtime.endpoint;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The second listener, where task containers find credentials and metadata: {@code endpoint.host}
+ * (169.254.170.2, the task network's gateway in {@code host-gateway} mode, the runtime container's own
+ * address on it in {@code container} mode) on {@code endpoint.port} (80). Failing to listen does not stop
+ * the API; it shows in {@code /health}.
+ */
+public final class EndpointServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EndpointServer.class.getName());
+
+    private final String mode;
+    private final String host;
+    private final int port;
+    private final Optional<WebServer> server;
+    private final Optional<String> error;
+    private final TaskRoleCredentials credentials;
+
+    private EndpointServer(String mode, String host, int port, Optional<WebServer> server, Optional<String> error,
+                           TaskRoleCredentials credentials) {
+        this.mode = mode;
+        this.host = host;
+        this.port = port;
+        this.server = server;
+        this.error = error;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Starts the listener unless the mode is {@code disabled}.
+     *
+     * @param mode {@code host-gateway}, {@code container} or {@code disabled}
+     * @param host the address to listen on
+     * @param port the port
+     * @param service the endpoint routes
+     * @param credentials the task-role credentials (for {@code /health})
+     * @return the server
+     */
+    public static EndpointServer start(String mode, String host, int port, EndpointService service,
+                                       TaskRoleCredentials credentials) {
+        if (mode.equals("disabled")) {
+            return new EndpointServer(mode, host, port, Optional.empty(), Optional.empty(), credentials);
+        }
+        try {
+            WebServer server = WebServer.builder().host(host).port(port)
+                    .routing(HttpRouting.builder().register("/", service))
+                    .build().start();
+            LOG.info("Credentials and metadata endpoint listening on http://" + host + ":" + server.port());
+            return new EndpointServer(mode, host, server.port(), Optional.of(server), Optional.empty(), credentials);
+        } catch (RuntimeException e) {
+            String message = "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); task containers "
+                    + "get no credentials or metadata. Run as root with the task network present, or set endpoint.mode.";
+            LOG.warning("Endpoint " + message);
+            return new EndpointServer(mode, host, port, Optional.empty(), Optional.of(message), credentials);
+        }
+    }
+
+    /**
+     * The endpoint's state for {@code /health}.
+     *
+     * @return mode, address, whether it listens, error, AssumeRole calls so far
+     */
+    public Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("mode", mode);
+        health.put("address", host + ":" + port);
+        health.put("listening", server.isPresent());
+        error.ifPresent(e -> health.put("error", e));
+        health.put("assumeRoleCalls", credentials.assumeRoleCalls());
+        return health;
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(WebServer::stop);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.localecs.runtime.endpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.localecs.api.AwsCredentials;
+import dev.localecs.api.CredentialPurpose;
+import dev.localecs.api.CredentialStrategy;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.error.ErrorCode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * Task-role credentials: STS AssumeRole of the task's role with the endpoint's own identity, cached per task
+ * and role until shortly before they expire (never one STS call per request). A strategy that vends directly
+ * (static, offline) is handed out as it is.
+ */
+public final class TaskRoleCredentials implements AutoCloseable {
+    /** How long before expiry cached credentials are replaced. */
+    static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+
+    /** Credentials for one task. */
+    public record Vended(String roleArn, AwsCredentials credentials, Instant expiration) {
+    }
+
+    private final Supplier<Optional<CredentialStrategy>> strategy;
+    private final Map<String, String> environment;
+    private final Optional<URI> stsEndpoint;
+    private final String region;
+    private final Clock clock;
+    private final Map<String, Vended> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final AtomicLong assumeRoleCalls = new AtomicLong();
+
+    /**
+     * Creates the source.
+     *
+     * @param strategy the endpoint's credential strategy, if one is chosen
+     * @param environment the process environment ({@code ECS_ENDPOINT_AWS_*} then {@code AWS_*} when no strategy)
+     * @param stsEndpoint the STS endpoint ({@code STS_ENDPOINT}); empty: the regional AWS endpoint
+     * @param region the region
+     * @param clock the clock
+     */
+    public TaskRoleCredentials(Supplier<Optional<CredentialStrategy>> strategy, Map<String, String> environment,
+                               Optional<URI> stsEndpoint, String region, Clock clock) {
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.environment = Map.copyOf(environment);
+        this.stsEndpoint = requireNonNull(stsEndpoint, "stsEndpoint is null");
+        this.region = requireNonNull(region, "region is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Credentials of a task's role.
+     *
+     * @param taskId the task id (the session name)
+     * @param roleArn the task role
+     * @return the credentials
+     * @throws EcsException when there are no base credentials or STS refuses
+     */
+    public Vended forTask(String taskId, String roleArn) {
+        Optional<CredentialStrategy> chosen = strategy.get();
+        if (chosen.isPresent() && chosen.get().vendsDirectly()) {
+            AwsCredentials fixed = chosen.get().credentials(CredentialPurpose.ENDPOINT).orElseThrow(() ->
+                    new EcsException(ErrorCode.SERVER_EXCEPTION, "Credential strategy " + chosen.get().name()
+                            + " has no credentials for the endpoint."));
+            return new Vended(roleArn, fixed, fixed.expiration().orElse(clock.instant().plus(Duration.ofHours(1))));
+        }
+        String key = taskId + "|" + roleArn;
+        Vended cached = cache.get(key);
+        if (fresh(cached)) {
+            return cached;
+        }
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            cached = cache.get(key);
+            if (fresh(cached)) {
+                return cached;
+            }
+            Vended assumed = assume(taskId, roleArn, base());
+            cache.put(key, assumed);
+            return assumed;
+        }
+    }
+
+    private boolean fresh(Vended vended) {
+        return vended != null && vended.expiration().minus(REFRESH_BEFORE).isAfter(clock.instant());
+    }
+
+    private AwsCredentials base() {
+        Optional<CredentialStrategy> chosen = strategy.get();
+        if (chosen.isPresent()) {
+            return chosen.get().credentials(CredentialPurpose.ENDPOINT).orElseThrow(() ->
+                    new EcsException(ErrorCode.SERVER_EXCEPTION, "Credential strategy " + chosen.get().name()
+                            + " has no credentials for the endpoint."));
+        }
+        for (String prefix : new String[] {"ECS_ENDPOINT_", ""}) {
+            String key = environment.get(prefix + "AWS_ACCESS_KEY_ID");
+            String secret = environment.get(prefix + "AWS_SECRET_ACCESS_KEY");
+            if (key != null && !key.isBlank() && secret != null && !secret.isBlank()) {
+                return new AwsCredentials(key, secret,
+                        Optional.ofNullable(environment.get(prefix + "AWS_SESSION_TOKEN")).filter(t -> !t.isBlank()),
+                        Optional.empty());
+            }
+        }
+        throw new EcsException(ErrorCode.SERVER_EXCEPTION, "The endpoint has no AWS identity to assume task roles "
+                + "with: set credentials.endpoint.strategy or ECS_ENDPOINT_AWS_ACCESS_KEY_ID/"
+                + "ECS_ENDPOINT_AWS_SECRET_ACCESS_KEY.");
+    }
+
+    private Vended assume(String taskId, String roleArn, AwsCredentials base) {
+        var identity = base.sessionToken().isPresent()
+                ? AwsSessionCredentials.create(base.accessKeyId(), base.secretAccessKey(), base.sessionToken().get())
+                : AwsBasicCredentials.create(base.accessKeyId(), base.secretAccessKey());
+        var builder = StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(identity))
+                .httpClient(UrlConnectionHttpClient.create());
+        stsEndpoint.ifPresent(builder::endpointOverride);
+        try (StsClient sts = builder.build()) {
+            assumeRoleCalls.incrementAndGet();
+            Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(taskId).durationSeconds(3600))
+                    .credentials();
+            return new Vended(roleArn, new AwsCredentials(c.accessKeyId(), c.secretAccessKey(),
+                    Optional.of(c.sessionToken()), Optional.of(c.expiration())), c.expiration());
+        } catch (RuntimeException e) {
+            throw new EcsException(ErrorCode.SERVER_EXCEPTION, "AssumeRole of " + roleArn + " failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * How many AssumeRole calls were made (for {@code /health}).
+     *
+     * @return the count
+     */
+    public long assumeRoleCalls() {
+        return assumeRoleCalls.get();
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+    }
+}
