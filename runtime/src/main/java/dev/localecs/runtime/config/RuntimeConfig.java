@@ -41,7 +41,9 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("DOCKER_HOST", "docker.host"),
             Map.entry("ECS_NETWORK_NAME", "network.name"),
             Map.entry("ECS_EXTERNAL_NETWORKS", "network.external"),
-            Map.entry("STS_ENDPOINT", "upstream.sts.endpoint"));
+            Map.entry("STS_ENDPOINT", "upstream.sts.endpoint"),
+            Map.entry("SSM_ENDPOINT_URL", "upstream.ssm.endpoint"),
+            Map.entry("SECRET_MANAGER_ENDPOINT_URL", "upstream.secretsmanager.endpoint"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");
     private static final String DEFAULTS = "application.yaml";
 

@@ -44,7 +44,7 @@ final class ContainerFactory {
     }
 
     Prepared prepare(ComposeProject compose, String project, Path projectDir, String name, ComposeService s,
-                     Map<String, String> created, String image) {
+                     Map<String, String> created, String image, Map<String, String> secrets) {
         Map<String, String> labels = new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels());
         labels.put("com.docker.compose.project", project);
         labels.put("com.docker.compose.service", name);
@@ -56,13 +56,18 @@ final class ContainerFactory {
         CreateContainerCmd cmd = docker.createContainerCmd(image)
                 .withName(ProjectNames.container(project, name))
                 .withLabels(labels);
+        Map<String, String> environment = new LinkedHashMap<>();
         if (s.environment() != null) {
-            List<String> env = new ArrayList<>();
             s.environment().forEach((key, value) -> {
                 if (value != null) {
-                    env.add(key + "=" + value);
+                    environment.put(key, value);
                 }
             });
+        }
+        environment.putAll(secrets);
+        if (!environment.isEmpty()) {
+            List<String> env = new ArrayList<>();
+            environment.forEach((key, value) -> env.add(key + "=" + value));
             cmd.withEnv(env);
         }
         if (s.command() != null) {

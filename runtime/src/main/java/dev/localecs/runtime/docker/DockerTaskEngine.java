@@ -284,12 +284,13 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created) {
+    public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
+                         Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
         try {
             ContainerFactory.Prepared prepared = factory.prepare(compose.effective(), compose.project(),
                     compose.directory(), service, definition, created,
-                    imageOf(compose.project(), service, definition));
+                    imageOf(compose.project(), service, definition), secrets);
             String id = prepared.command().exec().getId();
             for (Map.Entry<String, ComposeService.ServiceNetwork> network : prepared.extraNetworks().entrySet()) {
                 List<String> aliases = new ArrayList<>();

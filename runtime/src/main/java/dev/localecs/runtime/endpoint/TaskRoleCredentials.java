@@ -100,6 +100,16 @@ public final class TaskRoleCredentials implements AutoCloseable {
         return vended != null && vended.expiration().minus(REFRESH_BEFORE).isAfter(clock.instant());
     }
 
+    /**
+     * The endpoint's own identity (strategy, else environment).
+     *
+     * @return the base credentials
+     * @throws EcsException when there are none
+     */
+    public AwsCredentials baseCredentials() {
+        return base();
+    }
+
     private AwsCredentials base() {
         Optional<CredentialStrategy> chosen = strategy.get();
         if (chosen.isPresent()) {

@@ -38,10 +38,12 @@ public interface TaskEngine extends AutoCloseable {
      * @param compose its effective project
      * @param service the service name
      * @param created container ids of the services created so far (for {@code service:} references)
+     * @param secrets environment values resolved at launch (never written to files)
      * @return the container id
      * @throws LaunchException when the engine refuses the container
      */
-    String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created);
+    String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
+                  Map<String, String> secrets);
 
     /**
      * Starts a created container.

@@ -96,7 +96,8 @@ final class TaskLauncher {
             }
             awaitDependencies(service);
             TaskEngine engine = manager.engine();
-            String id = engine.create(record, compose, service, ids);
+            String id = engine.create(record, compose, service, ids, manager.secretsFor(record, service,
+                    compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
             record.update(r -> {
                 if (pause) {

@@ -55,6 +55,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final TaskStore store;
     private final Settings settings;
     private final ObjectMapper json;
+    private final Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -74,9 +75,12 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
      * @param store the task store
      * @param settings lifecycle settings
      * @param json the wire mapper (reads the overrides)
+     * @param secrets resolves container secrets at launch
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
-                       TaskStore store, Settings settings, ObjectMapper json) {
+                       TaskStore store, Settings settings, ObjectMapper json,
+                       Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets) {
+        this.secrets = requireNonNull(secrets, "secrets is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.composer = requireNonNull(composer, "composer is null");
         this.composeDest = requireNonNull(composeDest, "composeDest is null");
@@ -178,6 +182,29 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             }
         }
         return record.addresses().contains(address);
+    }
+
+    /** The resolved secret values of one service (read from its labels; values only in memory). */
+    Map<String, String> secretsFor(TaskRecord record, String service, ComposeService definition) {
+        Map<String, String> references = new java.util.LinkedHashMap<>();
+        if (definition.labels() != null) {
+            definition.labels().forEach((label, valueFrom) -> {
+                if (label.startsWith(EcsLabels.SECRET_PREFIX)) {
+                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), valueFrom);
+                }
+            });
+        }
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        if (secrets.isEmpty()) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, service, "secrets cannot be retrieved: the "
+                    + "runtime has no credentials endpoint", null);
+        }
+        Optional<String> executionRole = Optional.ofNullable(record.overrides == null ? null
+                : record.overrides.executionRoleArn())
+                .or(() -> Optional.ofNullable(record.spec.taskDefinition().executionRoleArn()));
+        return secrets.get().resolve(record.taskId, executionRole, service, references);
     }
 
     /**
