@@ -33,4 +33,14 @@ public interface CredentialStrategy extends ExtensionPoint {
     default boolean vendsDirectly() {
         return false;
     }
+
+    /**
+     * What is missing for this strategy to work for a purpose, checked when configuration chooses it.
+     *
+     * @param purpose the purpose it was chosen for
+     * @return a message naming the missing setting, or empty when the strategy is usable
+     */
+    default Optional<String> misconfiguration(CredentialPurpose purpose) {
+        return Optional.empty();
+    }
 }

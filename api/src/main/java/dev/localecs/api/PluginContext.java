@@ -72,4 +72,11 @@ public interface PluginContext {
      * @return the task service
      */
     TaskService tasks();
+
+    /**
+     * The process environment the runtime was started with (credential strategies read it).
+     *
+     * @return the environment variables
+     */
+    java.util.Map<String, String> environment();
 }

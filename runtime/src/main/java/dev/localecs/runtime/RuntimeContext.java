@@ -25,10 +25,11 @@ import java.time.Clock;
  * @param tags the tag registry
  * @param composeFiles the strict compose reader
  * @param tasks the task service
+ * @param environment the process environment
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
-                      ComposeFiles composeFiles, TaskService tasks)
+                      ComposeFiles composeFiles, TaskService tasks, java.util.Map<String, String> environment)
         implements PluginContext {
 
     RuntimeContext {
@@ -41,5 +42,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(tags, "tags is null");
         requireNonNull(composeFiles, "composeFiles is null");
         requireNonNull(tasks, "tasks is null");
+        environment = java.util.Map.copyOf(environment);
     }
 }

@@ -106,7 +106,7 @@ public final class RuntimeCore implements AutoCloseable {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
-                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks);
+                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment);
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");
@@ -116,9 +116,11 @@ public final class RuntimeCore implements AutoCloseable {
             plugins.start();
             List<Registered<CredentialStrategy>> strategies =
                     plugins.extensions(CredentialStrategy.class, CredentialStrategy::name);
-            strategy.choose("credentials.api.strategy", config.get("credentials.api.strategy"), strategies);
+            strategy.choose("credentials.api.strategy", config.get("credentials.api.strategy"), strategies,
+                    dev.localecs.api.CredentialPurpose.API);
             endpointStrategy.choose("credentials.endpoint.strategy", config.get("credentials.endpoint.strategy")
-                    .or(() -> config.get("credentials.api.strategy")), strategies);
+                    .or(() -> config.get("credentials.api.strategy")), strategies,
+                    dev.localecs.api.CredentialPurpose.ENDPOINT);
             ActionRegistry actions = ActionRegistry.build(plugins.extensions(EcsAction.class, EcsAction::name), config);
             List<ComposeOverrideProvider> providers = plugins.extensions(ComposeOverrideProvider.class,
                     ComposeOverrideProvider::name).stream().map(Registered::extension).toList();
@@ -255,7 +257,8 @@ public final class RuntimeCore implements AutoCloseable {
     private static final class StrategyHolder implements Supplier<Optional<CredentialStrategy>> {
         private volatile Optional<CredentialStrategy> chosen = Optional.empty();
 
-        void choose(String key, Optional<String> name, List<Registered<CredentialStrategy>> strategies) {
+        void choose(String key, Optional<String> name, List<Registered<CredentialStrategy>> strategies,
+                    dev.localecs.api.CredentialPurpose purpose) {
             if (name.isEmpty()) {
                 return;
             }
@@ -264,6 +267,9 @@ public final class RuntimeCore implements AutoCloseable {
                     .orElseThrow(() -> new ConfigurationException(key + " names '" + name.get()
                             + "', but no loaded plugin offers that credential strategy; loaded: "
                             + strategies.stream().map(r -> r.extension().name()).toList() + ".")));
+            chosen.get().misconfiguration(purpose).ifPresent(problem -> {
+                throw new ConfigurationException(key + " is '" + name.get() + "', but " + problem);
+            });
         }
 
         @Override

@@ -156,6 +156,41 @@ class EndpointIT {
     }
 
     @Test
+    void staticStrategyVendsTheFixedCredentialsWithoutCallingSts() throws Exception {
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("endpoint.mode", "host-gateway",
+                "credentials.endpoint.strategy", "static", "credentials.static.access-key-id", "AKIDSTATICFIXED",
+                "credentials.static.secret-access-key", "static-secret", "tasks.remove-containers", "never"))) {
+            runtime.post("RegisterTaskDefinition", """
+                    {"family": "offline", "taskRoleArn": "%s", "containerDefinitions": [
+                      {"name": "app", "image": "%s", "memory": 32, "command": ["sh", "-c",
+                        "wget -q -O- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"]}]}"""
+                    .formatted(ROLE, TestImages.BUSYBOX));
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("offline")).tasks().get(0);
+            Task stopped = await(runtime, task.taskArn(), "STOPPED");
+            JsonNode credentials = JSON.readTree(logsOf(stopped, "app"));
+            assertThat(credentials.get("AccessKeyId").asText()).isEqualTo("AKIDSTATICFIXED");
+            assertThat(credentials.get("SecretAccessKey").asText()).isEqualTo("static-secret");
+            JsonNode health = JSON.readTree(RuntimeFixture.send(HttpRequest.newBuilder(
+                    URI.create(runtime.endpoint() + "/health")).build()).body());
+            assertThat(health.at("/endpoint/assumeRoleCalls").asLong()).isZero();
+            remove(stopped);
+        }
+    }
+
+    @Test
+    void aMisconfiguredStrategyFailsTheStartNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuntimeFixture.start(state, Map.of(
+                        "credentials.endpoint.strategy", "static")))
+                .isInstanceOf(dev.localecs.api.error.ConfigurationException.class)
+                .hasMessageContaining("credentials.endpoint.strategy")
+                .hasMessageContaining("credentials.static.access-key-id");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuntimeFixture.start(state, Map.of(
+                        "credentials.api.strategy", "mounted")))
+                .isInstanceOf(dev.localecs.api.error.ConfigurationException.class)
+                .hasMessageContaining("ECS_ENDPOINT_AWS_CREDS_HOST_PATH");
+    }
+
+    @Test
     void theJavaSdkContainerCredentialsProviderParsesTheEndpointsAnswer() throws Exception {
         try (RuntimeFixture runtime = start(false)) {
             runtime.post("RegisterTaskDefinition", """
