@@ -79,4 +79,11 @@ public interface PluginContext {
      * @return the environment variables
      */
     java.util.Map<String, String> environment();
+
+    /**
+     * STS at the configured endpoint.
+     *
+     * @return the STS service
+     */
+    StsService sts();
 }

@@ -26,10 +26,12 @@ import java.time.Clock;
  * @param composeFiles the strict compose reader
  * @param tasks the task service
  * @param environment the process environment
+ * @param sts STS at the configured endpoint
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
-                      ComposeFiles composeFiles, TaskService tasks, java.util.Map<String, String> environment)
+                      ComposeFiles composeFiles, TaskService tasks, java.util.Map<String, String> environment,
+                      dev.localecs.api.StsService sts)
         implements PluginContext {
 
     RuntimeContext {
@@ -43,5 +45,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(composeFiles, "composeFiles is null");
         requireNonNull(tasks, "tasks is null");
         environment = java.util.Map.copyOf(environment);
+        requireNonNull(sts, "sts is null");
     }
 }

@@ -106,7 +106,9 @@ public final class RuntimeCore implements AutoCloseable {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
-                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment);
+                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
+                new dev.localecs.runtime.endpoint.StsAssumer(config.get("upstream.sts.endpoint")
+                        .map(RuntimeCore::endpoint), arns.region()));
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");

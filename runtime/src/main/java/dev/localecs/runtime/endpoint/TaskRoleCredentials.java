@@ -16,13 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Task-role credentials: STS AssumeRole of the task's role with the endpoint's own identity, cached per task
@@ -39,8 +32,7 @@ public final class TaskRoleCredentials implements AutoCloseable {
 
     private final Supplier<Optional<CredentialStrategy>> strategy;
     private final Map<String, String> environment;
-    private final Optional<URI> stsEndpoint;
-    private final String region;
+    private final StsAssumer sts;
     private final Clock clock;
     private final Map<String, Vended> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -59,8 +51,8 @@ public final class TaskRoleCredentials implements AutoCloseable {
                                Optional<URI> stsEndpoint, String region, Clock clock) {
         this.strategy = requireNonNull(strategy, "strategy is null");
         this.environment = Map.copyOf(environment);
-        this.stsEndpoint = requireNonNull(stsEndpoint, "stsEndpoint is null");
-        this.region = requireNonNull(region, "region is null");
+        this.sts = new StsAssumer(requireNonNull(stsEndpoint, "stsEndpoint is null"),
+                requireNonNull(region, "region is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -132,24 +124,9 @@ public final class TaskRoleCredentials implements AutoCloseable {
     }
 
     private Vended assume(String taskId, String roleArn, AwsCredentials base) {
-        var identity = base.sessionToken().isPresent()
-                ? AwsSessionCredentials.create(base.accessKeyId(), base.secretAccessKey(), base.sessionToken().get())
-                : AwsBasicCredentials.create(base.accessKeyId(), base.secretAccessKey());
-        var builder = StsClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(identity))
-                .httpClient(UrlConnectionHttpClient.create());
-        stsEndpoint.ifPresent(builder::endpointOverride);
-        try (StsClient sts = builder.build()) {
-            assumeRoleCalls.incrementAndGet();
-            Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(taskId).durationSeconds(3600))
-                    .credentials();
-            return new Vended(roleArn, new AwsCredentials(c.accessKeyId(), c.secretAccessKey(),
-                    Optional.of(c.sessionToken()), Optional.of(c.expiration())), c.expiration());
-        } catch (RuntimeException e) {
-            throw new EcsException(ErrorCode.SERVER_EXCEPTION, "AssumeRole of " + roleArn + " failed: "
-                    + e.getClass().getSimpleName(), e);
-        }
+        assumeRoleCalls.incrementAndGet();
+        AwsCredentials assumed = sts.assumeRole(base, roleArn, taskId);
+        return new Vended(roleArn, assumed, assumed.expiration().orElse(clock.instant().plus(Duration.ofHours(1))));
     }
 
     /**

@@ -19,10 +19,22 @@ import java.util.Optional;
 final class FakeContext implements PluginContext {
     private final Map<String, String> config;
     private final Map<String, String> environment;
+    /** AssumeRole calls made through {@link #sts()}: base access key → role. */
+    final java.util.List<String> assumed = new java.util.ArrayList<>();
 
     FakeContext(Map<String, String> config, Map<String, String> environment) {
         this.config = config;
         this.environment = environment;
+    }
+
+    /** Records AssumeRole calls and answers with credentials named after the role. */
+    @Override
+    public dev.localecs.api.StsService sts() {
+        return (base, roleArn, session) -> {
+            assumed.add(base.accessKeyId() + "->" + roleArn);
+            return new dev.localecs.api.AwsCredentials("ASIA" + roleArn.replaceAll(".*/", "").toUpperCase(), "s",
+                    Optional.of("t"), Optional.of(java.time.Instant.now().plusSeconds(3600)));
+        };
     }
 
     @Override

@@ -69,4 +69,39 @@ class StrategiesTest {
         assertThat(new MountedStrategy(new FakeContext(Map.of(), Map.of())).misconfiguration(CredentialPurpose.API))
                 .hasValueSatisfying(m -> assertThat(m).contains("ECS_ENDPOINT_AWS_CREDS_HOST_PATH"));
     }
+
+    @Test
+    void profileFollowsSourceProfileChainsAndRunsCredentialProcessOnce() throws Exception {
+        Path aws = Files.createDirectories(dir.resolve(".aws"));
+        Path counter = dir.resolve("runs");
+        Files.writeString(aws.resolve("config"), """
+                [profile base]
+                credential_process = sh -c 'echo run >> %s; echo "{\\"Version\\":1,\\"AccessKeyId\\":\\"AKIDPROC\\",\\"SecretAccessKey\\":\\"p\\",\\"Expiration\\":\\"2099-01-01T00:00:00Z\\"}"'
+                [profile chained]
+                role_arn = arn:aws:iam::123456789012:role/chained
+                source_profile = base
+                [profile loop]
+                role_arn = arn:aws:iam::123456789012:role/loop
+                source_profile = loop
+                """.formatted(counter));
+        Files.writeString(aws.resolve("credentials"), "[plain]\naws_access_key_id = AKIDPLAIN\naws_secret_access_key = x\n");
+        FakeContext context = new FakeContext(Map.of(), Map.of("HOME", dir.toString(),
+                "ECS_ENDPOINT_AWS_PROFILE", "chained", "AWS_PROFILE", "plain"));
+        ProfileStrategy profile = new ProfileStrategy(context);
+
+        assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId).hasValue("AKIDPLAIN");
+        AwsCredentials chained = profile.credentials(CredentialPurpose.ENDPOINT).orElseThrow();
+        assertThat(chained.accessKeyId()).isEqualTo("ASIACHAINED");
+        assertThat(context.assumed).containsExactly("AKIDPROC->arn:aws:iam::123456789012:role/chained");
+        profile.credentials(CredentialPurpose.ENDPOINT);
+        assertThat(context.assumed).as("cached until shortly before expiry").hasSize(1);
+        assertThat(Files.readAllLines(counter)).as("credential_process ran once").hasSize(1);
+
+        ProfileStrategy loop = new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "loop"),
+                Map.of("HOME", dir.toString())));
+        assertThat(loop.credentials(CredentialPurpose.API)).as("a source_profile cycle has no credentials").isEmpty();
+        assertThat(new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "missing"),
+                Map.of("HOME", dir.toString()))).misconfiguration(CredentialPurpose.API))
+                .hasValueSatisfying(m -> assertThat(m).contains("profile 'missing'"));
+    }
 }
