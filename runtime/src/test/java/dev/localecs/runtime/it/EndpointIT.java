@@ -178,6 +178,39 @@ class EndpointIT {
     }
 
     @Test
+    void profileStrategyWithACredentialProcessAndARoleChainVendsTaskRoles(@TempDir Path home) throws Exception {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), """
+                [profile base]
+                credential_process = echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "p"}'
+                [profile chained]
+                role_arn = arn:aws:iam::123456789012:role/endpoint
+                source_profile = base
+                """);
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("endpoint.mode", "host-gateway",
+                        "credentials.endpoint.strategy", "profile", "upstream.sts.endpoint", moto.endpoint().toString(),
+                        "tasks.remove-containers", "never"),
+                Map.of("HOME", home.toString(), "ECS_ENDPOINT_AWS_PROFILE", "chained"))) {
+            runtime.post("RegisterTaskDefinition", """
+                    {"family": "profiled", "taskRoleArn": "%s", "containerDefinitions": [
+                      {"name": "app", "image": "%s", "memory": 32, "command": ["sh", "-c",
+                        "wget -q -O- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"]}]}"""
+                    .formatted(ROLE, TestImages.BUSYBOX));
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("profiled")).tasks().get(0);
+            Task stopped = await(runtime, task.taskArn(), "STOPPED");
+            JsonNode credentials = JSON.readTree(logsOf(stopped, "app"));
+            try (StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                            credentials.get("AccessKeyId").asText(), credentials.get("SecretAccessKey").asText(),
+                            credentials.get("Token").asText()))).build()) {
+                assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/app/");
+            }
+            remove(stopped);
+        }
+    }
+
+    @Test
     void aMisconfiguredStrategyFailsTheStartNamingTheSetting() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuntimeFixture.start(state, Map.of(
                         "credentials.endpoint.strategy", "static")))
