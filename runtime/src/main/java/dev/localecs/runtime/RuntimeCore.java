@@ -14,6 +14,7 @@ import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.endpoint.EnvironmentFiles;
 import dev.localecs.runtime.endpoint.SecretResolver;
 import dev.localecs.runtime.endpoint.TaskRoleCredentials;
 import dev.localecs.runtime.tasks.DeferredTaskService;
@@ -130,13 +131,16 @@ public final class RuntimeCore implements AutoCloseable {
                     providers, yaml);
             Path composeDest = path(baseDir, config.get("compose.dest", "/tmp"));
             TaskRoleCredentials roleCredentials = new TaskRoleCredentials(endpointStrategy, environment,
-                    config.get("upstream.sts.endpoint").map(RuntimeCore::endpoint), arns.region(), clock);
+                    config.get("upstream.sts.endpoint").map(RuntimeCore::endpoint),
+                    config.get("upstream.iam.endpoint").map(RuntimeCore::endpoint), arns.region(), clock);
             SecretResolver secrets = new SecretResolver(roleCredentials,
                     config.get("upstream.ssm.endpoint").map(RuntimeCore::endpoint),
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
             if (withTasks) {
-                manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets);
+                manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets,
+                        new EnvironmentFiles(roleCredentials, config.get("upstream.s3.endpoint")
+                                .map(RuntimeCore::endpoint), arns.region()));
                 tasks.bind(manager);
                 manager.start();
             }
@@ -150,7 +154,7 @@ public final class RuntimeCore implements AutoCloseable {
 
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
                                            JsonFileStore store, TaskComposer composer, Path composeDest,
-                                           SecretResolver secrets) {
+                                           SecretResolver secrets, EnvironmentFiles environmentFiles) {
         String pullPolicy = config.get("tasks.pull-policy", "missing");
         if (!List.of("always", "missing", "never").contains(pullPolicy)) {
             throw new ConfigurationException("tasks.pull-policy must be always, missing or never, not '" + pullPolicy
@@ -168,7 +172,8 @@ public final class RuntimeCore implements AutoCloseable {
                 config.get("tasks.publish-host-ip", "")));
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
-                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets));
+                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
+                Optional.of(environmentFiles));
     }
 
     static Duration duration(RuntimeConfig config, String key, String defaultValue) {

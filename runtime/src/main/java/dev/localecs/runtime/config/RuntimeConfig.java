@@ -44,6 +44,8 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("STS_ENDPOINT", "upstream.sts.endpoint"),
             Map.entry("SSM_ENDPOINT_URL", "upstream.ssm.endpoint"),
             Map.entry("SECRET_MANAGER_ENDPOINT_URL", "upstream.secretsmanager.endpoint"),
+            Map.entry("S3_ENDPOINT_URL", "upstream.s3.endpoint"),
+            Map.entry("IAM_ENDPOINT", "upstream.iam.endpoint"),
             Map.entry("ECS_ENDPOINT_AWS_CREDS_HOST_PATH", "credentials.mounted.path"),
             Map.entry("ECS_AWS_CREDS_VOLUME_NAME", "credentials.mounted.volume"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");

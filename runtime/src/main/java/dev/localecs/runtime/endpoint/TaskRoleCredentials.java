@@ -33,6 +33,8 @@ public final class TaskRoleCredentials implements AutoCloseable {
     private final Supplier<Optional<CredentialStrategy>> strategy;
     private final Map<String, String> environment;
     private final StsAssumer sts;
+    private final Optional<URI> iamEndpoint;
+    private final Map<String, String> roleArns = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Map<String, Vended> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -44,11 +46,13 @@ public final class TaskRoleCredentials implements AutoCloseable {
      * @param strategy the endpoint's credential strategy, if one is chosen
      * @param environment the process environment ({@code ECS_ENDPOINT_AWS_*} then {@code AWS_*} when no strategy)
      * @param stsEndpoint the STS endpoint ({@code STS_ENDPOINT}); empty: the regional AWS endpoint
+     * @param iamEndpoint the IAM endpoint ({@code IAM_ENDPOINT}), to resolve roles given by name
      * @param region the region
      * @param clock the clock
      */
     public TaskRoleCredentials(Supplier<Optional<CredentialStrategy>> strategy, Map<String, String> environment,
-                               Optional<URI> stsEndpoint, String region, Clock clock) {
+                               Optional<URI> stsEndpoint, Optional<URI> iamEndpoint, String region, Clock clock) {
+        this.iamEndpoint = requireNonNull(iamEndpoint, "iamEndpoint is null");
         this.strategy = requireNonNull(strategy, "strategy is null");
         this.environment = Map.copyOf(environment);
         this.sts = new StsAssumer(requireNonNull(stsEndpoint, "stsEndpoint is null"),
@@ -64,7 +68,8 @@ public final class TaskRoleCredentials implements AutoCloseable {
      * @return the credentials
      * @throws EcsException when there are no base credentials or STS refuses
      */
-    public Vended forTask(String taskId, String roleArn) {
+    public Vended forTask(String taskId, String role) {
+        String roleArn = role.startsWith("arn:") ? role : roleArns.computeIfAbsent(role, this::roleArnOf);
         Optional<CredentialStrategy> chosen = strategy.get();
         if (chosen.isPresent() && chosen.get().vendsDirectly()) {
             AwsCredentials fixed = chosen.get().credentials(CredentialPurpose.ENDPOINT).orElseThrow(() ->
@@ -90,6 +95,27 @@ public final class TaskRoleCredentials implements AutoCloseable {
 
     private boolean fresh(Vended vended) {
         return vended != null && vended.expiration().minus(REFRESH_BEFORE).isAfter(clock.instant());
+    }
+
+    /** ECS takes a role's short name too; IAM GetRole gives its ARN. */
+    private String roleArnOf(String name) {
+        AwsCredentials base = base();
+        var identity = base.sessionToken().isPresent()
+                ? software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(base.accessKeyId(),
+                        base.secretAccessKey(), base.sessionToken().get())
+                : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(base.accessKeyId(),
+                        base.secretAccessKey());
+        var builder = software.amazon.awssdk.services.iam.IamClient.builder()
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(identity))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+        iamEndpoint.ifPresent(builder::endpointOverride);
+        try (var iam = builder.build()) {
+            return iam.getRole(r -> r.roleName(name)).role().arn();
+        } catch (RuntimeException e) {
+            throw new EcsException(ErrorCode.SERVER_EXCEPTION, "Role " + name + " could not be resolved with IAM: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /**

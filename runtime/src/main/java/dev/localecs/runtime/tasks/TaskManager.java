@@ -56,6 +56,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final Settings settings;
     private final ObjectMapper json;
     private final Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets;
+    private final Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -76,11 +77,14 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
      * @param settings lifecycle settings
      * @param json the wire mapper (reads the overrides)
      * @param secrets resolves container secrets at launch
+     * @param environmentFiles reads container environment files at launch
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
                        TaskStore store, Settings settings, ObjectMapper json,
-                       Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets) {
+                       Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets,
+                       Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles) {
         this.secrets = requireNonNull(secrets, "secrets is null");
+        this.environmentFiles = requireNonNull(environmentFiles, "environmentFiles is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.composer = requireNonNull(composer, "composer is null");
         this.composeDest = requireNonNull(composeDest, "composeDest is null");
@@ -184,27 +188,40 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         return record.addresses().contains(address);
     }
 
-    /** The resolved secret values of one service (read from its labels; values only in memory). */
+    /**
+     * The environment a service gets at launch beyond its compose file: variables of its environment files
+     * (below the definition's own environment) and its secrets (values only in memory).
+     */
     Map<String, String> secretsFor(TaskRecord record, String service, ComposeService definition) {
         Map<String, String> references = new java.util.LinkedHashMap<>();
+        java.util.List<String> files = new ArrayList<>();
         if (definition.labels() != null) {
-            definition.labels().forEach((label, valueFrom) -> {
+            definition.labels().forEach((label, value) -> {
                 if (label.startsWith(EcsLabels.SECRET_PREFIX)) {
-                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), valueFrom);
+                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), value);
+                } else if (label.startsWith(EcsLabels.ENVIRONMENT_FILE_PREFIX)) {
+                    files.add(value);
                 }
             });
         }
-        if (references.isEmpty()) {
+        if (references.isEmpty() && files.isEmpty()) {
             return Map.of();
         }
-        if (secrets.isEmpty()) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, service, "secrets cannot be retrieved: the "
-                    + "runtime has no credentials endpoint", null);
+        if (secrets.isEmpty() || environmentFiles.isEmpty()) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, service, "secrets and environment files cannot "
+                    + "be retrieved: the runtime has no credentials endpoint", null);
         }
         Optional<String> executionRole = Optional.ofNullable(record.overrides == null ? null
                 : record.overrides.executionRoleArn())
                 .or(() -> Optional.ofNullable(record.spec.taskDefinition().executionRoleArn()));
-        return secrets.get().resolve(record.taskId, executionRole, service, references);
+        Map<String, String> launch = new java.util.LinkedHashMap<>();
+        environmentFiles.get().read(record.taskId, executionRole, service, files).forEach((key, value) -> {
+            if (definition.environment() == null || !definition.environment().containsKey(key)) {
+                launch.put(key, value);
+            }
+        });
+        launch.putAll(secrets.get().resolve(record.taskId, executionRole, service, references));
+        return launch;
     }
 
     /**

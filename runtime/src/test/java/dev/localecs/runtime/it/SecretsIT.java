@@ -167,6 +167,46 @@ class SecretsIT {
         }
     }
 
+    @Test
+    void environmentFilesFromS3AndTaskRolesGivenByName() throws Exception {
+        String roleArn;
+        try (var s3 = client(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create()));
+             var iam = client(software.amazon.awssdk.services.iam.IamClient.builder()
+                     .httpClient(UrlConnectionHttpClient.create()))) {
+            s3.createBucket(r -> r.bucket("envs"));
+            s3.putObject(r -> r.bucket("envs").key("app.env"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                    "# settings\nFROM_FILE=file-value\nSHARED=from-file\n"));
+            roleArn = iam.createRole(r -> r.roleName("short-named").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                    .role().arn();
+        }
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("endpoint.mode", "host-gateway",
+                        "upstream.sts.endpoint", moto.endpoint().toString(),
+                        "upstream.s3.endpoint", moto.endpoint().toString(),
+                        "upstream.iam.endpoint", moto.endpoint().toString(),
+                        "tasks.remove-containers", "never"),
+                Map.of("ECS_ENDPOINT_AWS_ACCESS_KEY_ID", "AKIDENDPOINT", "ECS_ENDPOINT_AWS_SECRET_ACCESS_KEY", "s"))) {
+            var registered = runtime.post("RegisterTaskDefinition", """
+                    {"family": "filed", "taskRoleArn": "short-named", "containerDefinitions": [{"name": "app",
+                       "image": "%s", "memory": 32, "environment": [{"name": "SHARED", "value": "from-definition"}],
+                       "environmentFiles": [{"value": "arn:aws:s3:::envs/app.env", "type": "s3"}],
+                       "command": ["sh", "-c", "echo F=$FROM_FILE S=$SHARED; wget -q -O- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"]}]}"""
+                    .formatted(TestImages.BUSYBOX));
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("filed")).tasks().get(0);
+            Task stopped = await(runtime, task.taskArn());
+            String output = TestImages.run(List.of("docker", "logs", stopped.containers().get(0).runtimeId()));
+
+            assertThat(output).contains("F=file-value S=from-definition");
+            assertThat(output).contains("\"RoleArn\":\"" + roleArn + "\"");
+            assertThat(Files.walk(state).filter(Files::isRegularFile).map(SecretsIT::read).toList())
+                    .noneMatch(text -> text.contains("file-value"));
+            TestImages.run(List.of("docker", "rm", "-f", stopped.containers().get(0).runtimeId()));
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
