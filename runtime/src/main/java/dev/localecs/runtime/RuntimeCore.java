@@ -140,7 +140,11 @@ public final class RuntimeCore implements AutoCloseable {
             if (withTasks) {
                 manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets,
                         new EnvironmentFiles(roleCredentials, config.get("upstream.s3.endpoint")
-                                .map(RuntimeCore::endpoint), arns.region()));
+                                .map(RuntimeCore::endpoint), arns.region()),
+                        new dev.localecs.runtime.endpoint.RegistryLogins(roleCredentials,
+                                config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
+                                config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
+                                arns.region()));
                 tasks.bind(manager);
                 manager.start();
             }
@@ -154,7 +158,8 @@ public final class RuntimeCore implements AutoCloseable {
 
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
                                            JsonFileStore store, TaskComposer composer, Path composeDest,
-                                           SecretResolver secrets, EnvironmentFiles environmentFiles) {
+                                           SecretResolver secrets, EnvironmentFiles environmentFiles,
+                                           dev.localecs.runtime.endpoint.RegistryLogins logins) {
         String pullPolicy = config.get("tasks.pull-policy", "missing");
         if (!List.of("always", "missing", "never").contains(pullPolicy)) {
             throw new ConfigurationException("tasks.pull-policy must be always, missing or never, not '" + pullPolicy
@@ -173,7 +178,7 @@ public final class RuntimeCore implements AutoCloseable {
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
                         duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
-                Optional.of(environmentFiles));
+                Optional.of(environmentFiles), Optional.of(logins));
     }
 
     static Duration duration(RuntimeConfig config, String key, String defaultValue) {

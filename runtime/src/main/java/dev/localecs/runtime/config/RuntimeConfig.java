@@ -45,6 +45,7 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("SSM_ENDPOINT_URL", "upstream.ssm.endpoint"),
             Map.entry("SECRET_MANAGER_ENDPOINT_URL", "upstream.secretsmanager.endpoint"),
             Map.entry("S3_ENDPOINT_URL", "upstream.s3.endpoint"),
+            Map.entry("ECR_ENDPOINT_URL", "upstream.ecr.endpoint"),
             Map.entry("IAM_ENDPOINT", "upstream.iam.endpoint"),
             Map.entry("ECS_ENDPOINT_AWS_CREDS_HOST_PATH", "credentials.mounted.path"),
             Map.entry("ECS_AWS_CREDS_VOLUME_NAME", "credentials.mounted.volume"));

@@ -80,7 +80,7 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void prepare(TaskRecord task, ComposedTask compose) {
+    public void prepare(TaskRecord task, ComposedTask compose, Map<String, dev.localecs.runtime.tasks.RegistryLogin> logins) {
         ComposeProject project = compose.effective();
         networks(project, compose.project());
         volumes(project, compose.project());
@@ -89,7 +89,7 @@ public final class DockerTaskEngine implements TaskEngine {
             if (service.build() != null) {
                 build(compose, entry.getKey(), service);
             } else {
-                pull(entry.getKey(), service.image());
+                pull(entry.getKey(), service.image(), Optional.ofNullable(logins.get(entry.getKey())));
             }
         }
     }
@@ -216,7 +216,7 @@ public final class DockerTaskEngine implements TaskEngine {
         }
     }
 
-    private void pull(String service, String image) {
+    private void pull(String service, String image, Optional<dev.localecs.runtime.tasks.RegistryLogin> login) {
         boolean present = imagePresent(image);
         String policy = settings.pullPolicy();
         if (present && !policy.equals("always")) {
@@ -229,7 +229,8 @@ public final class DockerTaskEngine implements TaskEngine {
         NameParser.ReposTag parsed = NameParser.parseRepositoryTag(image);
         try {
             var pull = docker.pullImageCmd(parsed.repos).withTag(parsed.tag.isEmpty() ? "latest" : parsed.tag);
-            AuthConfig auth = authConfig.effectiveAuthConfig(image);
+            AuthConfig auth = login.map(l -> new AuthConfig().withUsername(l.username()).withPassword(l.password())
+                    .withRegistryAddress(l.registry())).orElseGet(() -> authConfig.effectiveAuthConfig(image));
             if (auth != null && (auth.getUsername() != null || auth.getIdentitytoken() != null)) {
                 pull.withAuthConfig(auth);
             }

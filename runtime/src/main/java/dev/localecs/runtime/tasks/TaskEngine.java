@@ -16,9 +16,10 @@ public interface TaskEngine extends AutoCloseable {
      *
      * @param task the task
      * @param compose its effective project
+     * @param logins private-registry logins by service (the user's docker config.json otherwise)
      * @throws LaunchException when an image cannot be pulled or a resource cannot be made
      */
-    void prepare(TaskRecord task, ComposedTask compose);
+    void prepare(TaskRecord task, ComposedTask compose, Map<String, RegistryLogin> logins);
 
     /** Creates the shared task network when it is missing (the endpoint listens on its gateway). */
     void ensureTaskNetwork();

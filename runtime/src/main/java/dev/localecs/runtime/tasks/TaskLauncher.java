@@ -43,7 +43,7 @@ final class TaskLauncher {
         TaskEngine engine = manager.engine();
         try {
             record.update(r -> r.pullStartedAt = manager.clock().instant());
-            engine.prepare(record, compose);
+            engine.prepare(record, compose, manager.registryLogins(record, compose));
             record.update(r -> {
                 r.pullStoppedAt = manager.clock().instant();
                 if ("PROVISIONING".equals(r.lastStatus)) {

@@ -57,6 +57,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final ObjectMapper json;
     private final Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets;
     private final Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles;
+    private final Optional<dev.localecs.runtime.endpoint.RegistryLogins> registryLogins;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -78,11 +79,14 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
      * @param json the wire mapper (reads the overrides)
      * @param secrets resolves container secrets at launch
      * @param environmentFiles reads container environment files at launch
+     * @param registryLogins private-registry logins at launch
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
                        TaskStore store, Settings settings, ObjectMapper json,
                        Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets,
-                       Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles) {
+                       Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles,
+                       Optional<dev.localecs.runtime.endpoint.RegistryLogins> registryLogins) {
+        this.registryLogins = requireNonNull(registryLogins, "registryLogins is null");
         this.secrets = requireNonNull(secrets, "secrets is null");
         this.environmentFiles = requireNonNull(environmentFiles, "environmentFiles is null");
         this.engine = requireNonNull(engine, "engine is null");
@@ -186,6 +190,27 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             }
         }
         return record.addresses().contains(address);
+    }
+
+    /** Logins for images from private registries (ECR, repositoryCredentials), by service. */
+    Map<String, RegistryLogin> registryLogins(TaskRecord record, ComposedTask compose) {
+        Map<String, RegistryLogin> logins = new java.util.LinkedHashMap<>();
+        if (registryLogins.isEmpty()) {
+            return logins;
+        }
+        Optional<String> executionRole = Optional.ofNullable(record.overrides == null ? null
+                : record.overrides.executionRoleArn())
+                .or(() -> Optional.ofNullable(record.spec.taskDefinition().executionRoleArn()));
+        compose.effective().services().forEach((name, service) -> {
+            if (service.image() == null || service.build() != null) {
+                return;
+            }
+            Optional<String> repositoryCredentials = Optional.ofNullable(service.labels())
+                    .map(labels -> labels.get(EcsLabels.REPOSITORY_CREDENTIALS));
+            registryLogins.get().forImage(record.taskId, executionRole, name, service.image(), repositoryCredentials)
+                    .ifPresent(login -> logins.put(name, login));
+        });
+        return logins;
     }
 
     /**
