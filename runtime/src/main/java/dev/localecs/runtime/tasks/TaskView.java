@@ -123,6 +123,16 @@ public record TaskView(String taskId, TaskRecord record) {
                 network.put("SubnetGatewayIpv4Address", "169.254.170.2/24");
             }
             container.put("Networks", List.of(network));
+            if (!c.networkBindings.isEmpty()) {
+                container.put("Ports", c.networkBindings.stream().map(b -> {
+                    Map<String, Object> port = new LinkedHashMap<>();
+                    port.put("ContainerPort", b.containerPort());
+                    port.put("Protocol", b.protocol());
+                    port.put("HostPort", b.hostPort());
+                    port.put("HostIp", b.bindIP());
+                    return port;
+                }).toList());
+            }
             if (c.hasHealthCheck) {
                 container.put("Health", Map.of("status", c.healthStatus == null ? "UNKNOWN" : c.healthStatus));
             }

@@ -93,14 +93,15 @@ class EndpointIT {
                     + " || exit 8; done";
             runtime.post("RegisterTaskDefinition", """
                     {"family": "with-role", "taskRoleArn": "%s", "containerDefinitions": [
-                      {"name": "app", "image": "%s", "memory": 32, "command": ["sh", "-c",
-                        "%s; cat /tmp/c; echo; echo ===; wget -q -O- $ECS_CONTAINER_METADATA_URI_V4; echo; echo ===; wget -q -O- $ECS_CONTAINER_METADATA_URI_V4/task; echo; sleep 30"]},
+                      {"name": "app", "image": "%s", "memory": 32, "portMappings": [{"containerPort": 8080}],
+                       "command": ["sh", "-c",
+                        "%s; cat /tmp/c; echo; echo ===; wget -q -O- $ECS_CONTAINER_METADATA_URI_V4; echo; echo ===; wget -q -O- $ECS_CONTAINER_METADATA_URI_V4/task; echo; echo ===; wget -q -O- $ECS_CONTAINER_METADATA_URI_V4/stats; echo; echo ===; sleep 30"]},
                       {"name": "helper", "image": "%s", "memory": 32, "essential": false, "command": ["sh", "-c", "%s"]}]}"""
                     .formatted(ROLE, TestImages.BUSYBOX, ask, TestImages.BUSYBOX, ask));
             Task first = runtime.ecs().runTask(r -> r.taskDefinition("with-role")).tasks().get(0);
             Task running = await(runtime, first.taskArn(), "RUNNING");
             String output = "";
-            for (int i = 0; i < 100 && !output.contains("TaskARN"); i++) {
+            for (int i = 0; i < 100 && output.split("===").length < 5; i++) {
                 Thread.sleep(200);
                 output = logsOf(running, "app");
             }
@@ -124,6 +125,10 @@ class EndpointIT {
                             .runtimeId());
             assertThat(container.at("/Networks/0/IPv4Addresses/0").asText()).startsWith("169.254.170.");
             assertThat(container.at("/Labels/com.amazonaws.ecs.task-arn").asText()).isEqualTo(first.taskArn());
+            assertThat(container.at("/Ports/0/ContainerPort").asInt()).isEqualTo(8080);
+            assertThat(container.at("/Ports/0/HostPort").asInt()).isPositive();
+            JsonNode stats = JSON.readTree(parts[3].trim());
+            assertThat(stats.has("memory_stats")).as("Docker's stats document: " + stats).isTrue();
             JsonNode task = JSON.readTree(parts[2].trim());
             assertThat(task.get("TaskARN").asText()).isEqualTo(first.taskArn());
             assertThat(task.get("Family").asText()).isEqualTo("with-role");
