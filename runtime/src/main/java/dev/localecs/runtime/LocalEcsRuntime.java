@@ -58,6 +58,9 @@ public final class LocalEcsRuntime implements AutoCloseable {
                 throw new dev.localecs.api.error.ConfigurationException("endpoint.mode must be host-gateway, container "
                         + "or disabled, not '" + mode + "'.");
             }
+            if (mode.equals("container")) {
+                attachSelf(core, config);
+            }
             endpoint = EndpointServer.start(mode, config.get("endpoint.host", "169.254.170.2"),
                     config.getInt("endpoint.port", 80), core.tasks().map(tasks -> new EndpointService(tasks,
                             core.roleCredentials(), json, config.getBoolean("endpoint.source-check", true)))
@@ -92,6 +95,19 @@ public final class LocalEcsRuntime implements AutoCloseable {
             closeQuietly(docker);
             core.close();
             throw e;
+        }
+    }
+
+    /** In its image: join the task network at the endpoint address and the external networks. */
+    private static void attachSelf(RuntimeCore core, RuntimeConfig config) {
+        String self = config.get("endpoint.container-id").orElse(System.getenv().getOrDefault("HOSTNAME", ""));
+        try {
+            core.tasks().orElseThrow().attachRuntime(self, config.get("endpoint.host", "169.254.170.2"),
+                    config.list("network.external"));
+        } catch (RuntimeException e) {
+            LOG.warning("Container mode: cannot attach container '" + self + "' to the task network ("
+                    + e.getMessage() + "); mount /var/run/docker.sock and run the image as documented, or set "
+                    + "endpoint.container-id.");
         }
     }
 

@@ -173,7 +173,9 @@ public final class RuntimeCore implements AutoCloseable {
         String network = config.get("network.name", "ecs-local-network");
         DockerTaskEngine engine = new DockerTaskEngine(new DockerTaskEngine.Settings(
                 config.get("docker.host", "unix:///var/run/docker.sock"), pullPolicy, network,
-                config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway", "169.254.170.2"),
+                config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway")
+                        .orElse(config.get("endpoint.mode", "host-gateway").equals("container")
+                                ? "169.254.170.1" : "169.254.170.2"),
                 config.get("tasks.publish-host-ip", "")));
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,

@@ -149,6 +149,20 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
+    public void attach(String containerId, String network, Optional<String> address) {
+        InspectContainerResponse self = docker.inspectContainerCmd(containerId).exec();
+        if (self.getNetworkSettings().getNetworks().containsKey(network)) {
+            return;
+        }
+        ContainerNetwork settings = new ContainerNetwork();
+        address.ifPresent(ip -> settings.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(ip)));
+        docker.connectToNetworkCmd().withNetworkId(network).withContainerId(self.getId())
+                .withContainerNetwork(settings).exec();
+        LOG.info("Attached container " + self.getName() + " to network " + network + address.map(ip -> " at " + ip)
+                .orElse(""));
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> stats(String containerId) {
         var callback = new com.github.dockerjava.core.InvocationBuilder.AsyncResultCallback<

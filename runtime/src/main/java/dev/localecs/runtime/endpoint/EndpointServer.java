@@ -52,6 +52,10 @@ public final class EndpointServer implements AutoCloseable {
             WebServer server = WebServer.builder().host(host).port(port)
                     .routing(HttpRouting.builder().register("/", service))
                     .build().start();
+            if (!server.isRunning() || server.port() <= 0) {
+                server.stop();
+                throw new IllegalStateException("the listener did not start");
+            }
             LOG.info("Credentials and metadata endpoint listening on http://" + host + ":" + server.port());
             return new EndpointServer(mode, host, server.port(), Optional.of(server), Optional.empty(), credentials);
         } catch (RuntimeException e) {

@@ -25,6 +25,16 @@ public interface TaskEngine extends AutoCloseable {
     void ensureTaskNetwork();
 
     /**
+     * Connects a container (the runtime's own, in container mode) to a network, at an address if given;
+     * nothing happens when it is connected already.
+     *
+     * @param containerId the container
+     * @param network the network name
+     * @param address the fixed address, if any
+     */
+    void attach(String containerId, String network, Optional<String> address);
+
+    /**
      * One sample of a container's resource use, as Docker's stats API gives it.
      *
      * @param containerId the container

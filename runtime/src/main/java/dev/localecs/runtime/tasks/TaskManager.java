@@ -250,6 +250,20 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     }
 
     /**
+     * Container mode: puts the runtime's own container on the task network at the endpoint address and on
+     * the external networks, so task containers find the endpoint and app containers find the API.
+     *
+     * @param containerId the runtime's container
+     * @param endpointAddress the endpoint address on the task network
+     * @param external the external networks
+     */
+    public void attachRuntime(String containerId, String endpointAddress, List<String> external) {
+        engine.ensureTaskNetwork();
+        engine.attach(containerId, settings.taskNetwork(), Optional.of(endpointAddress));
+        external.forEach(network -> engine.attach(containerId, network, Optional.empty()));
+    }
+
+    /**
      * Docker stats of a container.
      *
      * @param containerId the container
