@@ -1,6 +1,5 @@
 package dev.localecs.runtime.endpoint;
 
-import dev.localecs.api.AwsCredentials;
 import dev.localecs.runtime.tasks.LaunchException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,19 +49,15 @@ public final class EnvironmentFiles {
         if (arns.isEmpty()) {
             return Map.of();
         }
-        AwsCredentials c;
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider provider;
         try {
-            c = executionRoleArn.map(role -> credentials.forTask(taskId, role).credentials())
-                    .orElseGet(credentials::baseCredentials);
+            provider = credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
             throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to get credentials for the "
                     + "execution role to read environment files: " + e.getMessage(), e);
         }
-        var identity = c.sessionToken().isPresent()
-                ? AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken().get())
-                : AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey());
         var builder = S3Client.builder().region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(identity))
+                .credentialsProvider(provider)
                 .httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(endpoint.isPresent());
         endpoint.ifPresent(builder::endpointOverride);

@@ -2,18 +2,15 @@ package dev.localecs.runtime.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.api.AwsCredentials;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.RegistryLogin;
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -95,13 +92,9 @@ public final class RegistryLogins {
         }
     }
 
-    private StaticCredentialsProvider provider(String taskId, Optional<String> executionRoleArn, String container) {
+    private AwsCredentialsProvider provider(String taskId, Optional<String> executionRoleArn, String container) {
         try {
-            AwsCredentials c = executionRoleArn.map(role -> credentials.forTask(taskId, role).credentials())
-                    .orElseGet(credentials::baseCredentials);
-            return StaticCredentialsProvider.create(c.sessionToken().isPresent()
-                    ? AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken().get())
-                    : AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()));
+            return credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
             throw new LaunchException(LaunchException.Kind.PULL, container, "unable to get credentials for the "
                     + "execution role to log in to the registry: " + e.getMessage(), e);

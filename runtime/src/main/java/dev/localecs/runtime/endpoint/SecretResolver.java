@@ -2,7 +2,6 @@ package dev.localecs.runtime.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.api.AwsCredentials;
 import dev.localecs.runtime.tasks.LaunchException;
 import java.io.IOException;
 import java.net.URI;
@@ -11,10 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -86,11 +82,7 @@ public final class SecretResolver {
 
     private AwsCredentialsProvider provider(String taskId, Optional<String> executionRoleArn, String container) {
         try {
-            AwsCredentials c = executionRoleArn.map(role -> credentials.forTask(taskId, role).credentials())
-                    .orElseGet(credentials::baseCredentials);
-            return StaticCredentialsProvider.create(c.sessionToken().isPresent()
-                    ? AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken().get())
-                    : AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()));
+            return credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
             throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to get credentials for the "
                     + "execution role to retrieve secrets: " + e.getMessage(), e);

@@ -97,6 +97,26 @@ public final class TaskRoleCredentials implements AutoCloseable {
         return vended != null && vended.expiration().minus(REFRESH_BEFORE).isAfter(clock.instant());
     }
 
+    /**
+     * An AWS SDK credentials provider for a task's execution-role calls (secrets, environment files,
+     * registry logins): the execution role assumed through the endpoint's identity, or that identity itself
+     * when the task has no execution role.
+     *
+     * @param taskId the task id
+     * @param executionRoleArn the execution role, if any
+     * @return the provider
+     * @throws EcsException when there are no credentials
+     */
+    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider executionProvider(String taskId,
+            Optional<String> executionRoleArn) {
+        AwsCredentials c = executionRoleArn.map(role -> forTask(taskId, role).credentials()).orElseGet(this::base);
+        return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(c.sessionToken().isPresent()
+                ? software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(c.accessKeyId(),
+                        c.secretAccessKey(), c.sessionToken().get())
+                : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(c.accessKeyId(),
+                        c.secretAccessKey()));
+    }
+
     /** ECS takes a role's short name too; IAM GetRole gives its ARN. */
     private String roleArnOf(String name) {
         AwsCredentials base = base();
@@ -116,16 +136,6 @@ public final class TaskRoleCredentials implements AutoCloseable {
             throw new EcsException(ErrorCode.SERVER_EXCEPTION, "Role " + name + " could not be resolved with IAM: "
                     + e.getClass().getSimpleName(), e);
         }
-    }
-
-    /**
-     * The endpoint's own identity (strategy, else environment).
-     *
-     * @return the base credentials
-     * @throws EcsException when there are none
-     */
-    public AwsCredentials baseCredentials() {
-        return base();
     }
 
     private AwsCredentials base() {
