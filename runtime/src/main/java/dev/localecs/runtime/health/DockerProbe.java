@@ -2,11 +2,7 @@ package dev.localecs.runtime.health;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,15 +21,7 @@ public final class DockerProbe implements AutoCloseable {
      */
     public DockerProbe(String host) {
         this.host = host;
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host)
-                .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(URI.create(host))
-                .connectionTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(3))
-                .build();
-        this.client = DockerClientImpl.getInstance(config, http);
+        this.client = dev.localecs.runtime.docker.DockerClients.create(host, Duration.ofSeconds(3));
     }
 
     /**
