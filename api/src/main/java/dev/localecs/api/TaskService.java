@@ -54,4 +54,16 @@ public interface TaskService {
      * @return the count
      */
     int count(String cluster, String lastStatus);
+
+    /**
+     * Runs a command in a running container of a task (as {@code docker exec}) and waits for it.
+     *
+     * @param cluster the cluster name
+     * @param taskId the task id
+     * @param container the ECS container name
+     * @param command the command and its arguments
+     * @return the exit code and output, or empty when the task or container is unknown
+     * @throws dev.localecs.api.error.EcsException {@code ClientException} when the container is not running
+     */
+    Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command);
 }

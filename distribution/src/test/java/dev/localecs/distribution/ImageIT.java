@@ -48,11 +48,22 @@ class ImageIT {
     }
 
     /** The app: a busybox container on the user network calling the API by its service name. */
-    private static JsonNode call(String operation, String body) throws IOException {
-        String output = run(List.of("docker", "run", "--rm", "--network", NETWORK, "local/busybox:test", "wget", "-q",
+    private static List<String> wget(String operation, String body) {
+        return List.of("docker", "run", "--rm", "--network", NETWORK, "local/busybox:test", "wget", "-q",
                 "-O-", "--header", "X-Amz-Target: AmazonEC2ContainerServiceV20141113." + operation, "--header",
-                "Content-Type: application/x-amz-json-1.1", "--post-data", body, "http://" + RUNTIME + ":8000/"));
+                "Content-Type: application/x-amz-json-1.1", "--post-data", body, "http://" + RUNTIME + ":8000/");
+    }
+
+    private static JsonNode call(String operation, String body) throws IOException {
+        String output = run(wget(operation, body));
         return JSON.readTree(output.substring(output.indexOf('{')));
+    }
+
+    /** Whether the runtime answers the call with success (busybox wget fails on HTTP errors). */
+    private static boolean succeeds(String operation, String body) throws Exception {
+        Process process = new ProcessBuilder(wget(operation, body)).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
     @AfterEach
@@ -102,6 +113,37 @@ class ImageIT {
         assertThat(task.path("lastStatus").asText()).as(String.valueOf(task)).isEqualTo("STOPPED");
         assertThat(task.at("/containers/0/exitCode").asInt(-1)).as("the task read its credentials from 169.254.170.2")
                 .isZero();
+
+        // a plugin author's zip dropped into the running image's /plugins answers after a restart
+        call("RegisterTaskDefinition", """
+                {"family": "image-e2e", "containerDefinitions": [{"name": "app", "image": "local/busybox:test",
+                  "memory": 32, "stopTimeout": 1, "command": ["sleep", "300"]}]}""");
+        String running = call("RunTask", "{\"taskDefinition\": \"image-e2e\"}").at("/tasks/0/taskArn").asText();
+        for (int i = 0; i < 60; i++) {
+            if ("RUNNING".equals(call("DescribeTasks", "{\"tasks\": [\"" + running + "\"]}")
+                    .at("/tasks/0/lastStatus").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        String command = "{\"task\": \"" + running + "\", \"command\": [\"sh\", \"-c\", \"echo from-the-task\"]}";
+        assertThat(succeeds("RunCommandInTask", command)).as("not in the image by default").isFalse();
+        Path zip;
+        try (var files = java.nio.file.Files.list(REPO.resolve("plugins/example-action/target"))) {
+            zip = files.filter(f -> f.toString().endsWith("-plugin.zip")).findFirst().orElseThrow();
+        }
+        run(List.of("docker", "cp", zip.toString(), RUNTIME + ":/plugins/"));
+        run(List.of("docker", "restart", RUNTIME));
+        String restarted = "";
+        for (int i = 0; i < 60 && !restarted.contains("healthy"); i++) {
+            Thread.sleep(1000);
+            restarted = sh("docker inspect -f '{{.State.Health.Status}}' " + RUNTIME);
+        }
+        JsonNode answer = call("RunCommandInTask", command);
+        assertThat(answer.get("exitCode").asInt()).isZero();
+        assertThat(answer.get("output").asText()).as("the task kept running and is still tracked after the restart")
+                .contains("from-the-task");
+        call("StopTask", "{\"task\": \"" + running + "\"}");
 
         cleanUp();
         List<String> left = new ArrayList<>();

@@ -327,6 +327,34 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
+    public dev.localecs.api.ExecResult exec(String containerId, List<String> command) {
+        String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder output = new StringBuilder();
+        try (var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                synchronized (output) {
+                    output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        })) {
+            if (!callback.awaitCompletion(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the command did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        synchronized (output) {
+            return new dev.localecs.api.ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString());
+        }
+    }
+
+    @Override
     public void start(String containerId) {
         try {
             docker.startContainerCmd(containerId).exec();

@@ -59,4 +59,10 @@ public final class DeferredTaskService implements TaskService {
         TaskService service = target;
         return service == null ? 0 : service.count(cluster, lastStatus);
     }
+
+    @Override
+    public Optional<dev.localecs.api.ExecResult> exec(String cluster, String taskId, String container,
+                                                      List<String> command) {
+        return target().exec(cluster, taskId, container, command);
+    }
 }

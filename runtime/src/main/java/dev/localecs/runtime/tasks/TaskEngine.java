@@ -57,6 +57,15 @@ public interface TaskEngine extends AutoCloseable {
                   Map<String, String> secrets);
 
     /**
+     * Runs a command in a running container and waits (bounded) for it.
+     *
+     * @param containerId the container
+     * @param command the command
+     * @return exit code and output
+     */
+    dev.localecs.api.ExecResult exec(String containerId, List<String> command);
+
+    /**
      * Starts a created container.
      *
      * @param containerId the container

@@ -311,6 +311,25 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     }
 
     @Override
+    public Optional<dev.localecs.api.ExecResult> exec(String cluster, String taskId, String container,
+                                                      List<String> command) {
+        TaskRecord record = tasks.get(taskId);
+        if (record == null || !record.cluster.equals(cluster) || record.container(container) == null) {
+            return Optional.empty();
+        }
+        String id;
+        synchronized (record) {
+            ContainerState state = record.containers.get(container);
+            id = "RUNNING".equals(state.lastStatus) ? state.runtimeId : null;
+        }
+        if (id == null) {
+            throw dev.localecs.api.error.EcsException.client("Container '" + container + "' of task " + taskId
+                    + " is not running.");
+        }
+        return Optional.of(engine.exec(id, command));
+    }
+
+    @Override
     public int count(String cluster, String lastStatus) {
         return (int) tasks.values().stream()
                 .filter(r -> r.cluster.equals(cluster))
