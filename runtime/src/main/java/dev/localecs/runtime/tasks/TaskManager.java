@@ -60,6 +60,8 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final Optional<dev.localecs.runtime.endpoint.RegistryLogins> registryLogins;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
+    /** Credential/metadata id → task id: every endpoint request looks its task up here. */
+    private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("task-store").daemon().factory());
@@ -147,6 +149,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17);
         }
         tasks.put(taskId, record);
+        endpointIds.put(endpointId, taskId);
         composed.put(taskId, compose);
         save(record);
         Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
@@ -160,8 +163,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
      * @return a view of the task
      */
     public Optional<TaskView> byEndpointId(String endpointId) {
-        return tasks.values().stream().filter(r -> r.endpointId.equals(endpointId)).findFirst()
-                .map(r -> new TaskView(r.taskId, r));
+        return Optional.ofNullable(endpointIds.get(endpointId)).map(tasks::get).map(r -> new TaskView(r.taskId, r));
     }
 
     /**
@@ -544,6 +546,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                     removeQuietly(record);
                 }
                 tasks.remove(record.taskId);
+                endpointIds.remove(record.endpointId);
                 writer.execute(() -> store.delete(record.taskId));
             }
         }
@@ -592,6 +595,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     TaskRecord adopt(PersistedTask saved) {
         TaskRecord record = TaskRecord.restore(saved, this::save);
         tasks.put(record.taskId, record);
+        endpointIds.put(record.endpointId, record.taskId);
         return record;
     }
 

@@ -63,14 +63,7 @@ class EndpointIT {
     }
 
     private static Task await(RuntimeFixture runtime, String arn, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Task task = runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0);
-        while (!status.equals(task.lastStatus()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            task = runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0);
-        }
-        assertThat(task.lastStatus()).as(task.toString()).isEqualTo(status);
-        return task;
+        return runtime.awaitStatus("default", arn, status, Duration.ofSeconds(60));
     }
 
     private static String logsOf(Task task, String container) {

@@ -124,6 +124,28 @@ public final class RuntimeFixture implements AutoCloseable {
     }
 
     /**
+     * Waits (bounded) until a task reaches a last status, and asserts it did.
+     *
+     * @param cluster the cluster
+     * @param arn the task ARN
+     * @param status the last status to wait for
+     * @param timeout how long to wait
+     * @return the task as described last
+     * @throws InterruptedException when interrupted
+     */
+    public software.amazon.awssdk.services.ecs.model.Task awaitStatus(String cluster, String arn, String status,
+            Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var task = ecs.describeTasks(r -> r.cluster(cluster).tasks(arn)).tasks().get(0);
+        while (!status.equals(task.lastStatus()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            task = ecs.describeTasks(r -> r.cluster(cluster).tasks(arn)).tasks().get(0);
+        }
+        org.assertj.core.api.Assertions.assertThat(task.lastStatus()).as(task.toString()).isEqualTo(status);
+        return task;
+    }
+
+    /**
      * Sends a raw AWS JSON request.
      *
      * @param operation the operation (no prefix), or null for no target header

@@ -78,14 +78,7 @@ class SecretsIT {
     }
 
     private static Task await(RuntimeFixture runtime, String arn) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Task task = runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0);
-        while (!"STOPPED".equals(task.lastStatus()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            task = runtime.ecs().describeTasks(r -> r.tasks(arn)).tasks().get(0);
-        }
-        assertThat(task.lastStatus()).as(task.toString()).isEqualTo("STOPPED");
-        return task;
+        return runtime.awaitStatus("default", arn, "STOPPED", Duration.ofSeconds(60));
     }
 
     @Test

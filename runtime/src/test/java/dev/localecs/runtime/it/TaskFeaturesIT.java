@@ -41,14 +41,7 @@ class TaskFeaturesIT {
 
     private static Task await(RuntimeFixture runtime, String cluster, String arn, String status, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Task task = runtime.ecs().describeTasks(r -> r.cluster(cluster).tasks(arn)).tasks().get(0);
-        while (!status.equals(task.lastStatus()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            task = runtime.ecs().describeTasks(r -> r.cluster(cluster).tasks(arn)).tasks().get(0);
-        }
-        assertThat(task.lastStatus()).as(task.toString()).isEqualTo(status);
-        return task;
+        return runtime.awaitStatus(cluster, arn, status, timeout);
     }
 
     private static Container only(Task task) {
