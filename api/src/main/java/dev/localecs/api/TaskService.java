@@ -66,4 +66,14 @@ public interface TaskService {
      * @throws dev.localecs.api.error.EcsException {@code ClientException} when the container is not running
      */
     Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command);
+
+    /**
+     * Subscribes to task state changes: from now on, {@code listener} receives a snapshot of every task of
+     * every cluster each time its or a container's status, health, exit code or stop reason changes (see
+     * {@link TaskListener}). The lifecycle never waits for a listener.
+     *
+     * @param listener the listener
+     * @return the subscription, to close when the listener is done
+     */
+    TaskSubscription subscribe(TaskListener listener);
 }

@@ -14,10 +14,12 @@ import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.endpoint.EnvironmentFiles;
 import dev.localecs.runtime.endpoint.SecretResolver;
 import dev.localecs.runtime.endpoint.TaskRoleCredentials;
 import dev.localecs.runtime.tasks.DeferredTaskService;
+import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.plugin.ActionRegistry;
@@ -171,16 +173,25 @@ public final class RuntimeCore implements AutoCloseable {
                     + "not '" + remove + "'.");
         }
         String network = config.get("network.name", "ecs-local-network");
-        DockerTaskEngine engine = new DockerTaskEngine(new DockerTaskEngine.Settings(
+        TaskEngine engine = switch (config.get("tasks.engine", "docker")) {
+            case "docker" -> dockerEngine(config, pullPolicy, network);
+            case "simulated" -> new SimulatedTaskEngine(clock, config.get("network.subnet", "169.254.170.0/24"));
+            default -> throw new ConfigurationException("tasks.engine must be docker or simulated, not '"
+                    + config.get("tasks.engine", "") + "'.");
+        };
+        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
+                new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
+                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
+                Optional.of(environmentFiles), Optional.of(logins));
+    }
+
+    private static TaskEngine dockerEngine(RuntimeConfig config, String pullPolicy, String network) {
+        return new DockerTaskEngine(new DockerTaskEngine.Settings(
                 config.get("docker.host", "unix:///var/run/docker.sock"), pullPolicy, network,
                 config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway")
                         .orElse(config.get("endpoint.mode", "host-gateway").equals("container")
                                 ? "169.254.170.1" : "169.254.170.2"),
                 config.get("tasks.publish-host-ip", "")));
-        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
-                new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
-                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
-                Optional.of(environmentFiles), Optional.of(logins));
     }
 
     static Duration duration(RuntimeConfig config, String key, String defaultValue) {

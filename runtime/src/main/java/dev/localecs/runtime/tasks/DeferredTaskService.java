@@ -15,14 +15,60 @@ import java.util.Optional;
  */
 public final class DeferredTaskService implements TaskService {
     private volatile TaskService target;
+    private final java.util.List<Pending> pending = new java.util.ArrayList<>();
 
     /**
-     * Binds the real service.
+     * Binds the real service; subscriptions made before are handed to it.
      *
      * @param service the task manager
      */
     public void bind(TaskService service) {
-        this.target = service;
+        synchronized (pending) {
+            this.target = service;
+            pending.forEach(p -> p.bind(service));
+            pending.clear();
+        }
+    }
+
+    @Override
+    public dev.localecs.api.TaskSubscription subscribe(dev.localecs.api.TaskListener listener) {
+        synchronized (pending) {
+            TaskService service = target;
+            if (service != null) {
+                return service.subscribe(listener);
+            }
+            Pending subscription = new Pending(listener);
+            pending.add(subscription);
+            return subscription;
+        }
+    }
+
+    /** A subscription made before the task manager exists. */
+    private final class Pending implements dev.localecs.api.TaskSubscription {
+        private final dev.localecs.api.TaskListener listener;
+        private dev.localecs.api.TaskSubscription bound;
+        private boolean closed;
+
+        Pending(dev.localecs.api.TaskListener listener) {
+            this.listener = listener;
+        }
+
+        void bind(TaskService service) {
+            if (!closed) {
+                bound = service.subscribe(listener);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (pending) {
+                closed = true;
+                pending.remove(this);
+                if (bound != null) {
+                    bound.close();
+                }
+            }
+        }
     }
 
     private TaskService target() {

@@ -63,6 +63,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
     private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final TaskEvents events = new TaskEvents();
     private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("task-store").daemon().factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -148,9 +149,11 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             record.attachmentId = UUID.randomUUID().toString();
             record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17);
         }
+        record.events = events;
         tasks.put(taskId, record);
         endpointIds.put(endpointId, taskId);
         composed.put(taskId, compose);
+        record.announce();
         save(record);
         Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
         return record.snapshot();
@@ -329,6 +332,11 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
                     + " is not running.");
         }
         return Optional.of(engine.exec(id, command));
+    }
+
+    @Override
+    public dev.localecs.api.TaskSubscription subscribe(dev.localecs.api.TaskListener listener) {
+        return events.subscribe(listener);
     }
 
     @Override
@@ -594,6 +602,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
 
     TaskRecord adopt(PersistedTask saved) {
         TaskRecord record = TaskRecord.restore(saved, this::save);
+        record.events = events;
         tasks.put(record.taskId, record);
         endpointIds.put(record.endpointId, record.taskId);
         return record;
@@ -612,6 +621,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     @Override
     public void close() {
         sweeper.shutdownNow();
+        events.close();
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {

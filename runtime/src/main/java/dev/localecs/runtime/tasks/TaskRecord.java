@@ -49,6 +49,9 @@ public final class TaskRecord {
     String pauseService;
     String pauseId;
     long savedVersion;
+    /** Where state changes are published (the manager's; none until it adopts the record). */
+    TaskEvents events;
+    private String publishedSignature = "";
     private final Consumer<TaskRecord> listener;
 
     TaskRecord(String taskId, String taskArn, String clusterArn, RunTaskSpec spec, TaskOverride overrides,
@@ -160,8 +163,30 @@ public final class TaskRecord {
             change.accept(this);
             version++;
             notifyAll();
+            announce();
         }
         listener.accept(this);
+    }
+
+    /**
+     * Publishes a snapshot when a status, health, exit code or stop reason differs from the last one published
+     * (under this record's lock, so one task's events are queued in order).
+     */
+    synchronized void announce() {
+        if (events == null || !events.active()) {
+            return;
+        }
+        StringBuilder signature = new StringBuilder().append(lastStatus).append('|').append(desiredStatus)
+                .append('|').append(stopCode).append('|').append(stoppedReason);
+        for (ContainerState c : containers.values()) {
+            signature.append('|').append(c.name).append(':').append(c.lastStatus).append(':')
+                    .append(c.healthStatus).append(':').append(c.exitCode).append(':').append(c.reason);
+        }
+        String now = signature.toString();
+        if (!now.equals(publishedSignature)) {
+            publishedSignature = now;
+            events.publish(snapshot());
+        }
     }
 
     /** Waits (bounded) until a condition on this record holds. */

@@ -1,0 +1,212 @@
+package dev.localecs.runtime.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.runtime.compose.ComposeYaml;
+import dev.localecs.runtime.compose.ConverterSettings;
+import dev.localecs.runtime.compose.TaskComposer;
+import dev.localecs.runtime.compose.TaskConverter;
+import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.runtime.simulated.SimulatedTaskEngine;
+import dev.localecs.runtime.state.JsonFileStore;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The task lifecycle on the simulated engine, for unit tests: a task manager over a state folder and an
+ * engine that outlives it (as Docker outlives the runtime), restartable on the same state.
+ */
+final class SimulatedTasks implements AutoCloseable {
+    static final String CLUSTER = "default";
+    private static final ObjectMapper JSON = EcsJson.create();
+
+    private final Path dir;
+    private final SimulatedTaskEngine engine;
+    private final TaskManager.Settings settings;
+    private TaskManager manager;
+
+    private SimulatedTasks(Path dir, TaskManager.Settings settings) {
+        this.dir = dir;
+        this.settings = settings;
+        this.engine = new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24");
+        start();
+    }
+
+    static SimulatedTasks start(Path dir) {
+        return start(dir, Duration.ofHours(1), Duration.ofSeconds(5));
+    }
+
+    static SimulatedTasks start(Path dir, Duration retention, Duration dependencyTimeout) {
+        return new SimulatedTasks(dir, new TaskManager.Settings(retention, "after-retention", dependencyTimeout,
+                "ecs-local-network"));
+    }
+
+    private void start() {
+        RuntimeConfig config = RuntimeConfig.load(Optional.empty(), Map.of(), Map.of());
+        EcsArns arns = new EcsArns("us-east-1", "000000000000");
+        TaskComposer composer = new TaskComposer(new TaskConverter(ConverterSettings.from(config), arns), List.of(),
+                new ComposeYaml());
+        manager = new TaskManager(new Unclosable(engine), composer, dir.resolve("compose"), arns,
+                Clock.tickMillis(ZoneOffset.UTC), new TaskStore(new JsonFileStore(dir.resolve("state"), JSON)),
+                settings, JSON, Optional.empty(), Optional.empty(), Optional.empty());
+        manager.start();
+    }
+
+    /** Stops the manager (the engine keeps its containers) and starts a new one on the same state. */
+    void restart() {
+        manager.close();
+        start();
+    }
+
+    TaskManager tasks() {
+        return manager;
+    }
+
+    SimulatedTaskEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Runs a task of a definition given as the JSON of RegisterTaskDefinition (family and revision added).
+     */
+    Task run(String definitionJson) {
+        return manager.run(spec(definitionJson, Optional.empty()));
+    }
+
+    static RunTaskSpec spec(String definitionJson, Optional<String> startedBy) {
+        try {
+            TaskDefinition definition = JSON.readValue(definitionJson, TaskDefinition.class);
+            String family = definition.family() == null ? "sim" : definition.family();
+            TaskDefinition registered = JSON.readValue(JSON.writeValueAsString(JSON.readTree(definitionJson)
+                    .deepCopy().<com.fasterxml.jackson.databind.node.ObjectNode>require()
+                    .put("family", family).put("revision", 1)
+                    .put("taskDefinitionArn", "arn:aws:ecs:us-east-1:000000000000:task-definition/" + family + ":1")),
+                    TaskDefinition.class);
+            boolean awsvpc = "awsvpc".equals(registered.networkMode());
+            return new RunTaskSpec(registered, CLUSTER, JSON.createObjectNode(), startedBy, "family:" + family,
+                    awsvpc ? "FARGATE" : "EC2", Optional.empty(), Optional.empty(),
+                    awsvpc ? Optional.of("subnet-1") : Optional.empty(), false, List.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Task find(Task task) {
+        return manager.find(CLUSTER, id(task)).orElseThrow();
+    }
+
+    static String id(Task task) {
+        return task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+    }
+
+    /** Waits (at most 10 s) until the task satisfies a condition, and returns it. */
+    Task await(Task task, Predicate<Task> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Task now = find(task);
+        while (!condition.test(now)) {
+            assertThat(System.nanoTime()).as("task %s: last seen %s / %s, containers %s", id(task),
+                    now.lastStatus(), now.stoppedReason(), now.containers()).isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            now = find(task);
+        }
+        return now;
+    }
+
+    Task awaitStatus(Task task, String lastStatus) {
+        return await(task, t -> lastStatus.equals(t.lastStatus()));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        engine.close();
+    }
+
+    /** The manager closes its engine; the simulated one outlives it across restarts, as Docker does. */
+    private record Unclosable(SimulatedTaskEngine engine) implements TaskEngine {
+        @Override
+        public void prepare(TaskRecord task, dev.localecs.runtime.compose.ComposedTask compose,
+                            Map<String, RegistryLogin> logins) {
+            engine.prepare(task, compose, logins);
+        }
+
+        @Override
+        public void ensureTaskNetwork() {
+            engine.ensureTaskNetwork();
+        }
+
+        @Override
+        public void attach(String containerId, String network, Optional<String> address) {
+            engine.attach(containerId, network, address);
+        }
+
+        @Override
+        public Map<String, Object> stats(String containerId) {
+            return engine.stats(containerId);
+        }
+
+        @Override
+        public String create(TaskRecord task, dev.localecs.runtime.compose.ComposedTask compose, String service,
+                             Map<String, String> created, Map<String, String> secrets) {
+            return engine.create(task, compose, service, created, secrets);
+        }
+
+        @Override
+        public dev.localecs.api.ExecResult exec(String containerId, List<String> command) {
+            return engine.exec(containerId, command);
+        }
+
+        @Override
+        public void start(String containerId) {
+            engine.start(containerId);
+        }
+
+        @Override
+        public Observation observe(String containerId, String taskNetwork) {
+            return engine.observe(containerId, taskNetwork);
+        }
+
+        @Override
+        public void stop(String containerId, int timeoutSeconds) {
+            engine.stop(containerId, timeoutSeconds);
+        }
+
+        @Override
+        public void remove(String project) {
+            engine.remove(project);
+        }
+
+        @Override
+        public Map<String, Observation> containers(String taskArn) {
+            return engine.containers(taskArn);
+        }
+
+        @Override
+        public void events(EventListener listener) {
+            engine.events(listener);
+        }
+
+        @Override
+        public void close() {
+            // the engine outlives the manager
+        }
+    }
+}
