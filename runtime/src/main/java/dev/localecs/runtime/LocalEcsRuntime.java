@@ -74,8 +74,8 @@ public final class LocalEcsRuntime implements AutoCloseable {
                         res.header(EcsResponses.REQUEST_ID, id.value());
                         chain.proceed();
                     })
-                    .register("/health", new HealthService(core.plugins(), core.actions(), docker, core.upstream(),
-                            endpointForHealth, json, responses))
+                    .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(), docker,
+                            core.upstream(), endpointForHealth, json, responses))
                     .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
             WebServer server = WebServer.builder()
@@ -87,6 +87,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
             LOG.info("local-ecs-api listening on http://" + config.get("server.host", "127.0.0.1") + ":"
                     + server.port() + " (state " + core.stateRoot() + ", upstream "
                     + core.upstream().endpoint().map(URI::toString).orElse("none") + ")");
+            core.workers().start();
             return new LocalEcsRuntime(core, docker, server, endpoint);
         } catch (RuntimeException e) {
             if (endpoint != null) {
@@ -133,6 +134,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        core.workers().close();
         endpoint.close();
         core.close();
         closeQuietly(docker);

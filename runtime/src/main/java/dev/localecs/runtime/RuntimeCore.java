@@ -3,6 +3,7 @@ package dev.localecs.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.ComposeOverrideProvider;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
@@ -25,6 +26,7 @@ import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Registered;
+import dev.localecs.runtime.plugin.Workers;
 import dev.localecs.runtime.protocol.EcsJson;
 import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTagRegistry;
@@ -57,10 +59,12 @@ public final class RuntimeCore implements AutoCloseable {
     private final JsonFileStore store;
     private final TaskManager tasks;
     private final TaskRoleCredentials roleCredentials;
+    private final Workers workers;
 
     private RuntimeCore(RuntimeContext context, PluginHost plugins, UpstreamEcs upstream, ActionRegistry actions,
                         TaskComposer composer, Path composeDest, JsonFileStore store, TaskManager tasks,
-                        TaskRoleCredentials roleCredentials) {
+                        TaskRoleCredentials roleCredentials, Workers workers) {
+        this.workers = workers;
         this.tasks = tasks;
         this.roleCredentials = roleCredentials;
         this.context = context;
@@ -150,8 +154,10 @@ public final class RuntimeCore implements AutoCloseable {
                 tasks.bind(manager);
                 manager.start();
             }
+            Workers workers = new Workers(plugins.extensions(BackgroundWorker.class, BackgroundWorker::name),
+                    Duration.ofSeconds(10));
             return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager,
-                    roleCredentials);
+                    roleCredentials, workers);
         } catch (RuntimeException e) {
             plugins.close();
             throw e;
@@ -262,6 +268,15 @@ public final class RuntimeCore implements AutoCloseable {
         return Optional.ofNullable(tasks);
     }
 
+    /**
+     * The plugins' background workers (started by the server once it listens).
+     *
+     * @return the workers
+     */
+    public Workers workers() {
+        return workers;
+    }
+
     TaskRoleCredentials roleCredentials() {
         return roleCredentials;
     }
@@ -272,6 +287,7 @@ public final class RuntimeCore implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.close();
         if (tasks != null) {
             tasks.close();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
+import dev.localecs.runtime.plugin.Workers;
 import dev.localecs.runtime.protocol.EcsResponses;
 import dev.localecs.runtime.upstream.UpstreamEcs;
 import io.helidon.webserver.http.HttpRules;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 public final class HealthService implements HttpService {
     private final PluginHost plugins;
+    private final Workers workers;
     private final ActionRegistry actions;
     private final DockerProbe docker;
     private final UpstreamEcs upstream;
@@ -32,6 +34,7 @@ public final class HealthService implements HttpService {
      * Creates the service.
      *
      * @param plugins the plugin host
+     * @param workers the plugins' background workers
      * @param actions the action registry
      * @param docker the engine probe
      * @param upstream the upstream endpoint
@@ -39,11 +42,12 @@ public final class HealthService implements HttpService {
      * @param json the mapper
      * @param responses the response writer
      */
-    public HealthService(PluginHost plugins, ActionRegistry actions, DockerProbe docker, UpstreamEcs upstream,
+    public HealthService(PluginHost plugins, Workers workers, ActionRegistry actions, DockerProbe docker, UpstreamEcs upstream,
                          dev.localecs.runtime.endpoint.EndpointServer endpoint, ObjectMapper json,
                          EcsResponses responses) {
         this.endpoint = endpoint;
         this.plugins = plugins;
+        this.workers = workers;
         this.actions = actions;
         this.docker = docker;
         this.upstream = upstream;
@@ -58,8 +62,9 @@ public final class HealthService implements HttpService {
 
     private void health(ServerRequest request, ServerResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", plugins.anyFailed() ? "DEGRADED" : "UP");
+        body.put("status", plugins.anyFailed() || workers.anyFailed() ? "DEGRADED" : "UP");
         body.put("plugins", plugins.status());
+        body.put("workers", workers.status());
         body.put("actions", actions.plugins());
         body.put("docker", docker.probe());
         Map<String, Object> ecs = new LinkedHashMap<>();

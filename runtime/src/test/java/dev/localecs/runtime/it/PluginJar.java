@@ -43,6 +43,18 @@ final class PluginJar {
         return this;
     }
 
+    /** Adds a source that is not an extension itself (a base class; nested extensions listed with {@link #listed}). */
+    PluginJar source(String className, String source) {
+        sources.put(className, source);
+        return this;
+    }
+
+    /** Lists a (nested) class in {@code META-INF/extensions.idx}, its source given elsewhere. */
+    PluginJar listed(String className) {
+        extensions.add(className);
+        return this;
+    }
+
     /** Adds the plugin class (its {@code Plugin-Class}). */
     PluginJar pluginClass(String className, String source) {
         sources.put(className, source);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,99 @@ class PluginJarIT {
 
                 public Object handle(ActionRequest request) {
                     return Map.of("clusterArns", List.of("arn:aws:ecs:us-east-1:000000000000:cluster/team-only"));
+                }
+            }
+            """;
+
+    private static final String WORKERS = """
+            package team.workers;
+
+            import dev.localecs.api.BackgroundWorker;
+            import dev.localecs.api.PluginContext;
+            import dev.localecs.api.TaskSubscription;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+
+            public abstract class LoggingWorker implements BackgroundWorker {
+                final PluginContext context;
+
+                LoggingWorker(PluginContext context) {
+                    this.context = context;
+                }
+
+                void log(String line) {
+                    try {
+                        Files.writeString(Path.of(context.config().get("team.log").orElseThrow()), line + "\\n",
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                public void stop() {
+                    log("stop " + name());
+                }
+
+                @org.pf4j.Extension
+                public static class Watcher extends LoggingWorker {
+                    private TaskSubscription subscription;
+
+                    public Watcher(PluginContext context) {
+                        super(context);
+                    }
+
+                    public String name() {
+                        return "watcher";
+                    }
+
+                    public int order() {
+                        return 10;
+                    }
+
+                    public void start() {
+                        log("start watcher");
+                        subscription = context.tasks().subscribe(task -> log("task " + task.lastStatus()));
+                    }
+
+                    public void stop() {
+                        subscription.close();
+                        super.stop();
+                    }
+                }
+
+                @org.pf4j.Extension
+                public static class Shipper extends LoggingWorker {
+                    public Shipper(PluginContext context) {
+                        super(context);
+                    }
+
+                    public String name() {
+                        return "shipper";
+                    }
+
+                    public int order() {
+                        return 20;
+                    }
+
+                    public void start() {
+                        log("start shipper");
+                    }
+                }
+
+                @org.pf4j.Extension
+                public static class Broken extends LoggingWorker {
+                    public Broken(PluginContext context) {
+                        super(context);
+                    }
+
+                    public String name() {
+                        return "broken";
+                    }
+
+                    public void start() {
+                        throw new IllegalStateException("no route to the log store");
+                    }
                 }
             }
             """;
@@ -208,5 +302,43 @@ class PluginJarIT {
             assertThat(byId.get("not-a-plugin.jar").get("state").asText()).isEqualTo("FAILED");
             assertThat(health.at("/actions/Boom").isMissingNode()).isTrue();
         }
+    }
+    @Test
+    void backgroundWorkersStartWhenReadyHearTaskEventsAndStopInReverseOrder() throws Exception {
+        Path plugins = pluginsDir();
+        PluginJar.named("team-workers").source("team.workers.LoggingWorker", WORKERS)
+                .listed("team.workers.LoggingWorker$Watcher").listed("team.workers.LoggingWorker$Shipper")
+                .listed("team.workers.LoggingWorker$Broken").writeTo(plugins);
+        PluginJar.copyBuiltIn("ecs-task-definitions", plugins);
+        PluginJar.copyBuiltIn("ecs-tasks", plugins);
+        PluginJar.copyBuiltIn("ecs-clusters", plugins);
+        Path log = temp.resolve("workers.log");
+
+        try (RuntimeFixture runtime = start(plugins, Map.of("team.log", log.toString(), "tasks.engine", "simulated"),
+                Map.of())) {
+            assertThat(Files.readAllLines(log)).startsWith("start watcher", "start shipper");
+            JsonNode health = health(runtime);
+            assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
+            Map<String, JsonNode> byName = new LinkedHashMap<>();
+            health.get("workers").forEach(w -> byName.put(w.get("name").asText(), w));
+            assertThat(byName.get("watcher").get("state").asText()).isEqualTo("RUNNING");
+            assertThat(byName.get("shipper").get("plugin").asText()).isEqualTo("team-workers");
+            assertThat(byName.get("broken").get("state").asText()).isEqualTo("FAILED");
+            assertThat(byName.get("broken").get("error").asText()).isEqualTo("no route to the log store");
+
+            assertThat(runtime.post("RegisterTaskDefinition", """
+                    {"family":"once","containerDefinitions":[{"name":"app","image":"busybox","memory":32,
+                     "environment":[{"name":"LOCAL_ECS_SIMULATE","value":"exit:0@100ms"}]}]}""").statusCode())
+                    .isEqualTo(200);
+            assertThat(runtime.post("RunTask", "{\"taskDefinition\":\"once\"}").statusCode()).isEqualTo(200);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.readAllLines(log).contains("task STOPPED")) {
+                assertThat(System.nanoTime()).as("the watcher never heard STOPPED").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(Files.readAllLines(log)).containsSubsequence("task PENDING", "task RUNNING", "task STOPPED");
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly("stop shipper", "stop watcher");
     }
 }
