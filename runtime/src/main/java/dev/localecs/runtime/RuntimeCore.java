@@ -16,10 +16,11 @@ import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
-import dev.localecs.runtime.endpoint.EnvironmentFiles;
-import dev.localecs.runtime.endpoint.SecretResolver;
-import dev.localecs.runtime.endpoint.TaskRoleCredentials;
+import dev.localecs.runtime.aws.EnvironmentFiles;
+import dev.localecs.runtime.aws.SecretResolver;
+import dev.localecs.runtime.aws.TaskRoleCredentials;
 import dev.localecs.runtime.tasks.DeferredTaskService;
+import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskStore;
@@ -114,7 +115,7 @@ public final class RuntimeCore implements AutoCloseable {
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
-                new dev.localecs.runtime.endpoint.StsAssumer(config.get("upstream.sts.endpoint")
+                new dev.localecs.runtime.aws.StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()));
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
@@ -147,7 +148,7 @@ public final class RuntimeCore implements AutoCloseable {
                 manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets,
                         new EnvironmentFiles(roleCredentials, config.get("upstream.s3.endpoint")
                                 .map(RuntimeCore::endpoint), arns.region()),
-                        new dev.localecs.runtime.endpoint.RegistryLogins(roleCredentials,
+                        new dev.localecs.runtime.aws.RegistryLogins(roleCredentials,
                                 config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
                                 config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
                                 arns.region()));
@@ -167,7 +168,7 @@ public final class RuntimeCore implements AutoCloseable {
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
                                            JsonFileStore store, TaskComposer composer, Path composeDest,
                                            SecretResolver secrets, EnvironmentFiles environmentFiles,
-                                           dev.localecs.runtime.endpoint.RegistryLogins logins) {
+                                           dev.localecs.runtime.aws.RegistryLogins logins) {
         String pullPolicy = config.get("tasks.pull-policy", "missing");
         if (!List.of("always", "missing", "never").contains(pullPolicy)) {
             throw new ConfigurationException("tasks.pull-policy must be always, missing or never, not '" + pullPolicy
@@ -187,8 +188,8 @@ public final class RuntimeCore implements AutoCloseable {
         };
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
-                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
-                Optional.of(environmentFiles), Optional.of(logins));
+                        duration(config, "tasks.dependency-timeout", "3m"), network), json,
+                new LaunchResources(Optional.of(secrets), Optional.of(environmentFiles), Optional.of(logins)));
     }
 
     private static TaskEngine dockerEngine(RuntimeConfig config, String pullPolicy, String network) {

@@ -80,7 +80,7 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void prepare(TaskRecord task, ComposedTask compose, Map<String, dev.localecs.runtime.tasks.RegistryLogin> logins) {
+    public void prepare(TaskRecord task, ComposedTask compose, Map<String, dev.localecs.runtime.aws.RegistryLogin> logins) {
         ComposeProject project = compose.effective();
         networks(project, compose.project());
         volumes(project, compose.project());
@@ -230,7 +230,7 @@ public final class DockerTaskEngine implements TaskEngine {
         }
     }
 
-    private void pull(String service, String image, Optional<dev.localecs.runtime.tasks.RegistryLogin> login) {
+    private void pull(String service, String image, Optional<dev.localecs.runtime.aws.RegistryLogin> login) {
         boolean present = imagePresent(image);
         String policy = settings.pullPolicy();
         if (present && !policy.equals("always")) {

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.endpoint;
 
+import dev.localecs.runtime.aws.TaskRoleCredentials;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.endpoint;
 
+import dev.localecs.runtime.aws.TaskRoleCredentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.error.EcsException;

@@ -6,7 +6,7 @@ import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.LaunchException;
-import dev.localecs.runtime.tasks.RegistryLogin;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskRecord;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.tasks;
 
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.NetworkBinding;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskOverride;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.TaskComposer;
 import java.nio.file.Path;
@@ -55,9 +56,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final TaskStore store;
     private final Settings settings;
     private final ObjectMapper json;
-    private final Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets;
-    private final Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles;
-    private final Optional<dev.localecs.runtime.endpoint.RegistryLogins> registryLogins;
+    private final LaunchResources resources;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     private final Map<String, ComposedTask> composed = new ConcurrentHashMap<>();
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
@@ -80,18 +79,11 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
      * @param store the task store
      * @param settings lifecycle settings
      * @param json the wire mapper (reads the overrides)
-     * @param secrets resolves container secrets at launch
-     * @param environmentFiles reads container environment files at launch
-     * @param registryLogins private-registry logins at launch
+     * @param resources secrets, environment files and registry logins fetched at launch
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
-                       TaskStore store, Settings settings, ObjectMapper json,
-                       Optional<dev.localecs.runtime.endpoint.SecretResolver> secrets,
-                       Optional<dev.localecs.runtime.endpoint.EnvironmentFiles> environmentFiles,
-                       Optional<dev.localecs.runtime.endpoint.RegistryLogins> registryLogins) {
-        this.registryLogins = requireNonNull(registryLogins, "registryLogins is null");
-        this.secrets = requireNonNull(secrets, "secrets is null");
-        this.environmentFiles = requireNonNull(environmentFiles, "environmentFiles is null");
+                       TaskStore store, Settings settings, ObjectMapper json, LaunchResources resources) {
+        this.resources = requireNonNull(resources, "resources is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.composer = requireNonNull(composer, "composer is null");
         this.composeDest = requireNonNull(composeDest, "composeDest is null");
@@ -199,59 +191,17 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
 
     /** Logins for images from private registries (ECR, repositoryCredentials), by service. */
     Map<String, RegistryLogin> registryLogins(TaskRecord record, ComposedTask compose) {
-        Map<String, RegistryLogin> logins = new java.util.LinkedHashMap<>();
-        if (registryLogins.isEmpty()) {
-            return logins;
-        }
-        Optional<String> executionRole = Optional.ofNullable(record.overrides == null ? null
-                : record.overrides.executionRoleArn())
-                .or(() -> Optional.ofNullable(record.spec.taskDefinition().executionRoleArn()));
-        compose.effective().services().forEach((name, service) -> {
-            if (service.image() == null || service.build() != null) {
-                return;
-            }
-            Optional<String> repositoryCredentials = Optional.ofNullable(service.labels())
-                    .map(labels -> labels.get(EcsLabels.REPOSITORY_CREDENTIALS));
-            registryLogins.get().forImage(record.taskId, executionRole, name, service.image(), repositoryCredentials)
-                    .ifPresent(login -> logins.put(name, login));
-        });
-        return logins;
+        return resources.registryLogins(record.taskId, executionRole(record), compose);
     }
 
-    /**
-     * The environment a service gets at launch beyond its compose file: variables of its environment files
-     * (below the definition's own environment) and its secrets (values only in memory).
-     */
+    /** Environment-file variables and secrets of a service, resolved at launch (values only in memory). */
     Map<String, String> secretsFor(TaskRecord record, String service, ComposeService definition) {
-        Map<String, String> references = new java.util.LinkedHashMap<>();
-        java.util.List<String> files = new ArrayList<>();
-        if (definition.labels() != null) {
-            definition.labels().forEach((label, value) -> {
-                if (label.startsWith(EcsLabels.SECRET_PREFIX)) {
-                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), value);
-                } else if (label.startsWith(EcsLabels.ENVIRONMENT_FILE_PREFIX)) {
-                    files.add(value);
-                }
-            });
-        }
-        if (references.isEmpty() && files.isEmpty()) {
-            return Map.of();
-        }
-        if (secrets.isEmpty() || environmentFiles.isEmpty()) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, service, "secrets and environment files cannot "
-                    + "be retrieved: the runtime has no credentials endpoint", null);
-        }
-        Optional<String> executionRole = Optional.ofNullable(record.overrides == null ? null
-                : record.overrides.executionRoleArn())
+        return resources.environment(record.taskId, executionRole(record), service, definition);
+    }
+
+    private static Optional<String> executionRole(TaskRecord record) {
+        return Optional.ofNullable(record.overrides == null ? null : record.overrides.executionRoleArn())
                 .or(() -> Optional.ofNullable(record.spec.taskDefinition().executionRoleArn()));
-        Map<String, String> launch = new java.util.LinkedHashMap<>();
-        environmentFiles.get().read(record.taskId, executionRole, service, files).forEach((key, value) -> {
-            if (definition.environment() == null || !definition.environment().containsKey(key)) {
-                launch.put(key, value);
-            }
-        });
-        launch.putAll(secrets.get().resolve(record.taskId, executionRole, service, references));
-        return launch;
     }
 
     /**

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.localecs.runtime.endpoint.RegistryLogins;
-import dev.localecs.runtime.endpoint.TaskRoleCredentials;
-import dev.localecs.runtime.tasks.RegistryLogin;
+import dev.localecs.runtime.aws.RegistryLogins;
+import dev.localecs.runtime.aws.TaskRoleCredentials;
+import dev.localecs.runtime.aws.RegistryLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;

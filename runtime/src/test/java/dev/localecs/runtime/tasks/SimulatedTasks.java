@@ -7,6 +7,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposeYaml;
 import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
@@ -61,7 +62,7 @@ final class SimulatedTasks implements AutoCloseable {
                 new ComposeYaml());
         manager = new TaskManager(new Unclosable(engine), composer, dir.resolve("compose"), arns,
                 Clock.tickMillis(ZoneOffset.UTC), new TaskStore(new JsonFileStore(dir.resolve("state"), JSON)),
-                settings, JSON, Optional.empty(), Optional.empty(), Optional.empty());
+                settings, JSON, LaunchResources.NONE);
         manager.start();
     }
 

@@ -1,4 +1,4 @@
-package dev.localecs.runtime.endpoint;
+package dev.localecs.runtime.aws;
 
 import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.StsService;

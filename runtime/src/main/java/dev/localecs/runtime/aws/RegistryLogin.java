@@ -1,4 +1,4 @@
-package dev.localecs.runtime.tasks;
+package dev.localecs.runtime.aws;
 
 /**
  * Credentials for pulling one image from a private registry (never written anywhere).

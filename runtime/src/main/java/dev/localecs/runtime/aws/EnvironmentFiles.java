@@ -1,6 +1,5 @@
-package dev.localecs.runtime.endpoint;
+package dev.localecs.runtime.aws;
 
-import dev.localecs.runtime.tasks.LaunchException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ public final class EnvironmentFiles {
      * @param container the container name (for messages)
      * @param arns the S3 object ARNs, in order
      * @return the variables
-     * @throws LaunchException {@code ResourceInitializationError} naming the file
+     * @throws AwsCallException {@code ResourceInitializationError} naming the file
      */
     public Map<String, String> read(String taskId, Optional<String> executionRoleArn, String container,
                                     List<String> arns) {
@@ -53,7 +52,7 @@ public final class EnvironmentFiles {
         try {
             provider = credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to get credentials for the "
+            throw new AwsCallException(container, "unable to get credentials for the "
                     + "execution role to read environment files: " + e.getMessage(), e);
         }
         var builder = S3Client.builder().region(Region.of(region))
@@ -65,7 +64,7 @@ public final class EnvironmentFiles {
         try (S3Client s3 = builder.build()) {
             for (String arn : arns) {
                 if (!arn.startsWith("arn:aws:s3:::") || arn.indexOf('/') < 0) {
-                    throw new LaunchException(LaunchException.Kind.RESOURCE, container, "invalid environment file "
+                    throw new AwsCallException(container, "invalid environment file "
                             + arn + ": expected arn:aws:s3:::bucket/key", null);
                 }
                 String path = arn.substring("arn:aws:s3:::".length());
@@ -75,7 +74,7 @@ public final class EnvironmentFiles {
                 try {
                     text = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
                 } catch (RuntimeException e) {
-                    throw new LaunchException(LaunchException.Kind.RESOURCE, container, "failed to fetch "
+                    throw new AwsCallException(container, "failed to fetch "
                             + "environment file " + arn + ": " + e.getClass().getSimpleName(), e);
                 }
                 for (String raw : text.split("\\R")) {

@@ -1,9 +1,7 @@
-package dev.localecs.runtime.endpoint;
+package dev.localecs.runtime.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.runtime.tasks.LaunchException;
-import dev.localecs.runtime.tasks.RegistryLogin;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +52,7 @@ public final class RegistryLogins {
      * @param image the image
      * @param repositoryCredentials the {@code repositoryCredentials.credentialsParameter}, if any
      * @return the login, or empty for public images
-     * @throws LaunchException {@code CannotPullContainerError} naming what could not be read
+     * @throws AwsCallException {@code CannotPullContainerError} naming what could not be read
      */
     public Optional<RegistryLogin> forImage(String taskId, Optional<String> executionRoleArn, String container,
                                             String image, Optional<String> repositoryCredentials) {
@@ -74,7 +72,7 @@ public final class RegistryLogins {
                 return Optional.of(new RegistryLogin(registry, secret.path("username").asText(),
                         secret.path("password").asText()));
             } catch (Exception e) {
-                throw new LaunchException(LaunchException.Kind.PULL, container, "unable to read repositoryCredentials "
+                throw new AwsCallException(container, "unable to read repositoryCredentials "
                         + repositoryCredentials.get() + ": " + e.getClass().getSimpleName(), e);
             }
         }
@@ -87,7 +85,7 @@ public final class RegistryLogins {
             int colon = decoded.indexOf(':');
             return Optional.of(new RegistryLogin(registry, decoded.substring(0, colon), decoded.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.PULL, container, "ECR GetAuthorizationToken for " + registry
+            throw new AwsCallException(container, "ECR GetAuthorizationToken for " + registry
                     + " failed: " + e.getClass().getSimpleName(), e);
         }
     }
@@ -96,7 +94,7 @@ public final class RegistryLogins {
         try {
             return credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.PULL, container, "unable to get credentials for the "
+            throw new AwsCallException(container, "unable to get credentials for the "
                     + "execution role to log in to the registry: " + e.getMessage(), e);
         }
     }

@@ -1,4 +1,4 @@
-package dev.localecs.runtime.endpoint;
+package dev.localecs.runtime.aws;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,8 +1,7 @@
-package dev.localecs.runtime.endpoint;
+package dev.localecs.runtime.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.runtime.tasks.LaunchException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class SecretResolver {
      * @param container the container name (for messages)
      * @param secrets environment name → {@code valueFrom}
      * @return environment name → value
-     * @throws LaunchException {@code ResourceInitializationError} naming the secret
+     * @throws AwsCallException {@code ResourceInitializationError} naming the secret
      */
     public Map<String, String> resolve(String taskId, Optional<String> executionRoleArn, String container,
                                        Map<String, String> secrets) {
@@ -84,7 +83,7 @@ public final class SecretResolver {
         try {
             return credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to get credentials for the "
+            throw new AwsCallException(container, "unable to get credentials for the "
                     + "execution role to retrieve secrets: " + e.getMessage(), e);
         }
     }
@@ -114,17 +113,17 @@ public final class SecretResolver {
                 List<String> batch = names.subList(i, Math.min(names.size(), i + SSM_BATCH));
                 GetParametersResponse response = ssm.getParameters(r -> r.names(batch).withDecryption(true));
                 if (!response.invalidParameters().isEmpty()) {
-                    throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to retrieve secrets "
+                    throw new AwsCallException(container, "unable to retrieve secrets "
                             + "from ssm: invalid parameters: " + response.invalidParameters(), null);
                 }
                 for (Parameter parameter : response.parameters()) {
                     byParameter.put(parameter.name(), parameter.value());
                 }
             }
-        } catch (LaunchException e) {
+        } catch (AwsCallException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to retrieve secrets from ssm "
+            throw new AwsCallException(container, "unable to retrieve secrets from ssm "
                     + byEnvironmentName.values() + ": " + e.getClass().getSimpleName(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -135,7 +134,7 @@ public final class SecretResolver {
     private String secretsManager(AwsCredentialsProvider provider, String container, String valueFrom) {
         String[] parts = valueFrom.split(":", -1);
         if (parts.length < 7) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "invalid secret ARN " + valueFrom, null);
+            throw new AwsCallException(container, "invalid secret ARN " + valueFrom, null);
         }
         String secretId = String.join(":", java.util.Arrays.copyOfRange(parts, 0, 7));
         String jsonKey = parts.length > 7 && !parts[7].isEmpty() ? parts[7] : null;
@@ -153,17 +152,17 @@ public final class SecretResolver {
             }
             JsonNode value = JSON.readTree(secret).get(jsonKey);
             if (value == null) {
-                throw new LaunchException(LaunchException.Kind.RESOURCE, container, "secret " + secretId
+                throw new AwsCallException(container, "secret " + secretId
                         + " has no JSON key '" + jsonKey + "'", null);
             }
             return value.isTextual() ? value.asText() : value.toString();
-        } catch (LaunchException e) {
+        } catch (AwsCallException e) {
             throw e;
         } catch (IOException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "secret " + secretId
+            throw new AwsCallException(container, "secret " + secretId
                     + " is not JSON, so key '" + jsonKey + "' cannot be read", e);
         } catch (RuntimeException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "unable to retrieve secret from "
+            throw new AwsCallException(container, "unable to retrieve secret from "
                     + "asm: " + secretId + ": " + e.getClass().getSimpleName(), e);
         }
     }

@@ -1,0 +1,108 @@
+package dev.localecs.runtime.tasks;
+
+import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.EcsLabels;
+import dev.localecs.runtime.aws.AwsCallException;
+import dev.localecs.runtime.aws.EnvironmentFiles;
+import dev.localecs.runtime.aws.RegistryLogin;
+import dev.localecs.runtime.aws.RegistryLogins;
+import dev.localecs.runtime.aws.SecretResolver;
+import dev.localecs.runtime.compose.ComposedTask;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a launch fetches from AWS with the task's execution role: private-registry logins for the pulls,
+ * secrets and environment-file variables for the containers (values only in memory). Failures become the
+ * container reasons ECS shows: {@code CannotPullContainerError} for logins, {@code ResourceInitializationError}
+ * for secrets and environment files.
+ *
+ * @param secrets resolves container secrets
+ * @param environmentFiles reads environment files from S3
+ * @param registryLogins logs in to private registries
+ */
+public record LaunchResources(Optional<SecretResolver> secrets, Optional<EnvironmentFiles> environmentFiles,
+                              Optional<RegistryLogins> registryLogins) {
+
+    /** No AWS access: tasks with secrets, environment files or private images fail to launch, saying why. */
+    public static final LaunchResources NONE = new LaunchResources(Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    /**
+     * Logins for images from private registries (ECR, repositoryCredentials), by service.
+     *
+     * @param taskId the task id
+     * @param executionRole the execution role, if any
+     * @param compose the task's project
+     * @return the logins by service
+     * @throws LaunchException {@code CannotPullContainerError} naming what could not be read
+     */
+    Map<String, RegistryLogin> registryLogins(String taskId, Optional<String> executionRole, ComposedTask compose) {
+        Map<String, RegistryLogin> logins = new LinkedHashMap<>();
+        if (registryLogins.isEmpty()) {
+            return logins;
+        }
+        compose.effective().services().forEach((name, service) -> {
+            if (service.image() == null || service.build() != null) {
+                return;
+            }
+            Optional<String> repositoryCredentials = Optional.ofNullable(service.labels())
+                    .map(labels -> labels.get(EcsLabels.REPOSITORY_CREDENTIALS));
+            try {
+                registryLogins.get().forImage(taskId, executionRole, name, service.image(), repositoryCredentials)
+                        .ifPresent(login -> logins.put(name, login));
+            } catch (AwsCallException e) {
+                throw new LaunchException(LaunchException.Kind.PULL, name, e.getMessage(), e);
+            }
+        });
+        return logins;
+    }
+
+    /**
+     * The environment a service gets at launch beyond its compose file: variables of its environment files
+     * (below the definition's own environment) and its secrets.
+     *
+     * @param taskId the task id
+     * @param executionRole the execution role, if any
+     * @param service the service
+     * @param definition its compose service
+     * @return the variables
+     * @throws LaunchException {@code ResourceInitializationError} naming what could not be read
+     */
+    Map<String, String> environment(String taskId, Optional<String> executionRole, String service,
+                                    ComposeService definition) {
+        Map<String, String> references = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
+        if (definition.labels() != null) {
+            definition.labels().forEach((label, value) -> {
+                if (label.startsWith(EcsLabels.SECRET_PREFIX)) {
+                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), value);
+                } else if (label.startsWith(EcsLabels.ENVIRONMENT_FILE_PREFIX)) {
+                    files.add(value);
+                }
+            });
+        }
+        if (references.isEmpty() && files.isEmpty()) {
+            return Map.of();
+        }
+        if (secrets.isEmpty() || environmentFiles.isEmpty()) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, service, "secrets and environment files cannot "
+                    + "be retrieved: the runtime has no credentials endpoint", null);
+        }
+        Map<String, String> launch = new LinkedHashMap<>();
+        try {
+            environmentFiles.get().read(taskId, executionRole, service, files).forEach((key, value) -> {
+                if (definition.environment() == null || !definition.environment().containsKey(key)) {
+                    launch.put(key, value);
+                }
+            });
+            launch.putAll(secrets.get().resolve(taskId, executionRole, service, references));
+        } catch (AwsCallException e) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(service), e.getMessage(), e);
+        }
+        return launch;
+    }
+}
