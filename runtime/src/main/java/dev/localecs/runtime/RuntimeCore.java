@@ -17,12 +17,14 @@ import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.aws.EnvironmentFiles;
+import dev.localecs.runtime.aws.RegistryLogins;
 import dev.localecs.runtime.aws.SecretResolver;
 import dev.localecs.runtime.aws.TaskRoleCredentials;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
+import dev.localecs.runtime.tasks.TaskSettings;
 import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
@@ -145,13 +147,13 @@ public final class RuntimeCore implements AutoCloseable {
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
             if (withTasks) {
-                manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets,
-                        new EnvironmentFiles(roleCredentials, config.get("upstream.s3.endpoint")
-                                .map(RuntimeCore::endpoint), arns.region()),
-                        new dev.localecs.runtime.aws.RegistryLogins(roleCredentials,
-                                config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
-                                config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
-                                arns.region()));
+                manager = taskManager(config, arns, clock, json, store, composer, composeDest,
+                        new LaunchResources(Optional.of(secrets), Optional.of(new EnvironmentFiles(roleCredentials,
+                                config.get("upstream.s3.endpoint").map(RuntimeCore::endpoint), arns.region())),
+                                Optional.of(new RegistryLogins(roleCredentials,
+                                        config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
+                                        config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
+                                        arns.region()))));
                 tasks.bind(manager);
                 manager.start();
             }
@@ -167,49 +169,19 @@ public final class RuntimeCore implements AutoCloseable {
 
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
                                            JsonFileStore store, TaskComposer composer, Path composeDest,
-                                           SecretResolver secrets, EnvironmentFiles environmentFiles,
-                                           dev.localecs.runtime.aws.RegistryLogins logins) {
-        String pullPolicy = config.get("tasks.pull-policy", "missing");
-        if (!List.of("always", "missing", "never").contains(pullPolicy)) {
-            throw new ConfigurationException("tasks.pull-policy must be always, missing or never, not '" + pullPolicy
-                    + "'.");
-        }
-        String remove = config.get("tasks.remove-containers", "after-retention");
-        if (!List.of("after-retention", "immediately", "never").contains(remove)) {
-            throw new ConfigurationException("tasks.remove-containers must be after-retention, immediately or never, "
-                    + "not '" + remove + "'.");
-        }
-        String network = config.get("network.name", "ecs-local-network");
-        TaskEngine engine = switch (config.get("tasks.engine", "docker")) {
-            case "docker" -> dockerEngine(config, pullPolicy, network);
-            case "simulated" -> new SimulatedTaskEngine(clock, config.get("network.subnet", "169.254.170.0/24"));
-            default -> throw new ConfigurationException("tasks.engine must be docker or simulated, not '"
-                    + config.get("tasks.engine", "") + "'.");
+                                           LaunchResources resources) {
+        TaskSettings settings = TaskSettings.from(config);
+        TaskEngine engine = switch (TaskSettings.choice(config, "tasks.engine", "docker", EngineKind.class)) {
+            case DOCKER -> new DockerTaskEngine(DockerTaskEngine.Settings.from(config));
+            case SIMULATED -> new SimulatedTaskEngine(clock, config.get("network.subnet", "169.254.170.0/24"));
         };
-        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
-                new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
-                        duration(config, "tasks.dependency-timeout", "3m"), network), json,
-                new LaunchResources(Optional.of(secrets), Optional.of(environmentFiles), Optional.of(logins)));
+        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store), settings, json,
+                resources);
     }
 
-    private static TaskEngine dockerEngine(RuntimeConfig config, String pullPolicy, String network) {
-        return new DockerTaskEngine(new DockerTaskEngine.Settings(
-                config.get("docker.host", "unix:///var/run/docker.sock"), pullPolicy, network,
-                config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway")
-                        .orElse(config.get("endpoint.mode", "host-gateway").equals("container")
-                                ? "169.254.170.1" : "169.254.170.2"),
-                config.get("tasks.publish-host-ip", "")));
-    }
-
-    static Duration duration(RuntimeConfig config, String key, String defaultValue) {
-        String value = config.get(key, defaultValue).trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            return value.startsWith("p") ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
-                    : value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ConfigurationException(key + " must be a duration such as 90s, 5m or 1h, not '" + value + "'.");
-        }
+    /** Where tasks run ({@code tasks.engine}). */
+    private enum EngineKind {
+        DOCKER, SIMULATED
     }
 
     static Path path(Path baseDir, String value) {

@@ -26,7 +26,6 @@ import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
-import dev.localecs.runtime.tasks.TaskRecord;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
@@ -49,9 +48,45 @@ public final class DockerTaskEngine implements TaskEngine {
     private static final Logger LOG = Logger.getLogger(DockerTaskEngine.class.getName());
     private static final String PROJECT_LABEL = "com.docker.compose.project";
 
-    /** Engine settings. */
-    public record Settings(String host, String pullPolicy, String taskNetwork, String taskSubnet, String taskGateway,
-                           String publishHostIp) {
+    /**
+     * Engine settings, read once from the configuration.
+     *
+     * @param host the engine ({@code docker.host})
+     * @param pullPolicy when images are pulled ({@code tasks.pull-policy})
+     * @param taskNetwork the task network ({@code network.name})
+     * @param taskSubnet its subnet ({@code network.subnet})
+     * @param taskGateway its gateway ({@code network.gateway}; by default the endpoint address in host-gateway
+     *                    mode, the subnet's first address in container mode)
+     * @param publishHostIp the address published ports bind to, empty for all ({@code tasks.publish-host-ip})
+     */
+    public record Settings(String host, PullPolicy pullPolicy, String taskNetwork, String taskSubnet,
+                           String taskGateway, String publishHostIp) {
+
+        /**
+         * Reads the settings.
+         *
+         * @param config the configuration
+         * @return the settings
+         */
+        public static Settings from(dev.localecs.api.ConfigView config) {
+            return new Settings(config.get("docker.host", "unix:///var/run/docker.sock"),
+                    dev.localecs.runtime.tasks.TaskSettings.choice(config, "tasks.pull-policy", "missing",
+                            PullPolicy.class),
+                    config.get("network.name", "ecs-local-network"), config.get("network.subnet", "169.254.170.0/24"),
+                    config.get("network.gateway").orElse(config.get("endpoint.mode", "host-gateway")
+                            .equals("container") ? "169.254.170.1" : "169.254.170.2"),
+                    config.get("tasks.publish-host-ip", ""));
+        }
+    }
+
+    /** When images are pulled ({@code tasks.pull-policy}). */
+    public enum PullPolicy {
+        /** before every launch */
+        ALWAYS,
+        /** when the engine does not have the image */
+        MISSING,
+        /** never: a missing image fails the launch */
+        NEVER
     }
 
     private final DockerClient docker;
@@ -80,7 +115,7 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void prepare(TaskRecord task, ComposedTask compose, Map<String, dev.localecs.runtime.aws.RegistryLogin> logins) {
+    public void prepare(ComposedTask compose, Map<String, dev.localecs.runtime.aws.RegistryLogin> logins) {
         ComposeProject project = compose.effective();
         networks(project, compose.project());
         volumes(project, compose.project());
@@ -232,11 +267,11 @@ public final class DockerTaskEngine implements TaskEngine {
 
     private void pull(String service, String image, Optional<dev.localecs.runtime.aws.RegistryLogin> login) {
         boolean present = imagePresent(image);
-        String policy = settings.pullPolicy();
-        if (present && !policy.equals("always")) {
+        PullPolicy policy = settings.pullPolicy();
+        if (present && policy != PullPolicy.ALWAYS) {
             return;
         }
-        if (!present && policy.equals("never")) {
+        if (!present && policy == PullPolicy.NEVER) {
             throw new LaunchException(LaunchException.Kind.PULL, service, "image " + image
                     + " is not present and tasks.pull-policy is never", null);
         }
@@ -299,7 +334,7 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
+    public String create(ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
         try {

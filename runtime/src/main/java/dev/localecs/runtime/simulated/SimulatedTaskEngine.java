@@ -8,7 +8,6 @@ import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.tasks.TaskEngine;
-import dev.localecs.runtime.tasks.TaskRecord;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void prepare(TaskRecord task, ComposedTask compose, Map<String, RegistryLogin> logins) {
+    public void prepare(ComposedTask compose, Map<String, RegistryLogin> logins) {
         for (Map.Entry<String, ComposeService> entry : compose.effective().services().entrySet()) {
             if (script(entry.getKey(), entry.getValue()).pullFails()) {
                 throw new LaunchException(LaunchException.Kind.PULL, entry.getKey(), "pull image manifest has been "
@@ -100,7 +99,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
     }
 
     @Override
-    public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
+    public String create(ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
         SimulationScript script;

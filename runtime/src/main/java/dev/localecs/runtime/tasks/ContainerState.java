@@ -1,22 +1,24 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.model.NetworkBinding;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * What is known of one container of a task (mutable; guarded by its {@link TaskRecord}).
+ * What is known of one container of a task (mutable; guarded by its {@link TaskRecord}; written only by the
+ * {@link TaskLifecycle}).
  */
-public final class ContainerState {
+final class ContainerState {
     final String name;
     final String containerArn;
     final boolean essential;
     final String image;
     String imageDigest;
     String runtimeId;
-    String lastStatus = "PENDING";
+    ContainerStatus lastStatus = ContainerStatus.PENDING;
     Integer exitCode;
     String reason;
-    String healthStatus;
+    HealthStatus healthStatus = HealthStatus.UNKNOWN;
     boolean hasHealthCheck;
     boolean oomKilled;
     List<NetworkBinding> networkBindings = List.of();
@@ -25,9 +27,8 @@ public final class ContainerState {
     String memoryReservation;
     int stopTimeout = 30;
     String ip;
-    java.time.Instant startedAt;
-    java.time.Instant finishedAt;
-    boolean pause;
+    Instant startedAt;
+    Instant finishedAt;
 
     ContainerState(String name, String containerArn, boolean essential, String image) {
         this.name = name;
@@ -36,22 +37,11 @@ public final class ContainerState {
         this.image = image;
     }
 
-    /** @return the ECS container name */
-    public String name() {
-        return name;
-    }
-
-    /** @return the Docker container id, once created */
-    public String runtimeId() {
-        return runtimeId;
-    }
-
-    /** @return whether the container is essential */
-    public boolean essential() {
-        return essential;
-    }
-
     boolean stopped() {
-        return "STOPPED".equals(lastStatus);
+        return lastStatus == ContainerStatus.STOPPED;
+    }
+
+    boolean running() {
+        return lastStatus == ContainerStatus.RUNNING;
     }
 }

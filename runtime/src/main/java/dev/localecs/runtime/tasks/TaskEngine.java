@@ -15,12 +15,11 @@ public interface TaskEngine extends AutoCloseable {
     /**
      * Networks, volumes and images (pulled or built) of a task.
      *
-     * @param task the task
-     * @param compose its effective project
+     * @param compose the task's effective project (immutable)
      * @param logins private-registry logins by service (the user's docker config.json otherwise)
      * @throws LaunchException when an image cannot be pulled or a resource cannot be made
      */
-    void prepare(TaskRecord task, ComposedTask compose, Map<String, RegistryLogin> logins);
+    void prepare(ComposedTask compose, Map<String, RegistryLogin> logins);
 
     /** Creates the shared task network when it is missing (the endpoint listens on its gateway). */
     void ensureTaskNetwork();
@@ -46,16 +45,14 @@ public interface TaskEngine extends AutoCloseable {
     /**
      * Creates one service's container (not started).
      *
-     * @param task the task
-     * @param compose its effective project
+     * @param compose the task's effective project (immutable)
      * @param service the service name
      * @param created container ids of the services created so far (for {@code service:} references)
      * @param secrets environment values resolved at launch (never written to files)
      * @return the container id
      * @throws LaunchException when the engine refuses the container
      */
-    String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
-                  Map<String, String> secrets);
+    String create(ComposedTask compose, String service, Map<String, String> created, Map<String, String> secrets);
 
     /**
      * Runs a command in a running container and waits (bounded) for it.

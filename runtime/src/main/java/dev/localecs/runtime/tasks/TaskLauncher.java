@@ -28,29 +28,30 @@ import java.util.logging.Logger;
 final class TaskLauncher {
     private static final Logger LOG = Logger.getLogger(TaskLauncher.class.getName());
 
-    private final TaskManager manager;
+    private final TaskLifecycle lifecycle;
+    private final TaskEngine engine;
+    private final LaunchResources resources;
+    private final TaskSettings settings;
     private final TaskRecord record;
     private final ComposedTask compose;
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
-    TaskLauncher(TaskManager manager, TaskRecord record, ComposedTask compose) {
-        this.manager = manager;
+    TaskLauncher(TaskLifecycle lifecycle, TaskEngine engine, LaunchResources resources, TaskSettings settings,
+                 TaskRecord record, ComposedTask compose) {
+        this.lifecycle = lifecycle;
+        this.engine = engine;
+        this.resources = resources;
+        this.settings = settings;
         this.record = record;
         this.compose = compose;
     }
 
     void launch() {
-        TaskEngine engine = manager.engine();
         try {
-            record.update(r -> r.pullStartedAt = manager.clock().instant());
-            engine.prepare(record, compose, manager.registryLogins(record, compose));
-            record.update(r -> {
-                r.pullStoppedAt = manager.clock().instant();
-                if ("PROVISIONING".equals(r.lastStatus)) {
-                    r.lastStatus = "PENDING";
-                }
-            });
-            startOrder();
+            lifecycle.pullStarted(record);
+            engine.prepare(compose, resources.registryLogins(record.taskId, record.executionRole(), compose));
+            lifecycle.pulled(record);
+            checkDependencyOrder();
             Map<String, CompletableFuture<String>> created = new ConcurrentHashMap<>();
             compose.effective().services().keySet().forEach(name -> created.put(name, new CompletableFuture<>()));
             List<Thread> threads = new ArrayList<>();
@@ -66,15 +67,15 @@ final class TaskLauncher {
                 throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
             }
         } catch (LaunchException e) {
-            fail(e.container(), e.reason());
+            lifecycle.launchFailed(record, e.container(), e.reason());
         } catch (DependencyFailure e) {
-            fail(e.container, e.getMessage());
+            lifecycle.launchFailed(record, e.container, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(null, "CannotStartContainerError: the launch was interrupted");
+            lifecycle.launchFailed(record, null, "CannotStartContainerError: the launch was interrupted");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Launch of task " + record.taskId + " failed", e);
-            fail(null, "CannotStartContainerError: " + e.getMessage());
+            lifecycle.launchFailed(record, null, "CannotStartContainerError: " + e.getMessage());
         }
     }
 
@@ -95,32 +96,21 @@ final class TaskLauncher {
                 return;
             }
             awaitDependencies(service);
-            TaskEngine engine = manager.engine();
-            String id = engine.create(record, compose, service, ids, manager.secretsFor(record, service,
-                    compose.effective().services().get(service)));
+            String id = engine.create(compose, service, ids, resources.environment(record.taskId,
+                    record.executionRole(), service, compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
-            record.update(r -> {
-                if (pause) {
-                    r.pauseId = id;
-                } else {
-                    r.containers.get(service).runtimeId = id;
-                }
-            });
+            lifecycle.created(record, service, id);
             try {
                 engine.start(id);
             } catch (LaunchException e) {
                 throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
             }
             if (pause && record.awsvpc()) {
-                TaskEngine.Observation seen = engine.observe(id, manager.settings().taskNetwork());
-                record.update(r -> {
-                    r.privateIp = seen.ip().orElse(null);
-                    r.macAddress = seen.mac().orElse(null);
-                });
+                lifecycle.interfaceAttached(record, engine.observe(id, settings.taskNetwork()));
             } else if (!pause) {
                 // the start call has returned: no need to wait for the event to say so
                 ContainerState state = record.container(service);
-                manager.markRunning(record, state, manager.observe(state));
+                lifecycle.containerStarted(record, state, lifecycle.observe(state));
             }
             own.complete(id);
         } catch (CompletionException | CancellationException e) {
@@ -158,30 +148,11 @@ final class TaskLauncher {
         return names;
     }
 
-    private void fail(String container, String reason) {
-        record.update(r -> {
-            ContainerState failed = container == null ? null : r.containers.get(container);
-            if (failed != null) {
-                failed.reason = reason;
-                if (!"RUNNING".equals(failed.lastStatus)) {
-                    // it never ran: ECS shows no exit code (Docker would report 127 for a failed start)
-                    failed.lastStatus = "STOPPED";
-                }
-            }
-            for (ContainerState c : r.containers.values()) {
-                if (c.runtimeId == null) {
-                    c.lastStatus = "STOPPED";
-                    if (failed == null && c.reason == null) {
-                        c.reason = reason;
-                    }
-                }
-            }
-        });
-        manager.initiateStop(record, "TaskFailedToStart", reason);
-    }
-
-    /** Services in an order where every dependency comes first (the pause service before all). */
-    List<String> startOrder() {
+    /**
+     * Refuses a launch whose dependsOn conditions form a cycle (services are then started as their
+     * prerequisites allow, independent ones in parallel).
+     */
+    private void checkDependencyOrder() {
         Map<String, ComposeService> services = compose.effective().services();
         Map<String, Integer> pending = new LinkedHashMap<>();
         services.forEach((name, service) -> pending.put(name,
@@ -208,7 +179,6 @@ final class TaskLauncher {
             throw new LaunchException(LaunchException.Kind.START, null, "the containers' dependencies form a cycle",
                     null);
         }
-        return order;
     }
 
     private void awaitDependencies(String service) throws InterruptedException {
@@ -220,7 +190,7 @@ final class TaskLauncher {
         for (String entry : exact.split(",")) {
             String[] parts = entry.split("=");
             String dependency = parts[0];
-            String condition = parts[1];
+            DependencyCondition condition = DependencyCondition.valueOf(parts[1]);
             ContainerState target = record.container(dependency);
             if (target == null) {
                 continue;
@@ -247,34 +217,38 @@ final class TaskLauncher {
         ComposeService definition = compose.effective().services().get(dependency);
         String label = definition == null || definition.labels() == null ? null
                 : definition.labels().get(EcsLabels.START_TIMEOUT);
-        return label == null ? manager.settings().dependencyTimeout().toSeconds() : Long.parseLong(label);
+        return label == null ? settings.dependencyTimeout().toSeconds() : Long.parseLong(label);
     }
 
-    private static boolean reached(ContainerState c, String condition) {
+    private static boolean reached(ContainerState c, DependencyCondition condition) {
         boolean ran = c.runtimeId != null;
         return switch (condition) {
-            case "START" -> ran && ("RUNNING".equals(c.lastStatus) || c.stopped());
-            case "COMPLETE" -> ran && c.stopped();
-            case "SUCCESS" -> ran && c.stopped() && Integer.valueOf(0).equals(c.exitCode);
-            case "HEALTHY" -> "HEALTHY".equals(c.healthStatus);
-            default -> false;
+            case START -> ran && (c.running() || c.stopped());
+            case COMPLETE -> ran && c.stopped();
+            case SUCCESS -> ran && c.stopped() && Integer.valueOf(0).equals(c.exitCode);
+            case HEALTHY -> c.healthStatus == HealthStatus.HEALTHY;
         };
     }
 
-    private static String failed(ContainerState c, String condition) {
-        if (condition.equals("SUCCESS") && c.stopped() && c.exitCode != null && c.exitCode != 0) {
+    private static String failed(ContainerState c, DependencyCondition condition) {
+        if (condition == DependencyCondition.SUCCESS && c.stopped() && c.exitCode != null && c.exitCode != 0) {
             return "exited with code " + c.exitCode + " instead of succeeding";
         }
-        if (condition.equals("HEALTHY") && "UNHEALTHY".equals(c.healthStatus)) {
+        if (condition == DependencyCondition.HEALTHY && c.healthStatus == HealthStatus.UNHEALTHY) {
             return "became UNHEALTHY";
         }
-        if (condition.equals("HEALTHY") && c.stopped()) {
+        if (condition == DependencyCondition.HEALTHY && c.stopped()) {
             return "stopped before becoming HEALTHY";
         }
         if (c.stopped() && c.runtimeId == null) {
             return "never started";
         }
         return null;
+    }
+
+    /** The dependsOn conditions of ECS. */
+    private enum DependencyCondition {
+        START, COMPLETE, SUCCESS, HEALTHY
     }
 
     /** A dependency condition failed or timed out. */

@@ -30,8 +30,8 @@ public final class TaskRecord {
     final String endpointId;
     final Map<String, ContainerState> containers = new LinkedHashMap<>();
     final Instant createdAt;
-    String lastStatus;
-    String desiredStatus = "RUNNING";
+    TaskStatus lastStatus;
+    TaskStatus desiredStatus = TaskStatus.RUNNING;
     long version = 1;
     Instant pullStartedAt;
     Instant pullStoppedAt;
@@ -40,7 +40,7 @@ public final class TaskRecord {
     Instant stoppingAt;
     Instant executionStoppedAt;
     Instant stoppedAt;
-    String stopCode;
+    StopCode stopCode;
     String stoppedReason;
     String privateIp;
     String macAddress;
@@ -65,7 +65,7 @@ public final class TaskRecord {
         this.project = project;
         this.endpointId = endpointId;
         this.createdAt = createdAt;
-        this.lastStatus = awsvpc() ? "PROVISIONING" : "PENDING";
+        this.lastStatus = awsvpc() ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
         this.listener = listener;
     }
 
@@ -75,8 +75,8 @@ public final class TaskRecord {
         TaskRecord r = new TaskRecord(t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1), t.taskArn(),
                 t.clusterArn(), saved.spec(), t.overrides(), saved.project(), saved.endpointId(), t.createdAt(),
                 listener);
-        r.lastStatus = t.lastStatus();
-        r.desiredStatus = t.desiredStatus();
+        r.lastStatus = TaskStatus.valueOf(t.lastStatus());
+        r.desiredStatus = TaskStatus.valueOf(t.desiredStatus());
         r.version = t.version() == null ? 1 : t.version();
         r.savedVersion = r.version;
         r.pullStartedAt = t.pullStartedAt();
@@ -86,7 +86,7 @@ public final class TaskRecord {
         r.stoppingAt = t.stoppingAt();
         r.executionStoppedAt = t.executionStoppedAt();
         r.stoppedAt = t.stoppedAt();
-        r.stopCode = t.stopCode();
+        r.stopCode = StopCode.of(t.stopCode());
         r.stoppedReason = t.stoppedReason();
         r.pauseId = saved.pauseId();
         if (t.attachments() != null && !t.attachments().isEmpty()) {
@@ -106,10 +106,10 @@ public final class TaskRecord {
                     saved.essential().getOrDefault(c.name(), true), c.image());
             state.imageDigest = c.imageDigest();
             state.runtimeId = c.runtimeId();
-            state.lastStatus = c.lastStatus();
+            state.lastStatus = ContainerStatus.valueOf(c.lastStatus());
             state.exitCode = c.exitCode();
             state.reason = c.reason();
-            state.healthStatus = "UNKNOWN".equals(c.healthStatus()) ? null : c.healthStatus();
+            state.healthStatus = HealthStatus.of(c.healthStatus());
             state.networkBindings = c.networkBindings() == null ? List.of() : c.networkBindings();
             state.cpu = c.cpu();
             state.memory = c.memory();
@@ -137,6 +137,14 @@ public final class TaskRecord {
             return Optional.of(overrides.taskRoleArn());
         }
         return Optional.ofNullable(spec.taskDefinition().taskRoleArn());
+    }
+
+    /** The execution role: the RunTask override, else the task definition's. */
+    synchronized Optional<String> executionRole() {
+        if (overrides != null && overrides.executionRoleArn() != null) {
+            return Optional.of(overrides.executionRoleArn());
+        }
+        return Optional.ofNullable(spec.taskDefinition().executionRoleArn());
     }
 
     /** The addresses the task's containers send from (source check of the endpoint). */
@@ -208,11 +216,11 @@ public final class TaskRecord {
     }
 
     synchronized boolean isStoppingOrStopped() {
-        return "STOPPED".equals(desiredStatus);
+        return desiredStatus == TaskStatus.STOPPED;
     }
 
     synchronized boolean isStopped() {
-        return "STOPPED".equals(lastStatus);
+        return lastStatus == TaskStatus.STOPPED;
     }
 
     /** The task as ECS shows it. */
@@ -222,8 +230,8 @@ public final class TaskRecord {
             List<NetworkInterface> interfaces = awsvpc() && privateIp != null
                     ? List.of(new NetworkInterface(attachmentId, privateIp, null)) : List.of();
             list.add(new Container(c.containerArn, taskArn, c.name, c.image, c.imageDigest, c.runtimeId,
-                    c.lastStatus, c.exitCode, c.reason, c.networkBindings, interfaces,
-                    c.healthStatus == null ? "UNKNOWN" : c.healthStatus, List.of(), c.cpu, c.memory,
+                    c.lastStatus.name(), c.exitCode, c.reason, c.networkBindings, interfaces,
+                    c.healthStatus.name(), List.of(), c.cpu, c.memory,
                     c.memoryReservation, null));
         }
         var definition = spec.taskDefinition();
@@ -232,10 +240,12 @@ public final class TaskRecord {
                 connectivityAt == null ? null : "CONNECTED", connectivityAt,
                 fargate ? null : "arn:aws:ecs:" + regionOf(clusterArn) + ":" + accountOf(clusterArn)
                         + ":container-instance/" + cluster + "/localecsapi0000000000000000000001",
-                list, cpu(), createdAt, desiredStatus, spec.enableExecuteCommand(), executionStoppedAt,
-                spec.group(), healthStatus(), List.of(), lastStatus, spec.launchType(), memory(), overrides,
+                list, cpu(), createdAt, desiredStatus.name(), spec.enableExecuteCommand(), executionStoppedAt,
+                spec.group(), healthStatus().name(), List.of(), lastStatus.name(), spec.launchType(), memory(),
+                overrides,
                 fargate ? spec.platformVersion().orElse("1.4.0") : null, fargate ? "Linux" : null,
-                pullStartedAt, pullStoppedAt, startedAt, spec.startedBy().orElse(null), stopCode, stoppedAt,
+                pullStartedAt, pullStoppedAt, startedAt, spec.startedBy().orElse(null),
+                stopCode == null ? null : stopCode.wire(), stoppedAt,
                 stoppedReason, stoppingAt, spec.tags(), taskArn, definition.taskDefinitionArn(), version,
                 fargate ? definition.ephemeralStorage() : null,
                 fargate ? new dev.localecs.api.model.TaskEphemeralStorage(20, null) : null);
@@ -255,25 +265,22 @@ public final class TaskRecord {
             details.add(new KeyValuePair("privateDnsName", "ip-" + privateIp.replace('.', '-') + ".ec2.internal"));
             details.add(new KeyValuePair("privateIPv4Address", privateIp));
         }
-        String status = "STOPPED".equals(lastStatus) ? "DELETED" : privateIp == null ? "PRECREATED" : "ATTACHED";
+        String status = lastStatus == TaskStatus.STOPPED ? "DELETED" : privateIp == null ? "PRECREATED" : "ATTACHED";
         return List.of(new Attachment(attachmentId, "ElasticNetworkInterface", status, details));
     }
 
-    private String healthStatus() {
+    private HealthStatus healthStatus() {
         boolean any = false;
         for (ContainerState c : containers.values()) {
             if (!c.essential || !c.hasHealthCheck) {
                 continue;
             }
             any = true;
-            if ("UNHEALTHY".equals(c.healthStatus)) {
-                return "UNHEALTHY";
-            }
-            if (!"HEALTHY".equals(c.healthStatus)) {
-                return "UNKNOWN";
+            if (c.healthStatus != HealthStatus.HEALTHY) {
+                return c.healthStatus;
             }
         }
-        return any ? "HEALTHY" : "UNKNOWN";
+        return any ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
     }
 
     private String cpu() {

@@ -1,6 +1,5 @@
 package dev.localecs.runtime.tasks;
 
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -13,54 +12,31 @@ final class TaskRecovery {
     private static final Logger LOG = Logger.getLogger(TaskRecovery.class.getName());
     static final String INTERRUPTED = "Task launch was interrupted by a restart of local-ecs-api.";
 
-    private final TaskManager manager;
+    private final TaskHistory history;
+    private final TaskLifecycle lifecycle;
+    private final TaskEngine engine;
 
-    TaskRecovery(TaskManager manager) {
-        this.manager = manager;
+    TaskRecovery(TaskHistory history, TaskLifecycle lifecycle, TaskEngine engine) {
+        this.history = history;
+        this.lifecycle = lifecycle;
+        this.engine = engine;
     }
 
-    void recover(List<PersistedTask> saved) {
-        for (PersistedTask task : saved) {
-            TaskRecord record = manager.adopt(task);
+    void recover() {
+        for (PersistedTask saved : history.saved()) {
+            TaskRecord record = history.adopt(saved);
             if (record.isStopped()) {
                 continue;
             }
             Map<String, TaskEngine.Observation> seen;
             try {
-                seen = manager.engine().containers(record.taskArn);
+                seen = engine.containers(record.taskArn);
             } catch (RuntimeException e) {
-                LOG.warning("Cannot reach the Docker engine to recover task " + record.taskId
+                LOG.warning("Cannot reach the task engine to recover task " + record.taskId
                         + "; it keeps its last known state: " + e.getMessage());
                 continue;
             }
-            record.update(r -> {
-                for (Map.Entry<String, TaskEngine.Observation> entry : seen.entrySet()) {
-                    ContainerState c = r.containers.get(entry.getKey());
-                    TaskEngine.Observation o = entry.getValue();
-                    if (c == null) {
-                        r.pauseService = entry.getKey();
-                        r.pauseId = o.id();
-                        continue;
-                    }
-                    c.runtimeId = o.id();
-                    c.lastStatus = o.running() ? "RUNNING" : "STOPPED";
-                    o.exitCode().ifPresent(code -> c.exitCode = code);
-                    o.health().ifPresent(h -> c.healthStatus = h);
-                    if (o.oomKilled()) {
-                        c.reason = "OutOfMemoryError: Container killed due to memory usage";
-                    }
-                }
-            });
-            boolean launched = "RUNNING".equals(record.lastStatus) || "STOPPED".equals(record.desiredStatus);
-            LOG.info("Recovering task " + record.taskId + " (" + record.lastStatus + ", " + seen.size()
-                    + " containers)");
-            if (!launched) {
-                manager.initiateStop(record, "TaskFailedToStart", INTERRUPTED);
-            } else if ("STOPPED".equals(record.desiredStatus)) {
-                Thread.ofVirtual().start(() -> manager.stopContainers(record));
-            } else if (record.containers.values().stream().anyMatch(c -> c.essential && c.stopped())) {
-                manager.initiateStop(record, "EssentialContainerExited", "Essential container in task exited");
-            }
+            lifecycle.recovered(record, seen);
         }
     }
 }

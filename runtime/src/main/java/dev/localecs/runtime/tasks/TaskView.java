@@ -52,8 +52,8 @@ public record TaskView(String taskId, TaskRecord record) {
             task.put("TaskARN", record.taskArn);
             task.put("Family", definition.family());
             task.put("Revision", String.valueOf(definition.revision()));
-            task.put("DesiredStatus", record.desiredStatus);
-            task.put("KnownStatus", record.lastStatus);
+            task.put("DesiredStatus", record.desiredStatus.name());
+            task.put("KnownStatus", record.lastStatus.name());
             Map<String, Object> limits = new LinkedHashMap<>();
             if (definition.cpu() != null) {
                 limits.put("CPU", Integer.parseInt(definition.cpu()) / 1024.0);
@@ -90,8 +90,8 @@ public record TaskView(String taskId, TaskRecord record) {
             labels.put("com.amazonaws.ecs.task-definition-version",
                     String.valueOf(record.spec.taskDefinition().revision()));
             container.put("Labels", labels);
-            container.put("DesiredStatus", record.desiredStatus);
-            container.put("KnownStatus", c.lastStatus);
+            container.put("DesiredStatus", record.desiredStatus.name());
+            container.put("KnownStatus", c.lastStatus.name());
             if (c.exitCode != null) {
                 container.put("ExitCode", c.exitCode);
             }
@@ -134,7 +134,7 @@ public record TaskView(String taskId, TaskRecord record) {
                 }).toList());
             }
             if (c.hasHealthCheck) {
-                container.put("Health", Map.of("status", c.healthStatus == null ? "UNKNOWN" : c.healthStatus));
+                container.put("Health", Map.of("status", c.healthStatus.name()));
             }
             return container;
         }

@@ -36,10 +36,10 @@ final class SimulatedTasks implements AutoCloseable {
 
     private final Path dir;
     private final SimulatedTaskEngine engine;
-    private final TaskManager.Settings settings;
+    private final TaskSettings settings;
     private TaskManager manager;
 
-    private SimulatedTasks(Path dir, TaskManager.Settings settings) {
+    private SimulatedTasks(Path dir, TaskSettings settings) {
         this.dir = dir;
         this.settings = settings;
         this.engine = new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24");
@@ -51,7 +51,7 @@ final class SimulatedTasks implements AutoCloseable {
     }
 
     static SimulatedTasks start(Path dir, Duration retention, Duration dependencyTimeout) {
-        return new SimulatedTasks(dir, new TaskManager.Settings(retention, "after-retention", dependencyTimeout,
+        return new SimulatedTasks(dir, new TaskSettings(retention, TaskSettings.RemoveContainers.AFTER_RETENTION, dependencyTimeout,
                 "ecs-local-network"));
     }
 
@@ -144,9 +144,9 @@ final class SimulatedTasks implements AutoCloseable {
     /** The manager closes its engine; the simulated one outlives it across restarts, as Docker does. */
     private record Unclosable(SimulatedTaskEngine engine) implements TaskEngine {
         @Override
-        public void prepare(TaskRecord task, dev.localecs.runtime.compose.ComposedTask compose,
+        public void prepare(dev.localecs.runtime.compose.ComposedTask compose,
                             Map<String, RegistryLogin> logins) {
-            engine.prepare(task, compose, logins);
+            engine.prepare(compose, logins);
         }
 
         @Override
@@ -165,9 +165,9 @@ final class SimulatedTasks implements AutoCloseable {
         }
 
         @Override
-        public String create(TaskRecord task, dev.localecs.runtime.compose.ComposedTask compose, String service,
+        public String create(dev.localecs.runtime.compose.ComposedTask compose, String service,
                              Map<String, String> created, Map<String, String> secrets) {
-            return engine.create(task, compose, service, created, secrets);
+            return engine.create(compose, service, created, secrets);
         }
 
         @Override

@@ -1,0 +1,340 @@
+package dev.localecs.runtime.tasks;
+
+import dev.localecs.api.model.NetworkBinding;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The only writer of task and container status: container events from the engine, the launcher's progress,
+ * stops and recovery all become ECS transitions here (PROVISIONING → PENDING → RUNNING → STOPPING or
+ * DEACTIVATING → DEPROVISIONING → STOPPED), each applied atomically to the {@link TaskRecord}.
+ */
+final class TaskLifecycle implements TaskEngine.EventListener {
+    private static final Logger LOG = Logger.getLogger(TaskLifecycle.class.getName());
+    static final String OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
+    static final String ESSENTIAL_EXITED = "Essential container in task exited";
+
+    private final TaskEngine engine;
+    private final TaskHistory history;
+    private final Clock clock;
+    private final TaskSettings settings;
+
+    TaskLifecycle(TaskEngine engine, TaskHistory history, Clock clock, TaskSettings settings) {
+        this.engine = engine;
+        this.history = history;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    // ---- engine events ------------------------------------------------------------------------------------
+
+    @Override
+    public void onEvent(String taskArn, String container, String action, Optional<Integer> exitCode) {
+        TaskRecord record = history.get(taskArn.substring(taskArn.lastIndexOf('/') + 1)).orElse(null);
+        if (record == null || container.equals(record.pauseService) || record.isStopped()) {
+            // a stopped task is final: late events (removal, a last die) change nothing
+            return;
+        }
+        ContainerState state = record.container(container);
+        if (state == null) {
+            return;
+        }
+        switch (action) {
+            case "start" -> {
+                boolean pending;
+                synchronized (record) {
+                    pending = state.lastStatus == ContainerStatus.PENDING;
+                }
+                if (pending) {
+                    containerStarted(record, state, observe(state));
+                }
+            }
+            case "oom" -> record.update(r -> state.oomKilled = true);
+            case "die" -> containerExited(record, state, exitCode);
+            default -> {
+                if (action.startsWith("health_status")) {
+                    HealthStatus health = action.endsWith("unhealthy") ? HealthStatus.UNHEALTHY
+                            : action.endsWith("healthy") ? HealthStatus.HEALTHY : null;
+                    if (health != null) {
+                        record.update(r -> state.healthStatus = health);
+                    }
+                }
+            }
+        }
+    }
+
+    private void containerExited(TaskRecord record, ContainerState state, Optional<Integer> exitCode) {
+        // cgroup v2 engines may not send "oom"; a SIGKILL exit is checked once against the engine
+        boolean killed = exitCode.orElse(0) == 137 && !state.oomKilled;
+        TaskEngine.Observation seen = killed ? observe(state) : null;
+        record.update(r -> {
+            state.finishedAt = clock.instant();
+            if (seen != null && seen.oomKilled()) {
+                state.oomKilled = true;
+            }
+            state.lastStatus = ContainerStatus.STOPPED;
+            state.exitCode = exitCode.orElse(state.exitCode);
+            if (state.oomKilled) {
+                state.reason = OUT_OF_MEMORY;
+            }
+        });
+        if (state.essential) {
+            stop(record, StopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED);
+        }
+    }
+
+    // ---- the launcher's progress --------------------------------------------------------------------------
+
+    void pullStarted(TaskRecord record) {
+        record.update(r -> r.pullStartedAt = clock.instant());
+    }
+
+    /** Images are there: PROVISIONING (awsvpc) becomes PENDING. */
+    void pulled(TaskRecord record) {
+        record.update(r -> {
+            r.pullStoppedAt = clock.instant();
+            if (r.lastStatus == TaskStatus.PROVISIONING) {
+                r.lastStatus = TaskStatus.PENDING;
+            }
+        });
+    }
+
+    void created(TaskRecord record, String service, String runtimeId) {
+        record.update(r -> {
+            if (service.equals(r.pauseService)) {
+                r.pauseId = runtimeId;
+            } else {
+                r.containers.get(service).runtimeId = runtimeId;
+            }
+        });
+    }
+
+    /** The awsvpc pause container runs: its address and MAC are the task's ENI. */
+    void interfaceAttached(TaskRecord record, TaskEngine.Observation pause) {
+        record.update(r -> {
+            r.privateIp = pause.ip().orElse(null);
+            r.macAddress = pause.mac().orElse(null);
+        });
+    }
+
+    /** A container started (its start call returned, or its start event came): RUNNING with its bindings. */
+    void containerStarted(TaskRecord record, ContainerState state, TaskEngine.Observation seen) {
+        record.update(r -> {
+            if (state.lastStatus != ContainerStatus.PENDING) {
+                return;
+            }
+            state.lastStatus = ContainerStatus.RUNNING;
+            state.startedAt = clock.instant();
+            if (seen != null) {
+                state.ip = seen.ip().orElse(null);
+                state.networkBindings = seen.ports().stream().map(p -> new NetworkBinding(p.hostIp(),
+                        p.containerPort(), p.hostPort(), p.protocol().toLowerCase(Locale.ROOT), null, null)).toList();
+                seen.imageDigest().ifPresent(d -> state.imageDigest = d);
+            }
+            promoteIfRunning(r);
+        });
+    }
+
+    /** The endpoint saw a container's address before its start was recorded. */
+    void addressSeen(TaskRecord record, ContainerState state, String ip) {
+        record.update(r -> state.ip = ip);
+    }
+
+    /** The launch failed: containers that never ran are STOPPED without exit code, the task stops. */
+    void launchFailed(TaskRecord record, String container, String reason) {
+        record.update(r -> {
+            ContainerState failed = container == null ? null : r.containers.get(container);
+            if (failed != null) {
+                failed.reason = reason;
+                if (failed.lastStatus != ContainerStatus.RUNNING) {
+                    // it never ran: ECS shows no exit code (Docker would report 127 for a failed start)
+                    failed.lastStatus = ContainerStatus.STOPPED;
+                }
+            }
+            for (ContainerState c : r.containers.values()) {
+                if (c.runtimeId == null) {
+                    c.lastStatus = ContainerStatus.STOPPED;
+                    if (failed == null && c.reason == null) {
+                        c.reason = reason;
+                    }
+                }
+            }
+        });
+        stop(record, StopCode.TASK_FAILED_TO_START, reason);
+    }
+
+    /** PENDING → RUNNING once every essential container runs. */
+    private void promoteIfRunning(TaskRecord r) {
+        if (r.desiredStatus != TaskStatus.RUNNING || r.lastStatus == TaskStatus.RUNNING || r.isStoppingOrStopped()) {
+            return;
+        }
+        if (r.containers.values().stream().filter(c -> c.essential).allMatch(ContainerState::running)) {
+            Instant now = clock.instant();
+            r.lastStatus = TaskStatus.RUNNING;
+            r.startedAt = r.startedAt == null ? now : r.startedAt;
+            r.connectivityAt = r.connectivityAt == null ? now : r.connectivityAt;
+        }
+    }
+
+    // ---- stopping -----------------------------------------------------------------------------------------
+
+    /** Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes. */
+    void stop(TaskRecord record, StopCode stopCode, String reason) {
+        boolean[] first = {false};
+        record.update(r -> {
+            if (r.desiredStatus == TaskStatus.STOPPED) {
+                return;
+            }
+            first[0] = true;
+            r.desiredStatus = TaskStatus.STOPPED;
+            r.stopCode = stopCode;
+            r.stoppedReason = reason;
+            r.stoppingAt = clock.instant();
+            if (r.lastStatus != TaskStatus.STOPPED) {
+                r.lastStatus = r.awsvpc() ? TaskStatus.DEACTIVATING : TaskStatus.STOPPING;
+            }
+        });
+        if (first[0]) {
+            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
+        }
+    }
+
+    /** Stops every container that may run (in parallel, each with its stop timeout), then finishes. */
+    void stopContainers(TaskRecord record) {
+        List<Thread> stops = new ArrayList<>();
+        for (ContainerState c : record.containers.values()) {
+            String id;
+            synchronized (record) {
+                id = c.stopped() ? null : c.runtimeId;
+            }
+            if (id != null) {
+                stops.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        engine.stop(id, c.stopTimeout);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Stopping " + c.name + " of task " + record.taskId + " failed", e);
+                    }
+                }));
+            }
+        }
+        for (Thread stop : stops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        finish(record);
+    }
+
+    /** Every container has stopped: record exit codes not yet seen, stop the pause container, STOPPED. */
+    private void finish(TaskRecord record) {
+        for (ContainerState c : record.containers.values()) {
+            if (c.runtimeId != null && !c.stopped()) {
+                TaskEngine.Observation seen = observe(c);
+                record.update(r -> {
+                    c.lastStatus = ContainerStatus.STOPPED;
+                    if (seen != null) {
+                        seen.exitCode().ifPresent(code -> c.exitCode = code);
+                        if (seen.oomKilled() && c.reason == null) {
+                            c.reason = OUT_OF_MEMORY;
+                        }
+                    }
+                });
+            }
+        }
+        record.update(r -> {
+            r.executionStoppedAt = clock.instant();
+            r.containers.values().forEach(c -> c.lastStatus = ContainerStatus.STOPPED);
+            if (r.awsvpc()) {
+                r.lastStatus = TaskStatus.DEPROVISIONING;
+            }
+        });
+        if (record.pauseId != null) {
+            try {
+                engine.stop(record.pauseId, 2);
+            } catch (RuntimeException e) {
+                LOG.fine("Stopping the pause container of " + record.taskId + ": " + e.getMessage());
+            }
+        }
+        if (settings.removeContainers() == TaskSettings.RemoveContainers.IMMEDIATELY) {
+            // deprovisioned before STOPPED, so a STOPPED task has nothing left on the engine
+            remove(record);
+        }
+        record.update(r -> {
+            r.lastStatus = TaskStatus.STOPPED;
+            r.stoppedAt = clock.instant();
+        });
+    }
+
+    /** Removes a task's containers, networks and volumes from the engine (failures are logged). */
+    void remove(TaskRecord record) {
+        try {
+            engine.remove(record.project);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cleaning up task " + record.taskId + " failed", e);
+        }
+    }
+
+    // ---- recovery -----------------------------------------------------------------------------------------
+
+    /**
+     * After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile),
+     * then stops a launch that was cut off, finishes a stop that was under way, or stops a task whose
+     * essential container exited.
+     */
+    void recovered(TaskRecord record, Map<String, TaskEngine.Observation> seen) {
+        record.update(r -> {
+            for (Map.Entry<String, TaskEngine.Observation> entry : seen.entrySet()) {
+                ContainerState c = r.containers.get(entry.getKey());
+                TaskEngine.Observation o = entry.getValue();
+                if (c == null) {
+                    r.pauseService = entry.getKey();
+                    r.pauseId = o.id();
+                    continue;
+                }
+                c.runtimeId = o.id();
+                c.lastStatus = o.running() ? ContainerStatus.RUNNING : ContainerStatus.STOPPED;
+                o.exitCode().ifPresent(code -> c.exitCode = code);
+                o.health().map(HealthStatus::of).ifPresent(h -> c.healthStatus = h);
+                if (o.oomKilled()) {
+                    c.reason = OUT_OF_MEMORY;
+                }
+            }
+        });
+        boolean launched;
+        boolean stopping;
+        boolean essentialExited;
+        synchronized (record) {
+            stopping = record.desiredStatus == TaskStatus.STOPPED;
+            launched = record.lastStatus == TaskStatus.RUNNING || stopping;
+            essentialExited = record.containers.values().stream().anyMatch(c -> c.essential && c.stopped());
+        }
+        LOG.info("Recovering task " + record.taskId + " (" + record.lastStatus + ", " + seen.size() + " containers)");
+        if (!launched) {
+            stop(record, StopCode.TASK_FAILED_TO_START, TaskRecovery.INTERRUPTED);
+        } else if (stopping) {
+            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
+        } else if (essentialExited) {
+            stop(record, StopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED);
+        }
+    }
+
+    /** What the engine shows of a container now, or null when it cannot say. */
+    TaskEngine.Observation observe(ContainerState state) {
+        try {
+            return state.runtimeId == null ? null : engine.observe(state.runtimeId, settings.taskNetwork());
+        } catch (RuntimeException e) {
+            LOG.fine("Cannot inspect " + state.runtimeId + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.localecs.runtime.tasks;
+
+import dev.localecs.api.ConfigView;
+import dev.localecs.api.error.ConfigurationException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The lifecycle's settings, read once from the configuration.
+ *
+ * @param stoppedRetention how long stopped tasks stay visible ({@code tasks.stopped-retention})
+ * @param removeContainers when a stopped task's containers go ({@code tasks.remove-containers})
+ * @param dependencyTimeout how long a dependency condition may take without a startTimeout
+ *                          ({@code tasks.dependency-timeout})
+ * @param taskNetwork the task network's name ({@code network.name})
+ */
+public record TaskSettings(Duration stoppedRetention, RemoveContainers removeContainers, Duration dependencyTimeout,
+                           String taskNetwork) {
+
+    /** When a stopped task's containers, networks and volumes are removed. */
+    public enum RemoveContainers {
+        /** when the task leaves DescribeTasks (default) */
+        AFTER_RETENTION,
+        /** as it stops, before it is STOPPED */
+        IMMEDIATELY,
+        /** never: the user removes them */
+        NEVER
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param config the configuration
+     * @return the settings
+     * @throws ConfigurationException naming a setting that cannot be read
+     */
+    public static TaskSettings from(ConfigView config) {
+        return new TaskSettings(duration(config, "tasks.stopped-retention", "1h"),
+                choice(config, "tasks.remove-containers", "after-retention", RemoveContainers.class),
+                duration(config, "tasks.dependency-timeout", "3m"), config.get("network.name", "ecs-local-network"));
+    }
+
+    /**
+     * Reads a duration such as {@code 90s}, {@code 5m}, {@code 1h}, a number of seconds or ISO-8601.
+     *
+     * @param config the configuration
+     * @param key the key
+     * @param defaultValue its default
+     * @return the duration
+     */
+    public static Duration duration(ConfigView config, String key, String defaultValue) {
+        String value = config.get(key, defaultValue).trim().toLowerCase(Locale.ROOT);
+        try {
+            return value.startsWith("p") ? Duration.parse(value.toUpperCase(Locale.ROOT))
+                    : value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(key + " must be a duration such as 90s, 5m or 1h, not '" + value + "'.");
+        }
+    }
+
+    /**
+     * Reads one of an enum's values, written lower-case with dashes ({@code after-retention}).
+     *
+     * @param config the configuration
+     * @param key the key
+     * @param defaultValue its default
+     * @param type the enum
+     * @param <E> the enum
+     * @return the value
+     */
+    public static <E extends Enum<E>> E choice(ConfigView config, String key, String defaultValue, Class<E> type) {
+        String value = config.get(key, defaultValue).trim();
+        return Arrays.stream(type.getEnumConstants()).filter(e -> setting(e).equals(value)).findFirst()
+                .orElseThrow(() -> new ConfigurationException(key + " must be one of " + Arrays.stream(
+                        type.getEnumConstants()).map(TaskSettings::setting).toList() + ", not '" + value + "'."));
+    }
+
+    private static String setting(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
