@@ -96,14 +96,26 @@ final class TaskLauncher {
                 return;
             }
             awaitDependencies(service);
+            if (record.isStoppingOrStopped()) {
+                own.completeExceptionally(new CancellationException("launch abandoned"));
+                return;
+            }
             String id = engine.create(compose, service, ids, resources.environment(record.taskId,
                     record.executionRole(), service, compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
-            lifecycle.created(record, service, id);
+            if (!lifecycle.created(record, service, id)) {
+                // stopped while this container was being created: it never starts
+                own.completeExceptionally(new CancellationException("launch abandoned"));
+                return;
+            }
             try {
                 engine.start(id);
             } catch (LaunchException e) {
                 throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+            }
+            if (record.isStoppingOrStopped()) {
+                // a stop that came between the creation and the start may have found nothing to stop yet
+                engine.stop(id, pause ? 2 : record.container(service).stopTimeout);
             }
             if (pause && record.awsvpc()) {
                 lifecycle.interfaceAttached(record, engine.observe(id, settings.taskNetwork()));

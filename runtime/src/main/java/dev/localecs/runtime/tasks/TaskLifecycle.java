@@ -16,61 +16,33 @@ import java.util.logging.Logger;
  * stops and recovery all become ECS transitions here (PROVISIONING → PENDING → RUNNING → STOPPING or
  * DEACTIVATING → DEPROVISIONING → STOPPED), each applied atomically to the {@link TaskRecord}.
  */
-final class TaskLifecycle implements TaskEngine.EventListener {
+final class TaskLifecycle {
     private static final Logger LOG = Logger.getLogger(TaskLifecycle.class.getName());
     static final String OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
     static final String ESSENTIAL_EXITED = "Essential container in task exited";
 
     private final TaskEngine engine;
-    private final TaskHistory history;
     private final Clock clock;
     private final TaskSettings settings;
 
-    TaskLifecycle(TaskEngine engine, TaskHistory history, Clock clock, TaskSettings settings) {
+    TaskLifecycle(TaskEngine engine, Clock clock, TaskSettings settings) {
         this.engine = engine;
-        this.history = history;
         this.clock = clock;
         this.settings = settings;
     }
 
-    // ---- engine events ------------------------------------------------------------------------------------
+    // ---- engine events (translated by ContainerEvents) ---------------------------------------------------
 
-    @Override
-    public void onEvent(String taskArn, String container, String action, Optional<Integer> exitCode) {
-        TaskRecord record = history.get(taskArn.substring(taskArn.lastIndexOf('/') + 1)).orElse(null);
-        if (record == null || container.equals(record.pauseService) || record.isStopped()) {
-            // a stopped task is final: late events (removal, a last die) change nothing
-            return;
-        }
-        ContainerState state = record.container(container);
-        if (state == null) {
-            return;
-        }
-        switch (action) {
-            case "start" -> {
-                boolean pending;
-                synchronized (record) {
-                    pending = state.lastStatus == ContainerStatus.PENDING;
-                }
-                if (pending) {
-                    containerStarted(record, state, observe(state));
-                }
-            }
-            case "oom" -> record.update(r -> state.oomKilled = true);
-            case "die" -> containerExited(record, state, exitCode);
-            default -> {
-                if (action.startsWith("health_status")) {
-                    HealthStatus health = action.endsWith("unhealthy") ? HealthStatus.UNHEALTHY
-                            : action.endsWith("healthy") ? HealthStatus.HEALTHY : null;
-                    if (health != null) {
-                        record.update(r -> state.healthStatus = health);
-                    }
-                }
-            }
-        }
+    void oomKilled(TaskRecord record, ContainerState state) {
+        record.update(r -> state.oomKilled = true);
     }
 
-    private void containerExited(TaskRecord record, ContainerState state, Optional<Integer> exitCode) {
+    void healthChanged(TaskRecord record, ContainerState state, HealthStatus health) {
+        record.update(r -> state.healthStatus = health);
+    }
+
+    /** A container exited; an essential one stops the task. */
+    void containerExited(TaskRecord record, ContainerState state, Optional<Integer> exitCode) {
         // cgroup v2 engines may not send "oom"; a SIGKILL exit is checked once against the engine
         boolean killed = exitCode.orElse(0) == 137 && !state.oomKilled;
         TaskEngine.Observation seen = killed ? observe(state) : null;
@@ -106,14 +78,24 @@ final class TaskLifecycle implements TaskEngine.EventListener {
         });
     }
 
-    void created(TaskRecord record, String service, String runtimeId) {
+    /**
+     * Records a created container; false when the task is stopping already (the container is then not started,
+     * and goes with the task's other resources).
+     */
+    boolean created(TaskRecord record, String service, String runtimeId) {
+        boolean[] go = {false};
         record.update(r -> {
+            if (r.isStoppingOrStopped()) {
+                return;
+            }
+            go[0] = true;
             if (service.equals(r.pauseService)) {
                 r.pauseId = runtimeId;
             } else {
                 r.containers.get(service).runtimeId = runtimeId;
             }
         });
+        return go[0];
     }
 
     /** The awsvpc pause container runs: its address and MAC are the task's ENI. */
@@ -215,22 +197,17 @@ final class TaskLifecycle implements TaskEngine.EventListener {
                 id = c.stopped() ? null : c.runtimeId;
             }
             if (id != null) {
-                stops.add(Thread.ofVirtual().start(() -> {
-                    try {
-                        engine.stop(id, c.stopTimeout);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Stopping " + c.name + " of task " + record.taskId + " failed", e);
-                    }
-                }));
+                stops.add(Thread.ofVirtual().start(() -> quietly("Stopping " + c.name + " of task " + record.taskId,
+                        () -> engine.stop(id, c.stopTimeout))));
             }
         }
-        for (Thread stop : stops) {
-            try {
+        try {
+            for (Thread stop : stops) {
                 stop.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         finish(record);
     }
@@ -259,11 +236,7 @@ final class TaskLifecycle implements TaskEngine.EventListener {
             }
         });
         if (record.pauseId != null) {
-            try {
-                engine.stop(record.pauseId, 2);
-            } catch (RuntimeException e) {
-                LOG.fine("Stopping the pause container of " + record.taskId + ": " + e.getMessage());
-            }
+            quietly("Stopping the pause container of " + record.taskId, () -> engine.stop(record.pauseId, 2));
         }
         if (settings.removeContainers() == TaskSettings.RemoveContainers.IMMEDIATELY) {
             // deprovisioned before STOPPED, so a STOPPED task has nothing left on the engine
@@ -277,20 +250,20 @@ final class TaskLifecycle implements TaskEngine.EventListener {
 
     /** Removes a task's containers, networks and volumes from the engine (failures are logged). */
     void remove(TaskRecord record) {
+        quietly("Cleaning up task " + record.taskId, () -> engine.remove(record.project));
+    }
+
+    private static void quietly(String what, Runnable call) {
         try {
-            engine.remove(record.project);
+            call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cleaning up task " + record.taskId + " failed", e);
+            LOG.log(Level.WARNING, what + " failed", e);
         }
     }
 
     // ---- recovery -----------------------------------------------------------------------------------------
 
-    /**
-     * After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile),
-     * then stops a launch that was cut off, finishes a stop that was under way, or stops a task whose
-     * essential container exited.
-     */
+    /** After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile). */
     void recovered(TaskRecord record, Map<String, TaskEngine.Observation> seen) {
         record.update(r -> {
             for (Map.Entry<String, TaskEngine.Observation> entry : seen.entrySet()) {
@@ -310,22 +283,6 @@ final class TaskLifecycle implements TaskEngine.EventListener {
                 }
             }
         });
-        boolean launched;
-        boolean stopping;
-        boolean essentialExited;
-        synchronized (record) {
-            stopping = record.desiredStatus == TaskStatus.STOPPED;
-            launched = record.lastStatus == TaskStatus.RUNNING || stopping;
-            essentialExited = record.containers.values().stream().anyMatch(c -> c.essential && c.stopped());
-        }
-        LOG.info("Recovering task " + record.taskId + " (" + record.lastStatus + ", " + seen.size() + " containers)");
-        if (!launched) {
-            stop(record, StopCode.TASK_FAILED_TO_START, TaskRecovery.INTERRUPTED);
-        } else if (stopping) {
-            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
-        } else if (essentialExited) {
-            stop(record, StopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED);
-        }
     }
 
     /** What the engine shows of a container now, or null when it cannot say. */

@@ -69,7 +69,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         this.json = requireNonNull(json, "json is null");
         this.resources = requireNonNull(resources, "resources is null");
         this.history = new TaskHistory(requireNonNull(store, "store is null"), clock, settings, events);
-        this.lifecycle = new TaskLifecycle(engine, history, clock, settings);
+        this.lifecycle = new TaskLifecycle(engine, clock, settings);
     }
 
     /** Connects the event stream, recovers tasks from disk and the engine, starts the retention sweep. */
@@ -79,7 +79,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warning("The task network could not be made now (it is retried at each launch): " + e.getMessage());
         }
-        engine.events(lifecycle);
+        engine.events(new ContainerEvents(history, lifecycle));
         new TaskRecovery(history, lifecycle, engine).recover();
         history.startSweep(record -> {
             if (settings.removeContainers() == TaskSettings.RemoveContainers.AFTER_RETENTION) {

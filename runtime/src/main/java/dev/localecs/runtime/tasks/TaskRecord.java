@@ -223,85 +223,8 @@ public final class TaskRecord {
         return lastStatus == TaskStatus.STOPPED;
     }
 
-    /** The task as ECS shows it. */
+    /** The task as ECS shows it (an immutable snapshot). */
     synchronized Task snapshot() {
-        List<Container> list = new ArrayList<>();
-        for (ContainerState c : containers.values()) {
-            List<NetworkInterface> interfaces = awsvpc() && privateIp != null
-                    ? List.of(new NetworkInterface(attachmentId, privateIp, null)) : List.of();
-            list.add(new Container(c.containerArn, taskArn, c.name, c.image, c.imageDigest, c.runtimeId,
-                    c.lastStatus.name(), c.exitCode, c.reason, c.networkBindings, interfaces,
-                    c.healthStatus.name(), List.of(), c.cpu, c.memory,
-                    c.memoryReservation, null));
-        }
-        var definition = spec.taskDefinition();
-        boolean fargate = "FARGATE".equals(spec.launchType());
-        return new Task(attachments(), List.of(), "local-1a", spec.capacityProviderName().orElse(null), clusterArn,
-                connectivityAt == null ? null : "CONNECTED", connectivityAt,
-                fargate ? null : "arn:aws:ecs:" + regionOf(clusterArn) + ":" + accountOf(clusterArn)
-                        + ":container-instance/" + cluster + "/localecsapi0000000000000000000001",
-                list, cpu(), createdAt, desiredStatus.name(), spec.enableExecuteCommand(), executionStoppedAt,
-                spec.group(), healthStatus().name(), List.of(), lastStatus.name(), spec.launchType(), memory(),
-                overrides,
-                fargate ? spec.platformVersion().orElse("1.4.0") : null, fargate ? "Linux" : null,
-                pullStartedAt, pullStoppedAt, startedAt, spec.startedBy().orElse(null),
-                stopCode == null ? null : stopCode.wire(), stoppedAt,
-                stoppedReason, stoppingAt, spec.tags(), taskArn, definition.taskDefinitionArn(), version,
-                fargate ? definition.ephemeralStorage() : null,
-                fargate ? new dev.localecs.api.model.TaskEphemeralStorage(20, null) : null);
-    }
-
-    private List<Attachment> attachments() {
-        if (!awsvpc() || attachmentId == null) {
-            return List.of();
-        }
-        List<KeyValuePair> details = new ArrayList<>();
-        details.add(new KeyValuePair("subnetId", spec.subnetId().orElse("subnet-local")));
-        details.add(new KeyValuePair("networkInterfaceId", networkInterfaceId));
-        if (macAddress != null) {
-            details.add(new KeyValuePair("macAddress", macAddress));
-        }
-        if (privateIp != null) {
-            details.add(new KeyValuePair("privateDnsName", "ip-" + privateIp.replace('.', '-') + ".ec2.internal"));
-            details.add(new KeyValuePair("privateIPv4Address", privateIp));
-        }
-        String status = lastStatus == TaskStatus.STOPPED ? "DELETED" : privateIp == null ? "PRECREATED" : "ATTACHED";
-        return List.of(new Attachment(attachmentId, "ElasticNetworkInterface", status, details));
-    }
-
-    private HealthStatus healthStatus() {
-        boolean any = false;
-        for (ContainerState c : containers.values()) {
-            if (!c.essential || !c.hasHealthCheck) {
-                continue;
-            }
-            any = true;
-            if (c.healthStatus != HealthStatus.HEALTHY) {
-                return c.healthStatus;
-            }
-        }
-        return any ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
-    }
-
-    private String cpu() {
-        if (overrides != null && overrides.cpu() != null) {
-            return overrides.cpu();
-        }
-        return spec.taskDefinition().cpu();
-    }
-
-    private String memory() {
-        if (overrides != null && overrides.memory() != null) {
-            return overrides.memory();
-        }
-        return spec.taskDefinition().memory();
-    }
-
-    private static String regionOf(String arn) {
-        return arn.split(":")[3];
-    }
-
-    private static String accountOf(String arn) {
-        return arn.split(":")[4];
+        return TaskSnapshots.of(this);
     }
 }

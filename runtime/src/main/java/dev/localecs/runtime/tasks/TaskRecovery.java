@@ -37,6 +37,23 @@ final class TaskRecovery {
                 continue;
             }
             lifecycle.recovered(record, seen);
+            boolean stopping;
+            boolean launched;
+            boolean essentialExited;
+            synchronized (record) {
+                stopping = record.desiredStatus == TaskStatus.STOPPED;
+                launched = record.lastStatus == TaskStatus.RUNNING || stopping;
+                essentialExited = record.containers.values().stream().anyMatch(c -> c.essential && c.stopped());
+            }
+            LOG.info("Recovering task " + record.taskId + " (" + record.lastStatus + ", " + seen.size()
+                    + " containers)");
+            if (!launched) {
+                lifecycle.stop(record, StopCode.TASK_FAILED_TO_START, INTERRUPTED);
+            } else if (stopping) {
+                Thread.ofVirtual().name("stop-" + record.taskId).start(() -> lifecycle.stopContainers(record));
+            } else if (essentialExited) {
+                lifecycle.stop(record, StopCode.ESSENTIAL_CONTAINER_EXITED, TaskLifecycle.ESSENTIAL_EXITED);
+            }
         }
     }
 }
