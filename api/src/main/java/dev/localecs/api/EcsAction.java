@@ -10,6 +10,8 @@ import org.pf4j.ExtensionPoint;
  * it the context. Errors are reported by throwing {@link dev.localecs.api.error.EcsException}.
  */
 public interface EcsAction extends ExtensionPoint {
+    /** The target prefix of Amazon ECS. */
+    String ECS = "AmazonEC2ContainerServiceV20141113";
 
     /**
      * The ECS operation name, exactly as in the {@code X-Amz-Target} header (e.g. {@code RunTask}).
@@ -17,6 +19,18 @@ public interface EcsAction extends ExtensionPoint {
      * @return the operation name; also the configuration key {@code actions.<name>.plugin}
      */
     String name();
+
+    /**
+     * The AWS JSON service this operation belongs to: the prefix of its {@code X-Amz-Target} header. Actions of
+     * other services (CloudWatch Logs: {@code Logs_20140328}, EventBridge: {@code AWSEvents}, …) are served on the
+     * same port; an operation of a service other than ECS chosen among several plugins is configured with
+     * {@code actions.<service>.<name>.plugin}.
+     *
+     * @return the target prefix, {@link #ECS} unless overridden
+     */
+    default String service() {
+        return ECS;
+    }
 
     /**
      * Serves one request.

@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
- * Operation name → the action that serves it. Two plugins offering the same operation are refused unless
- * {@code actions.<Operation>.plugin} names the one to use.
+ * (service, operation) → the action that serves it; ECS operations are known by their bare names, those of
+ * other AWS JSON services as {@code <target prefix>.<Operation>}. Two plugins offering the same operation are
+ * refused unless {@code actions.<Operation>.plugin} (ECS) or {@code actions.<prefix>.<Operation>.plugin} names the
+ * one to use.
  */
 public final class ActionRegistry {
     private static final Logger LOG = Logger.getLogger(ActionRegistry.class.getName());
@@ -37,7 +39,8 @@ public final class ActionRegistry {
     public static ActionRegistry build(List<Registered<EcsAction>> offered, ConfigView config) {
         Map<String, List<Registered<EcsAction>>> byName = new TreeMap<>();
         for (Registered<EcsAction> action : offered) {
-            byName.computeIfAbsent(action.extension().name(), k -> new ArrayList<>()).add(action);
+            byName.computeIfAbsent(key(action.extension().service(), action.extension().name()),
+                    k -> new ArrayList<>()).add(action);
         }
         Map<String, Registered<EcsAction>> chosen = new LinkedHashMap<>();
         byName.forEach((name, candidates) -> {
@@ -74,7 +77,33 @@ public final class ActionRegistry {
      * @return the action, or empty when no plugin serves it
      */
     public Optional<EcsAction> find(String operation) {
-        return Optional.ofNullable(actions.get(operation)).map(Registered::extension);
+        return find(EcsAction.ECS, operation);
+    }
+
+    /**
+     * The action for an operation of a service.
+     *
+     * @param service the target prefix
+     * @param operation the operation name
+     * @return the action, or empty when no plugin serves it
+     */
+    public Optional<EcsAction> find(String service, String operation) {
+        return Optional.ofNullable(actions.get(key(service, operation))).map(Registered::extension);
+    }
+
+    /**
+     * Whether any action serves a service.
+     *
+     * @param service the target prefix
+     * @return true for ECS (always served, locally or upstream) and for services with at least one action
+     */
+    public boolean serves(String service) {
+        return service.equals(EcsAction.ECS) || actions.values().stream()
+                .anyMatch(a -> a.extension().service().equals(service));
+    }
+
+    private static String key(String service, String operation) {
+        return service.equals(EcsAction.ECS) ? operation : service + "." + operation;
     }
 
     /**

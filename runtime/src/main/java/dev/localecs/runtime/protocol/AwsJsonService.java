@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /} with {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Operation>}: the operation
- * goes to the plugin action that serves it, else to the upstream endpoint, else is refused with
- * {@code UnknownOperationException}.
+ * {@code POST /} with {@code X-Amz-Target: <service>.<Operation>}: the operation goes to the plugin action that
+ * serves it; an ECS operation no plugin serves goes to the upstream endpoint, else is refused with
+ * {@code UnknownOperationException}, as is any operation of another service (CloudWatch Logs, EventBridge…) no
+ * plugin serves, and any service no plugin serves.
  */
 public final class AwsJsonService implements HttpService {
     /** Largest accepted request body. */
@@ -61,13 +62,18 @@ public final class AwsJsonService implements HttpService {
     }
 
     private void handle(ServerRequest request, ServerResponse response) {
-        String operation = operation(request);
+        Target target = target(request);
         byte[] body = readBody(request);
-        Optional<EcsAction> action = actions.find(operation);
+        Optional<EcsAction> action = actions.find(target.service(), target.operation());
         if (action.isEmpty()) {
-            forward(request, response, operation, body);
+            if (!target.service().equals(EcsAction.ECS)) {
+                throw new EcsException(ErrorCode.UNKNOWN_OPERATION, "Operation " + target.operation() + " of "
+                        + target.service() + " is not supported by local-ecs-api.");
+            }
+            forward(request, response, target.operation(), body);
             return;
         }
+        String operation = target.operation();
         BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parse(body), json);
         Object result = action.get().handle(bound);
         try {
@@ -94,14 +100,23 @@ public final class AwsJsonService implements HttpService {
                 answer.contentType().orElse(EcsResponses.CONTENT_TYPE));
     }
 
-    private static String operation(ServerRequest request) {
+    /** {@code X-Amz-Target: <service prefix>.<Operation>}; a service no action serves is unknown. */
+    private Target target(ServerRequest request) {
         String target = request.headers().first(TARGET).orElse("");
-        if (!target.startsWith(UpstreamEcs.TARGET_PREFIX) || target.length() == UpstreamEcs.TARGET_PREFIX.length()) {
-            throw new EcsException(ErrorCode.UNKNOWN_OPERATION, target.isEmpty()
-                    ? "Missing X-Amz-Target header: expected " + UpstreamEcs.TARGET_PREFIX + "<Operation>."
-                    : "Unknown target '" + target + "': expected " + UpstreamEcs.TARGET_PREFIX + "<Operation>.");
+        int dot = target.lastIndexOf('.');
+        if (target.isEmpty()) {
+            throw new EcsException(ErrorCode.UNKNOWN_OPERATION, "Missing X-Amz-Target header: expected "
+                    + UpstreamEcs.TARGET_PREFIX + "<Operation>.");
         }
-        return target.substring(UpstreamEcs.TARGET_PREFIX.length());
+        if (dot <= 0 || dot == target.length() - 1 || !actions.serves(target.substring(0, dot))) {
+            throw new EcsException(ErrorCode.UNKNOWN_OPERATION, "Unknown target '" + target + "': expected "
+                    + UpstreamEcs.TARGET_PREFIX + "<Operation>" + " or the target of another service a plugin serves.");
+        }
+        return new Target(target.substring(0, dot), target.substring(dot + 1));
+    }
+
+    /** A parsed {@code X-Amz-Target}. */
+    private record Target(String service, String operation) {
     }
 
     private static byte[] readBody(ServerRequest request) {

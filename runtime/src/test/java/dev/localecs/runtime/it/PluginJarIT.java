@@ -341,4 +341,66 @@ class PluginJarIT {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly("stop shipper", "stop watcher");
     }
+    @Test
+    void actionsOfOtherAwsServicesAnswerOnTheSamePortBesideEcs() throws Exception {
+        Path plugins = pluginsDir();
+        PluginJar.copyBuiltIn("ecs-clusters", plugins);
+        PluginJar.named("team-logs").extension("team.logs.DescribeLogGroups", """
+                package team.logs;
+
+                @org.pf4j.Extension
+                public class DescribeLogGroups implements dev.localecs.api.EcsAction {
+                    public String name() {
+                        return "DescribeLogGroups";
+                    }
+
+                    public String service() {
+                        return "Logs_20140328";
+                    }
+
+                    public Object handle(dev.localecs.api.ActionRequest request) {
+                        return java.util.Map.of("logGroups", java.util.List.of(java.util.Map.of("logGroupName", "/ecs/web")));
+                    }
+                }
+                """).extension("team.logs.TagResource", """
+                package team.logs;
+
+                @org.pf4j.Extension
+                public class TagResource implements dev.localecs.api.EcsAction {
+                    public String name() {
+                        return "TagResource";
+                    }
+
+                    public String service() {
+                        return "Logs_20140328";
+                    }
+
+                    public Object handle(dev.localecs.api.ActionRequest request) {
+                        return java.util.Map.of("served", "logs");
+                    }
+                }
+                """).writeTo(plugins);
+
+        try (RuntimeFixture runtime = start(plugins, Map.of(), Map.of())) {
+            var groups = runtime.postTarget("Logs_20140328.DescribeLogGroups", "{}");
+            assertThat(groups.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(groups.body()).at("/logGroups/0/logGroupName").asText()).isEqualTo("/ecs/web");
+
+            var logsTag = runtime.postTarget("Logs_20140328.TagResource", "{}");
+            assertThat(JSON.readTree(logsTag.body()).get("served").asText()).isEqualTo("logs");
+            var ecsTag = runtime.post("TagResource", "{\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/"
+                    + "default\",\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}");
+            assertThat(ecsTag.statusCode()).as("ECS TagResource is still the clusters plugin's").isEqualTo(200);
+            assertThat(ecsTag.body()).doesNotContain("logs");
+
+            for (String target : new String[] {"Logs_20140328.PutLogEvents", "AWSEvents.PutEvents", "Logs_20140328."}) {
+                var refused = runtime.postTarget(target, "{}");
+                assertThat(refused.statusCode()).as(target).isEqualTo(400);
+                assertThat(JSON.readTree(refused.body()).get("__type").asText()).as(target)
+                        .isEqualTo("UnknownOperationException");
+            }
+            assertThat(health(runtime).at("/actions/Logs_20140328.DescribeLogGroups").asText()).isEqualTo("team-logs");
+            assertThat(health(runtime).at("/actions/TagResource").asText()).isEqualTo("ecs-clusters");
+        }
+    }
 }

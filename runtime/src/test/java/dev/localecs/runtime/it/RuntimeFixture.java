@@ -153,12 +153,23 @@ public final class RuntimeFixture implements AutoCloseable {
      * @return the response
      */
     public HttpResponse<String> post(String operation, String body) {
+        return postTarget(operation == null ? null : TARGET_PREFIX + operation, body);
+    }
+
+    /**
+     * Sends a raw AWS JSON request with any target.
+     *
+     * @param target the whole {@code X-Amz-Target} value, or null for none
+     * @param body the body
+     * @return the response
+     */
+    public HttpResponse<String> postTarget(String target, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint().resolve("/"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (operation != null) {
-            request.header("X-Amz-Target", TARGET_PREFIX + operation);
+        if (target != null) {
+            request.header("X-Amz-Target", target);
         }
         return send(request.build());
     }
