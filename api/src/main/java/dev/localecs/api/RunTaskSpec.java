@@ -2,9 +2,9 @@ package dev.localecs.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param taskDefinition the resolved task definition
  * @param cluster the cluster name
- * @param overrides the RunTask {@code overrides} ({@code TaskOverride} JSON), or an empty object
+ * @param overrides the RunTask {@code overrides}, checked against the definition ({@link TaskOverrides})
  * @param startedBy the {@code startedBy} tag
  * @param group the task group ({@code family:<family>} by default)
  * @param launchType {@code EC2}, {@code FARGATE}, {@code EXTERNAL}, …
@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param enableExecuteCommand whether ECS Exec is enabled
  * @param tags the task's tags (propagated ones included)
  */
-public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, JsonNode overrides, Optional<String> startedBy,
+public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optional<TaskOverride> overrides,
+                          Optional<String> startedBy,
                           String group, String launchType, Optional<String> capacityProviderName,
                           Optional<String> platformVersion, Optional<String> subnetId, boolean enableExecuteCommand,
                           List<Tag> tags) {

@@ -2,9 +2,10 @@ package dev.localecs.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
+import java.util.Optional;
 
 /**
  * What a compose override provider knows about the task being launched.
@@ -13,13 +14,13 @@ import dev.localecs.api.model.TaskDefinition;
  * @param taskId the task id (32 hex characters)
  * @param cluster the cluster name
  * @param taskDefinition the resolved task definition
- * @param overrides the RunTask {@code overrides} member ({@code TaskOverride}), or an empty object
+ * @param overrides the RunTask {@code overrides}, checked against the definition
  * @param taskFile the task definition converted to compose, before any override
  * @param endpointId the task's unguessable id in credential and metadata URIs
  *                   ({@code /v2/credentials/<endpointId>}, {@code /v4/<endpointId>.<container>})
  */
 public record TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
-                         JsonNode overrides, ComposeProject taskFile, String endpointId) {
+                         Optional<TaskOverride> overrides, ComposeProject taskFile, String endpointId) {
 
     /**
      * Validates the components.

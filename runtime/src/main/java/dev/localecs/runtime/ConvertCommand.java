@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.api.TaskOverrides;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.TaskComposer;
 import java.io.IOException;
@@ -72,17 +74,20 @@ record ConvertCommand(Optional<Path> taskDefFile, Optional<String> taskDef, Opti
                 : core.context().taskDefinitions().resolve(taskDef.orElseThrow())
                         .orElseThrow(() -> EcsException.client("Unable to describe task definition " + taskDef.get()
                                 + ": not in the registry" + " and not upstream."));
-        JsonNode overrideNode = null;
+        Optional<TaskOverride> taskOverride = Optional.empty();
         String clusterName = cluster.orElse(ClusterRegistry.DEFAULT_CLUSTER);
         if (overrides.isPresent()) {
             JsonNode request = json.readTree(overrides.get().toFile());
-            overrideNode = request.has("overrides") ? request.get("overrides") : request;
+            TaskOverride parsed = json.treeToValue(request.has("overrides") ? request.get("overrides") : request,
+                    TaskOverride.class);
+            TaskOverrides.check(definition, parsed);
+            taskOverride = Optional.of(parsed);
             if (cluster.isEmpty() && request.hasNonNull("cluster")) {
                 clusterName = request.get("cluster").asText();
             }
         }
         String id = taskId.orElseGet(TaskComposer::newEndpointId);
-        ComposedTask task = core.composer().compose(definition, id, clusterName.replaceAll(".*/", ""), overrideNode,
+        ComposedTask task = core.composer().compose(definition, id, clusterName.replaceAll(".*/", ""), taskOverride,
                 TaskComposer.newEndpointId(), output);
         out.println("Compose project " + task.project() + " written to " + task.directory() + ":");
         task.files().forEach(file -> out.println("  " + file.getFileName()));

@@ -2,14 +2,13 @@ package dev.localecs.runtime.compose;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.localecs.api.ComposeOverrideProvider;
 import dev.localecs.api.TaskLaunch;
 import dev.localecs.api.compose.ComposeFragment;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.state.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -88,17 +88,18 @@ public final class TaskComposer {
      * @param definition the task definition
      * @param taskId the task id
      * @param cluster the cluster name
-     * @param overrides the RunTask {@code overrides}, or null
+     * @param overrides the RunTask {@code overrides}, checked already
      * @param endpointId the task's credential/metadata id
      * @param directory where to write the files
      * @return what was written
      */
-    public ComposedTask compose(TaskDefinition definition, String taskId, String cluster, JsonNode overrides,
+    public ComposedTask compose(TaskDefinition definition, String taskId, String cluster,
+                                Optional<TaskOverride> overrides,
                                 String endpointId, Path directory) {
         ConversionResult converted = converter.convert(definition, taskId, cluster);
         String project = converted.project().name();
-        TaskLaunch launch = new TaskLaunch(project, taskId, cluster, definition,
-                overrides == null ? JsonNodeFactory.instance.objectNode() : overrides, converted.project(), endpointId);
+        TaskLaunch launch = new TaskLaunch(project, taskId, cluster, definition, overrides, converted.project(),
+                endpointId);
         List<ComposeProject> layers = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         layers.add(converted.project());

@@ -95,9 +95,8 @@ public final class TaskManager implements TaskService, AutoCloseable {
         ComposedTask compose = composer.compose(spec.taskDefinition(), taskId, spec.cluster(), spec.overrides(),
                 TaskComposer.newEndpointId(), TaskComposer.projectDirectory(composeDest, project));
         compose.warnings().forEach(warning -> LOG.warning("Task " + taskId + ": " + warning));
-        TaskOverride overrides = spec.overrides().isEmpty() ? null
-                : json.convertValue(spec.overrides(), TaskOverride.class);
-        TaskRecord record = TaskRecords.create(arns, spec, overrides, taskId, compose, clock.instant(),
+        TaskRecord record = TaskRecords.create(arns, spec, spec.overrides().orElse(null), taskId, compose,
+                clock.instant(),
                 history::save);
         history.add(record);
         Thread.ofVirtual().name("launch-" + taskId)

@@ -90,7 +90,7 @@ public class ComposeBenchmark {
      */
     @Benchmark
     public ComposedTask convertMergeWrite() {
-        return composer.compose(definition, "0123456789abcdef0123456789abcdef", "default", null,
+        return composer.compose(definition, "0123456789abcdef0123456789abcdef", "default", java.util.Optional.empty(),
                 "11111111111111111111111111111111", output);
     }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.TaskOverrides;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.it.RuntimeFixture;
 import dev.localecs.runtime.protocol.EcsJson;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,10 @@ class ComposePipelineIT {
         config.put("compose.dest", Files.createDirectories(temp.resolve("dest")).toString());
         config.putAll(extra);
         return RuntimeFixture.start(Files.createDirectories(temp.resolve("state")), config);
+    }
+
+    private static Optional<TaskOverride> typed(JsonNode overrides) throws Exception {
+        return Optional.of(EcsJson.create().treeToValue(overrides, TaskOverride.class));
     }
 
     private static TaskDefinition definition(String json) throws Exception {
@@ -61,7 +68,7 @@ class ComposePipelineIT {
         try (RuntimeFixture runtime = start(Map.of("compose.overrides.dirs", drops.toString(),
                 "compose.overrides.patterns", "*.{family}.yml,*.{family}-v{revision}.yml,*.{family_}-v{revision}.yml,"
                         + "*.{cluster}.yml"))) {
-            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "prod", null, ENDPOINT_ID,
+            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "prod", Optional.empty(), ENDPOINT_ID,
                     temp.resolve("out"));
 
             ComposeService web = task.effective().services().get("web");
@@ -86,7 +93,7 @@ class ComposePipelineIT {
         try (RuntimeFixture runtime = start(Map.of())) {
             Path dest = temp.resolve("dest");
             Files.writeString(dest.resolve("docker-compose.web_app-v2.yml"), "services:\n  web:\n    image: nginx:seed\n");
-            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", null, ENDPOINT_ID,
+            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", Optional.empty(), ENDPOINT_ID,
                     TaskComposer.projectDirectory(dest, "ecs-web-app-" + TASK_ID));
             assertThat(task.effective().services().get("web").image()).isEqualTo("nginx:seed");
             assertThat(task.directory()).isEqualTo(dest.resolve("ecs-web-app-" + TASK_ID));
@@ -98,7 +105,7 @@ class ComposePipelineIT {
         Path drops = Files.createDirectories(temp.resolve("drops"));
         Files.writeString(drops.resolve("bad.web-app.yml"), "services:\n  web:\n    imagee: nginx\n");
         try (RuntimeFixture runtime = start(Map.of("compose.overrides.dirs", drops.toString()))) {
-            assertThatThrownBy(() -> runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", null,
+            assertThatThrownBy(() -> runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", Optional.empty(),
                     ENDPOINT_ID, temp.resolve("out")))
                     .isInstanceOf(EcsException.class)
                     .hasMessageContaining(drops.resolve("bad.web-app.yml").toString())
@@ -129,7 +136,7 @@ class ComposePipelineIT {
                        "environment": [{"name": "STEP", "value": "override"}], "cpu": 256, "memory": 256,
                        "memoryReservation": 128}],
                      "cpu": "2048", "memory": "4096", "taskRoleArn": "arn:aws:iam::000000000000:role/override"}""");
-            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", overrides,
+            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", typed(overrides),
                     ENDPOINT_ID, temp.resolve("out"));
 
             ComposeProject effective = task.effective();
@@ -151,9 +158,9 @@ class ComposePipelineIT {
             assertThat(effective.services().get("worker").memLimit()).as("own memory wins over the task's")
                     .isEqualTo("64m");
 
-            JsonNode unknown = EcsJson.create().readTree("{\"containerOverrides\": [{\"name\": \"ghost\"}]}");
-            assertThatThrownBy(() -> runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", unknown,
-                    ENDPOINT_ID, temp.resolve("out2")))
+            TaskOverride unknown = EcsJson.create().readValue("{\"containerOverrides\": [{\"name\": \"ghost\"}]}",
+                    TaskOverride.class);
+            assertThatThrownBy(() -> TaskOverrides.check(definition(WEB_APP), unknown))
                     .isInstanceOfSatisfying(EcsException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
                     .hasMessageContaining("ghost");
@@ -206,7 +213,7 @@ class ComposePipelineIT {
                 "network.external", "app-net"))) {
             JsonNode overrides = EcsJson.create().readTree(
                     "{\"containerOverrides\": [{\"name\": \"worker\", \"command\": [\"sleep\", \"5\"]}]}");
-            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", overrides,
+            ComposedTask task = runtime.composer().compose(definition(WEB_APP), TASK_ID, "default", typed(overrides),
                     ENDPOINT_ID, temp.resolve("out"));
             List<Path> inputs = task.files().subList(0, task.files().size() - 1);
             DockerComposeCli.Result result = DockerComposeCli.config(task.directory(), inputs);

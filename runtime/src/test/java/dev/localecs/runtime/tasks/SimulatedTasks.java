@@ -97,7 +97,7 @@ final class SimulatedTasks implements AutoCloseable {
                     .put("taskDefinitionArn", "arn:aws:ecs:us-east-1:000000000000:task-definition/" + family + ":1")),
                     TaskDefinition.class);
             boolean awsvpc = "awsvpc".equals(registered.networkMode());
-            return new RunTaskSpec(registered, CLUSTER, JSON.createObjectNode(), startedBy, "family:" + family,
+            return new RunTaskSpec(registered, CLUSTER, Optional.empty(), startedBy, "family:" + family,
                     awsvpc ? "FARGATE" : "EC2", Optional.empty(), Optional.empty(),
                     awsvpc ? Optional.of("subnet-1") : Optional.empty(), false, List.of());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

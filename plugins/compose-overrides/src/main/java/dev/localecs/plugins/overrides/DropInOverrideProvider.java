@@ -26,7 +26,7 @@ import org.pf4j.Extension;
  * in file-name order. Placeholders: {@code {family}}, {@code {family_}} (family with {@code -} as
  * {@code _}, the seed's convention), {@code {revision}}, {@code {cluster}}.
  */
-@Extension(ordinal = 100)
+@Extension
 public final class DropInOverrideProvider implements ComposeOverrideProvider {
     private final List<Path> dirs;
     private final List<String> patterns;

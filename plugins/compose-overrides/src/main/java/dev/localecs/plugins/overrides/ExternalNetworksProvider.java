@@ -12,7 +12,7 @@ import org.pf4j.Extension;
  * External networks ({@code network.external}, seed: {@code ECS_EXTERNAL_NETWORKS}): every task container
  * joins them, so apps on the user's network reach tasks by service name.
  */
-@Extension(ordinal = 30)
+@Extension
 public final class ExternalNetworksProvider implements ComposeOverrideProvider {
     private final PluginContext context;
 

@@ -1,13 +1,14 @@
 package dev.localecs.plugins.overrides;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.ComposeOverrideProvider;
 import dev.localecs.api.TaskLaunch;
 import dev.localecs.api.compose.ComposeFragment;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.compose.EcsLabels;
-import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.ContainerOverride;
+import dev.localecs.api.model.EnvironmentFile;
+import dev.localecs.api.model.TaskOverride;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.pf4j.Extension;
  * RunTask {@code overrides}: per container command, environment, environment files, cpu, memory and
  * memory reservation; per task cpu, memory and roles.
  */
-@Extension(ordinal = 10)
+@Extension
 public final class RunTaskOverrideProvider implements ComposeOverrideProvider {
 
     @Override
@@ -33,19 +34,14 @@ public final class RunTaskOverrideProvider implements ComposeOverrideProvider {
 
     @Override
     public List<ComposeFragment> fragments(TaskLaunch launch) {
-        JsonNode overrides = launch.overrides();
-        if (overrides.isEmpty()) {
+        if (launch.overrides().isEmpty()) {
             return List.of();
         }
+        TaskOverride overrides = launch.overrides().get();
         Map<String, ComposeService.Builder> services = new LinkedHashMap<>();
-        for (JsonNode container : overrides.path("containerOverrides")) {
-            String name = container.path("name").asText(null);
-            ComposeService existing = name == null ? null : launch.taskFile().services().get(name);
-            if (existing == null || existing.labels().containsKey(EcsLabels.PAUSE)) {
-                throw EcsException.invalidParameter("Container override names '" + name
-                        + "', which is not a container of task definition " + launch.taskDefinition().family() + ".");
-            }
-            services.put(name, containerOverride(container));
+        if (overrides.containerOverrides() != null) {
+            // names were checked against the definition where RunTask was bound (TaskOverrides)
+            overrides.containerOverrides().forEach(c -> services.put(c.name(), containerOverride(c)));
         }
         taskOverride(launch, overrides, services);
         if (services.isEmpty()) {
@@ -56,47 +52,50 @@ public final class RunTaskOverrideProvider implements ComposeOverrideProvider {
         return List.of(new ComposeFragment(name(), ComposeProject.ofServices(built), Optional.empty()));
     }
 
-    private static ComposeService.Builder containerOverride(JsonNode container) {
+    private static ComposeService.Builder containerOverride(ContainerOverride container) {
         ComposeService.Builder service = ComposeService.builder();
-        if (container.has("command")) {
-            service.command(strings(container.get("command")));
+        if (container.command() != null) {
+            service.command(container.command());
         }
-        if (container.has("environment")) {
+        if (container.environment() != null) {
             Map<String, String> environment = new LinkedHashMap<>();
-            container.get("environment").forEach(pair -> environment.put(pair.path("name").asText(),
-                    pair.path("value").asText("")));
+            container.environment().forEach(pair -> environment.put(pair.name(),
+                    pair.value() == null ? "" : pair.value()));
             service.environment(environment);
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        int index = 0;
-        for (JsonNode file : container.path("environmentFiles")) {
-            labels.put(EcsLabels.ENVIRONMENT_FILE_PREFIX + "override." + index++, file.path("value").asText());
+        if (container.environmentFiles() != null) {
+            int index = 0;
+            for (EnvironmentFile file : container.environmentFiles()) {
+                labels.put(EcsLabels.ENVIRONMENT_FILE_PREFIX + "override." + index++, file.value());
+            }
         }
         if (!labels.isEmpty()) {
             service.labels(labels);
         }
-        if (container.hasNonNull("cpu")) {
-            service.cpuShares(Math.max(2, container.get("cpu").asInt()));
+        if (container.cpu() != null) {
+            service.cpuShares(Math.max(2, container.cpu()));
         }
-        if (container.hasNonNull("memory")) {
-            service.memLimit(container.get("memory").asInt() + "m");
+        if (container.memory() != null) {
+            service.memLimit(container.memory() + "m");
         }
-        if (container.hasNonNull("memoryReservation")) {
-            service.memReservation(container.get("memoryReservation").asInt() + "m");
+        if (container.memoryReservation() != null) {
+            service.memReservation(container.memoryReservation() + "m");
         }
         return service;
     }
 
-    private static void taskOverride(TaskLaunch launch, JsonNode overrides, Map<String, ComposeService.Builder> services) {
+    private static void taskOverride(TaskLaunch launch, TaskOverride overrides,
+                                     Map<String, ComposeService.Builder> services) {
         Map<String, String> roles = new LinkedHashMap<>();
-        if (overrides.hasNonNull("taskRoleArn")) {
-            roles.put(EcsLabels.TASK_ROLE_ARN, overrides.get("taskRoleArn").asText());
+        if (overrides.taskRoleArn() != null) {
+            roles.put(EcsLabels.TASK_ROLE_ARN, overrides.taskRoleArn());
         }
-        if (overrides.hasNonNull("executionRoleArn")) {
-            roles.put(EcsLabels.EXECUTION_ROLE_ARN, overrides.get("executionRoleArn").asText());
+        if (overrides.executionRoleArn() != null) {
+            roles.put(EcsLabels.EXECUTION_ROLE_ARN, overrides.executionRoleArn());
         }
-        Double cpus = overrides.hasNonNull("cpu") ? units(overrides.get("cpu").asText(), "cpu") / 1024.0 : null;
-        String memory = overrides.hasNonNull("memory") ? units(overrides.get("memory").asText(), "memory") + "m" : null;
+        Double cpus = overrides.cpu() != null ? Integer.parseInt(overrides.cpu().trim()) / 1024.0 : null;
+        String memory = overrides.memory() != null ? Integer.parseInt(overrides.memory().trim()) + "m" : null;
         if (roles.isEmpty() && cpus == null && memory == null) {
             return;
         }
@@ -122,18 +121,5 @@ public final class RunTaskOverrideProvider implements ComposeOverrideProvider {
                 service.memLimit(memory);
             }
         });
-    }
-
-    private static int units(String text, String member) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw EcsException.invalidParameter("Task override " + member + " must be a number of "
-                    + (member.equals("cpu") ? "CPU units" : "MiB") + ", not '" + text + "'.");
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }

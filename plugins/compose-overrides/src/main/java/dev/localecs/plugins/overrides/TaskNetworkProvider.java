@@ -18,7 +18,7 @@ import org.pf4j.Extension;
  * service that owns a network namespace, and the environment ECS gives every container: metadata URIs,
  * region, execution environment and, when the task has a role, the credentials URI.
  */
-@Extension(ordinal = 20)
+@Extension
 public final class TaskNetworkProvider implements ComposeOverrideProvider {
     /** The credentials and metadata endpoint address, as on ECS. */
     public static final String ENDPOINT = "169.254.170.2";
@@ -75,6 +75,6 @@ public final class TaskNetworkProvider implements ComposeOverrideProvider {
     }
 
     private static boolean hasTaskRole(TaskLaunch launch) {
-        return launch.taskDefinition().taskRoleArn() != null || launch.overrides().hasNonNull("taskRoleArn");
+        return launch.taskDefinition().taskRoleArn() != null || launch.overrides().map(o -> o.taskRoleArn()).isPresent();
     }
 }

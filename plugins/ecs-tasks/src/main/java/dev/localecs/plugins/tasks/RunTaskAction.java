@@ -1,16 +1,17 @@
 package dev.localecs.plugins.tasks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
 import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.TaskOverrides;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.CapacityProviderStrategyItem;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class RunTaskAction implements EcsAction {
 
     record Request(List<CapacityProviderStrategyItem> capacityProviderStrategy, String cluster, Integer count,
                    Boolean enableECSManagedTags, Boolean enableExecuteCommand, String group, String launchType,
-                   NetworkConfiguration networkConfiguration, JsonNode overrides, String platformVersion,
+                   NetworkConfiguration networkConfiguration, TaskOverride overrides, String platformVersion,
                    String propagateTags, String referenceId, String startedBy, List<Tag> tags,
                    @Required String taskDefinition, String clientToken) {
     }
@@ -83,10 +84,8 @@ public final class RunTaskAction implements EcsAction {
             throw EcsException.invalidParameter("startedBy can be at most 128 characters.");
         }
         List<Tag> tags = tags(body, definition);
-        JsonNode overrides = body.overrides() == null ? context.json().createObjectNode() : body.overrides();
-        if (!overrides.isObject()) {
-            throw new EcsException(dev.localecs.api.error.ErrorCode.SERIALIZATION, "overrides must be a structure.");
-        }
+        Optional<TaskOverride> overrides = Optional.ofNullable(body.overrides());
+        overrides.ifPresent(o -> TaskOverrides.check(definition, o));
         RunTaskSpec spec = new RunTaskSpec(definition, cluster, overrides, Optional.ofNullable(body.startedBy()),
                 body.group() != null ? body.group() : "family:" + definition.family(), launchType,
                 capacityProvider(body), Optional.ofNullable(body.platformVersion()), subnet,
