@@ -76,4 +76,42 @@ class ReferencesTest {
     void credentialsNeverPrintTheirSecret() {
         assertThat(AwsCredentials.of("AKID", "s3cr3t").toString()).contains("AKID").doesNotContain("s3cr3t");
     }
+
+    @Test
+    void clusterReferencesTakeNameArnOrNothing() {
+        assertThat(ClusterRef.parse(null).name()).isEqualTo("default");
+        assertThat(ClusterRef.parse("").name()).isEqualTo("default");
+        assertThat(ClusterRef.parse("payments").name()).isEqualTo("payments");
+        assertThat(ClusterRef.parse(arns.cluster("payments")).name()).isEqualTo("payments");
+        assertThat(ClusterRef.parse(arns.task("payments", "abc")).name()).as("a task ARN names no cluster").isEmpty();
+        assertThat(EcsException.clusterNotFound().code()).isEqualTo(ErrorCode.CLUSTER_NOT_FOUND);
+        assertThat(EcsException.clusterNotFound()).hasMessage("Cluster not found.");
+    }
+
+    @Test
+    void taskReferencesTakeIdOrArnOfTheSameCluster() {
+        String id = "0123456789abcdef0123456789abcdef";
+        assertThat(TaskRef.taskId("c", id)).hasValue(id);
+        assertThat(TaskRef.taskId("c", arns.task("c", id))).hasValue(id);
+        assertThat(TaskRef.taskId("c", arns.task("other", id))).isEmpty();
+        assertThat(TaskRef.taskId("c", "arn:aws:ecs:eu-west-1:123456789012:task/" + id)).hasValue(id);
+        assertThat(TaskRef.taskId("c", arns.cluster("c"))).isEmpty();
+        assertThat(TaskRef.taskId("c", null)).isEmpty();
+    }
+
+    @Test
+    void taskOverridesMustNameContainersOfTheDefinitionAndGiveNumbers() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var definition = json.readValue("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}",
+                dev.localecs.api.model.TaskDefinition.class);
+        TaskOverrides.check(definition, json.readValue("{\"containerOverrides\":[{\"name\":\"app\"}],"
+                + "\"cpu\":\"512\"}", dev.localecs.api.model.TaskOverride.class));
+        assertThatThrownBy(() -> TaskOverrides.check(definition, json.readValue(
+                "{\"containerOverrides\":[{\"name\":\"ghost\"}]}", dev.localecs.api.model.TaskOverride.class)))
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
+                .hasMessage("Container override names 'ghost', which is not a container of task definition web.");
+        assertThatThrownBy(() -> TaskOverrides.check(definition, json.readValue("{\"memory\":\"lots\"}",
+                dev.localecs.api.model.TaskOverride.class)))
+                .hasMessage("Task override memory must be a number of MiB, not 'lots'.");
+    }
 }

@@ -63,4 +63,22 @@ public class EcsException extends RuntimeException {
     public static EcsException invalidParameter(String message) {
         return new EcsException(ErrorCode.INVALID_PARAMETER, message);
     }
+
+    /**
+     * {@code ClusterNotFoundException} "Cluster not found." as ECS answers an unknown or inactive cluster.
+     *
+     * @return the exception
+     */
+    public static EcsException clusterNotFound() {
+        return new EcsException(ErrorCode.CLUSTER_NOT_FOUND, "Cluster not found.");
+    }
+
+    /**
+     * {@code ClientException} "Unable to describe task definition." as ECS answers an unknown task definition.
+     *
+     * @return the exception
+     */
+    public static EcsException taskDefinitionNotFound() {
+        return client("Unable to describe task definition.");
+    }
 }

@@ -74,7 +74,7 @@ public final class RunTaskAction implements EcsAction {
             throw EcsException.invalidParameter("count must be between 1 and 10.");
         }
         TaskDefinition definition = context.taskDefinitions().resolve(body.taskDefinition())
-                .orElseThrow(() -> EcsException.client("Unable to describe task definition."));
+                .orElseThrow(EcsException::taskDefinitionNotFound);
         if (!"ACTIVE".equals(definition.status())) {
             throw EcsException.client("TaskDefinition is inactive: " + definition.taskDefinitionArn() + ".");
         }
