@@ -2,9 +2,9 @@ package dev.localecs.runtime.simulated;
 
 import dev.localecs.api.ExecResult;
 import dev.localecs.api.compose.ComposeService;
-import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.compose.LaunchHints;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.tasks.TaskEngine;
@@ -108,7 +108,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
         } catch (ConfigurationException e) {
             throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
         }
-        String taskArn = definition.labels() == null ? null : definition.labels().get(EcsLabels.TASK_ARN);
+        String taskArn = LaunchHints.of(definition).taskArn().orElse(null);
         String id = HexFormat.of().formatHex(randomBytes(32));
         String mode = definition.networkMode();
         String ip = null;

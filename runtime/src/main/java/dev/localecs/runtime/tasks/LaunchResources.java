@@ -1,14 +1,13 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.compose.ComposeService;
-import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.AwsCallException;
 import dev.localecs.runtime.aws.EnvironmentFiles;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.aws.RegistryLogins;
 import dev.localecs.runtime.aws.SecretResolver;
 import dev.localecs.runtime.compose.ComposedTask;
-import java.util.ArrayList;
+import dev.localecs.runtime.compose.LaunchHints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,7 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
             if (service.image() == null || service.build() != null) {
                 return;
             }
-            Optional<String> repositoryCredentials = Optional.ofNullable(service.labels())
-                    .map(labels -> labels.get(EcsLabels.REPOSITORY_CREDENTIALS));
+            Optional<String> repositoryCredentials = LaunchHints.of(service).repositoryCredentials();
             try {
                 registryLogins.get().forImage(taskId, executionRole, name, service.image(), repositoryCredentials)
                         .ifPresent(login -> logins.put(name, login));
@@ -74,17 +72,9 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
      */
     Map<String, String> environment(String taskId, Optional<String> executionRole, String service,
                                     ComposeService definition) {
-        Map<String, String> references = new LinkedHashMap<>();
-        List<String> files = new ArrayList<>();
-        if (definition.labels() != null) {
-            definition.labels().forEach((label, value) -> {
-                if (label.startsWith(EcsLabels.SECRET_PREFIX)) {
-                    references.put(label.substring(EcsLabels.SECRET_PREFIX.length()), value);
-                } else if (label.startsWith(EcsLabels.ENVIRONMENT_FILE_PREFIX)) {
-                    files.add(value);
-                }
-            });
-        }
+        LaunchHints hints = LaunchHints.of(definition);
+        Map<String, String> references = hints.secrets();
+        List<String> files = hints.environmentFiles();
         if (references.isEmpty() && files.isEmpty()) {
             return Map.of();
         }

@@ -1,8 +1,8 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.compose.ComposeService;
-import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.compose.LaunchHints;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -194,15 +194,9 @@ final class TaskLauncher {
     }
 
     private void awaitDependencies(String service) throws InterruptedException {
-        ComposeService definition = compose.effective().services().get(service);
-        String exact = definition.labels() == null ? null : definition.labels().get(EcsLabels.DEPENDS_ON);
-        if (exact == null || exact.isEmpty()) {
-            return;
-        }
-        for (String entry : exact.split(",")) {
-            String[] parts = entry.split("=");
-            String dependency = parts[0];
-            DependencyCondition condition = DependencyCondition.valueOf(parts[1]);
+        for (Map.Entry<String, String> entry : hints(service).dependencies().entrySet()) {
+            String dependency = entry.getKey();
+            DependencyCondition condition = DependencyCondition.valueOf(entry.getValue());
             ContainerState target = record.container(dependency);
             if (target == null) {
                 continue;
@@ -226,10 +220,11 @@ final class TaskLauncher {
     }
 
     private long timeoutOf(String dependency) {
-        ComposeService definition = compose.effective().services().get(dependency);
-        String label = definition == null || definition.labels() == null ? null
-                : definition.labels().get(EcsLabels.START_TIMEOUT);
-        return label == null ? settings.dependencyTimeout().toSeconds() : Long.parseLong(label);
+        return hints(dependency).startTimeout().orElse(settings.dependencyTimeout()).toSeconds();
+    }
+
+    private LaunchHints hints(String service) {
+        return LaunchHints.of(compose.effective().services().get(service));
     }
 
     private static boolean reached(ContainerState c, DependencyCondition condition) {

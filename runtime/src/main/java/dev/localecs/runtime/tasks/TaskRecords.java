@@ -3,10 +3,10 @@ package dev.localecs.runtime.tasks;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.compose.ComposeService;
-import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.compose.LaunchHints;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ final class TaskRecords {
             record.containers.put(c.name(), state);
         }
         record.pauseService = compose.effective().services().entrySet().stream()
-                .filter(e -> e.getValue().labels() != null && e.getValue().labels().containsKey(EcsLabels.PAUSE))
+                .filter(e -> LaunchHints.of(e.getValue()).pause())
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         if (record.awsvpc()) {
             record.attachmentId = UUID.randomUUID().toString();
