@@ -20,6 +20,8 @@ final class TaskLifecycle {
     private static final Logger LOG = Logger.getLogger(TaskLifecycle.class.getName());
     static final String OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
     static final String ESSENTIAL_EXITED = "Essential container in task exited";
+    static final String VANISHED = "CannotInspectContainerError: the container was removed from the engine while "
+            + "local-ecs-api was not running";
 
     private final TaskEngine engine;
     private final Clock clock;
@@ -263,9 +265,18 @@ final class TaskLifecycle {
 
     // ---- recovery -----------------------------------------------------------------------------------------
 
-    /** After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile). */
+    /**
+     * After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile); a
+     * container the engine no longer has is STOPPED, as the agent reports a container it cannot inspect.
+     */
     void recovered(TaskRecord record, Map<String, TaskEngine.Observation> seen) {
         record.update(r -> {
+            for (ContainerState c : r.containers.values()) {
+                if (c.runtimeId != null && !c.stopped() && !seen.containsKey(c.name)) {
+                    c.lastStatus = ContainerStatus.STOPPED;
+                    c.reason = VANISHED;
+                }
+            }
             for (Map.Entry<String, TaskEngine.Observation> entry : seen.entrySet()) {
                 ContainerState c = r.containers.get(entry.getKey());
                 TaskEngine.Observation o = entry.getValue();

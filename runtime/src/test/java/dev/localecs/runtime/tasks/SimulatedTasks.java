@@ -35,7 +35,7 @@ final class SimulatedTasks implements AutoCloseable {
     private static final ObjectMapper JSON = EcsJson.create();
 
     private final Path dir;
-    private final SimulatedTaskEngine engine;
+    private SimulatedTaskEngine engine;
     private final TaskSettings settings;
     private TaskManager manager;
 
@@ -69,6 +69,14 @@ final class SimulatedTasks implements AutoCloseable {
     /** Stops the manager (the engine keeps its containers) and starts a new one on the same state. */
     void restart() {
         manager.close();
+        start();
+    }
+
+    /** Stops the manager, loses the engine's containers (a new engine) and starts on the same state. */
+    void restartWithNewEngine() {
+        manager.close();
+        engine.close();
+        engine = new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24");
         start();
     }
 

@@ -206,6 +206,20 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void containersGoneFromTheEngineDuringARestartStopTheirTask() {
+        tasks = SimulatedTasks.start(dir);
+        Task running = tasks.run(definition(container("app", true, null, ""), container("side", false, null, "")));
+        tasks.awaitStatus(running, "RUNNING");
+
+        tasks.restartWithNewEngine();
+
+        Task stopped = tasks.awaitStatus(running, "STOPPED");
+        assertThat(stopped.stopCode()).isEqualTo("EssentialContainerExited");
+        assertThat(named(stopped, "app").reason()).startsWith("CannotInspectContainerError: ");
+        assertThat(named(stopped, "app").exitCode()).isNull();
+    }
+
+    @Test
     void stoppedTasksLeaveAfterTheRetentionWithTheirContainers() {
         tasks = SimulatedTasks.start(dir, Duration.ofSeconds(1), Duration.ofSeconds(5));
         Task task = tasks.run(definition(container("app", true, "exit:0@50ms", "")));
