@@ -30,7 +30,7 @@ import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Registered;
 import dev.localecs.runtime.plugin.Workers;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTagRegistry;
 import dev.localecs.runtime.state.FileTaskDefinitionRegistry;

@@ -2,6 +2,8 @@ package dev.localecs.testkit;
 
 import dev.localecs.runtime.LocalEcsRuntime;
 import dev.localecs.runtime.config.RuntimeConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +34,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class LocalEcsTestRuntime implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
     private final LocalEcsRuntime runtime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,6 +81,43 @@ public final class LocalEcsTestRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until a task reaches a status (DescribeTasks every 100 ms), as the AWS waiters do.
+     *
+     * @param cluster the cluster name
+     * @param taskArn the task ARN or id
+     * @param lastStatus the status to wait for, e.g. {@code RUNNING} or {@code STOPPED}
+     * @param timeout how long to wait at most
+     * @return the task as DescribeTasks answered it last
+     * @throws AssertionError when the status is not reached in time (saying the last status seen)
+     */
+    public JsonNode awaitStatus(String cluster, String taskArn, String lastStatus, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode task = null;
+        while (true) {
+            HttpResponse<String> answer = call("DescribeTasks", JSON.createObjectNode().put("cluster", cluster)
+                    .set("tasks", JSON.createArrayNode().add(taskArn)).toString());
+            try {
+                task = JSON.readTree(answer.body()).path("tasks").path(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (lastStatus.equals(task.path("lastStatus").asText())) {
+                return task;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Task " + taskArn + " did not reach " + lastStatus + " within " + timeout
+                        + "; last seen: " + task);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.localecs.api.compose.ComposeFiles;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
-import dev.localecs.runtime.protocol.JsonPaths;
+import dev.localecs.api.JsonPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

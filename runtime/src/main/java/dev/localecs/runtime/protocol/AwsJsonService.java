@@ -3,6 +3,7 @@ package dev.localecs.runtime.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.BoundRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;

@@ -4,25 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.localecs.api.TagRegistry;
-import dev.localecs.api.error.EcsException;
+import dev.localecs.api.TagRules;
 import dev.localecs.api.model.Tag;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Tags by resource ARN, in memory and in {@code state.dir/tags.json}, with ECS's tag rules.
  */
 public final class FileTagRegistry implements TagRegistry {
-    static final int MAX_TAGS = 50;
     private static final Path FILE = Path.of("tags.json");
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private final JsonFileStore store;
     private final Map<String, List<Tag>> tags;
@@ -44,26 +40,7 @@ public final class FileTagRegistry implements TagRegistry {
 
     @Override
     public void validate(Collection<Tag> candidate) {
-        if (candidate.size() > MAX_TAGS) {
-            throw EcsException.invalidParameter("A resource can have at most " + MAX_TAGS + " tags.");
-        }
-        for (Tag tag : candidate) {
-            if (tag == null || tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-                throw EcsException.invalidParameter("Tag keys must be between 1 and 128 characters.");
-            }
-            String value = tag.value() == null ? "" : tag.value();
-            if (value.length() > 256) {
-                throw EcsException.invalidParameter("Tag values can be at most 256 characters (key '" + tag.key()
-                        + "').");
-            }
-            if (tag.key().toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                throw EcsException.invalidParameter("Tag keys starting with 'aws:' are reserved for AWS use.");
-            }
-            if (!ALLOWED.matcher(tag.key()).matches() || !ALLOWED.matcher(value).matches()) {
-                throw EcsException.invalidParameter("Tag '" + tag.key() + "' has characters other than letters, "
-                        + "numbers, spaces and _ . : / = + - @.");
-            }
-        }
+        TagRules.validate(candidate);
     }
 
     @Override

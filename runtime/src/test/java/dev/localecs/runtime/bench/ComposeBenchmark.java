@@ -13,7 +13,7 @@ import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.it.RuntimeFixture;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

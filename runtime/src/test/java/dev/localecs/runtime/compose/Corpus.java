@@ -3,7 +3,7 @@ package dev.localecs.runtime.compose;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.model.TaskDefinition;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

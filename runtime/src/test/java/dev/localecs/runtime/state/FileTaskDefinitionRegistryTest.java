@@ -3,7 +3,7 @@ package dev.localecs.runtime.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localecs.api.model.TaskDefinition;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

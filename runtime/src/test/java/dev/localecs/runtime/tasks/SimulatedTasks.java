@@ -13,7 +13,7 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.state.JsonFileStore;
 import java.io.UncheckedIOException;

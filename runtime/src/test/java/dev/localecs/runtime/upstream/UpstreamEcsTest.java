@@ -8,7 +8,7 @@ import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.error.UpstreamUnavailableException;
-import dev.localecs.runtime.protocol.EcsJson;
+import dev.localecs.api.EcsJson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

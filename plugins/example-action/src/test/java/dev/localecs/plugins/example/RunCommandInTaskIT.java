@@ -34,11 +34,7 @@ class RunCommandInTaskIT {
                       "command": ["sleep", "300"]}]}""");
             String arn = json(runtime, "RunTask", "{\"taskDefinition\": \"exec-target\"}").at("/tasks/0/taskArn")
                     .asText();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!"RUNNING".equals(json(runtime, "DescribeTasks", "{\"tasks\": [\"" + arn + "\"]}")
-                    .at("/tasks/0/lastStatus").asText()) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            runtime.awaitStatus("default", arn, "RUNNING", Duration.ofSeconds(30));
 
             JsonNode body = json(runtime, "RunCommandInTask", "{\"task\": \"" + arn
                     + "\", \"command\": [\"sh\", \"-c\", \"echo $GREETING from $(hostname); exit 3\"]}");
@@ -52,11 +48,7 @@ class RunCommandInTaskIT {
                     .contains("command is required");
 
             json(runtime, "StopTask", "{\"task\": \"" + arn + "\"}");
-            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!"STOPPED".equals(json(runtime, "DescribeTasks", "{\"tasks\": [\"" + arn + "\"]}")
-                    .at("/tasks/0/lastStatus").asText()) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            runtime.awaitStatus("default", arn, "STOPPED", Duration.ofSeconds(30));
             assertThat(json(runtime, "RunCommandInTask", "{\"task\": \"" + arn + "\", \"command\": [\"true\"]}")
                     .get("__type").asText()).as("the container has stopped").isEqualTo("ClientException");
         }

@@ -1,4 +1,4 @@
-package dev.localecs.runtime.protocol;
+package dev.localecs.api;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.localecs.api.ActionRequest;
-import dev.localecs.api.Required;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.error.MissingParameterException;

@@ -1,4 +1,4 @@
-package dev.localecs.runtime.protocol;
+package dev.localecs.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

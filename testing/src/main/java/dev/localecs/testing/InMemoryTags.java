@@ -1,0 +1,49 @@
+package dev.localecs.testing;
+
+import dev.localecs.api.TagRegistry;
+import dev.localecs.api.TagRules;
+import dev.localecs.api.model.Tag;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Tags by ARN in memory, with ECS's tag rules (as the runtime's registry). */
+public final class InMemoryTags implements TagRegistry {
+    private final Map<String, List<Tag>> tags = new ConcurrentHashMap<>();
+
+    @Override
+    public List<Tag> tags(String arn) {
+        return List.copyOf(tags.getOrDefault(arn, List.of()));
+    }
+
+    @Override
+    public void validate(Collection<Tag> candidate) {
+        TagRules.validate(candidate);
+    }
+
+    @Override
+    public synchronized void tag(String arn, Collection<Tag> added) {
+        validate(added);
+        Map<String, Tag> byKey = new LinkedHashMap<>();
+        tags.getOrDefault(arn, List.of()).forEach(tag -> byKey.put(tag.key(), tag));
+        added.forEach(tag -> byKey.put(tag.key(), new Tag(tag.key(), tag.value() == null ? "" : tag.value())));
+        validate(byKey.values());
+        tags.put(arn, List.copyOf(new ArrayList<>(byKey.values())));
+    }
+
+    @Override
+    public synchronized void untag(String arn, Collection<String> keys) {
+        tags.computeIfPresent(arn, (k, list) -> {
+            List<Tag> kept = list.stream().filter(tag -> !keys.contains(tag.key())).toList();
+            return kept.isEmpty() ? null : kept;
+        });
+    }
+
+    @Override
+    public void remove(String arn) {
+        tags.remove(arn);
+    }
+}
