@@ -3,6 +3,9 @@ package dev.localecs.api.compose;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -132,663 +135,45 @@ public record ComposeService(
      */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.image = image;
-        builder.build = build;
-        builder.command = command;
-        builder.entrypoint = entrypoint;
-        builder.environment = environment;
-        builder.envFile = envFile;
-        builder.labels = labels;
-        builder.ports = ports;
-        builder.expose = expose;
-        builder.volumes = volumes;
-        builder.volumesFrom = volumesFrom;
-        builder.tmpfs = tmpfs;
-        builder.networks = networks;
-        builder.networkMode = networkMode;
-        builder.dependsOn = dependsOn;
-        builder.healthcheck = healthcheck;
-        builder.logging = logging;
-        builder.ulimits = ulimits;
-        builder.sysctls = sysctls;
-        builder.capAdd = capAdd;
-        builder.capDrop = capDrop;
-        builder.devices = devices;
-        builder.dns = dns;
-        builder.dnsSearch = dnsSearch;
-        builder.extraHosts = extraHosts;
-        builder.hostname = hostname;
-        builder.user = user;
-        builder.workingDir = workingDir;
-        builder.privileged = privileged;
-        builder.readOnly = readOnly;
-        builder.init = init;
-        builder.shmSize = shmSize;
-        builder.stdinOpen = stdinOpen;
-        builder.tty = tty;
-        builder.pid = pid;
-        builder.ipc = ipc;
-        builder.memLimit = memLimit;
-        builder.memReservation = memReservation;
-        builder.memswapLimit = memswapLimit;
-        builder.memSwappiness = memSwappiness;
-        builder.cpuShares = cpuShares;
-        builder.cpus = cpus;
-        builder.stopGracePeriod = stopGracePeriod;
-        builder.stopSignal = stopSignal;
-        builder.securityOpt = securityOpt;
-        builder.platform = platform;
-        builder.links = links;
-        builder.restart = restart;
-        builder.containerName = containerName;
-        builder.pullPolicy = pullPolicy;
+        for (int i = 0; i < Builder.COMPONENTS.length; i++) {
+            try {
+                builder.values[i] = Builder.COMPONENTS[i].getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + Builder.COMPONENTS[i].getName(), e);
+            }
+        }
         return builder;
     }
 
-    /** Builds a {@link ComposeService} one component at a time. */
+    /**
+     * Builds a {@link ComposeService} one component at a time; each setter is named after its component and
+     * sets it to the given value (null unsets it).
+     */
     public static final class Builder {
-        private String image;
-        private Build build;
-        private List<String> command;
-        private List<String> entrypoint;
-        private Map<String, String> environment;
-        private List<String> envFile;
-        private Map<String, String> labels;
-        private List<Port> ports;
-        private List<String> expose;
-        private List<Mount> volumes;
-        private List<String> volumesFrom;
-        private List<String> tmpfs;
-        private Map<String, ServiceNetwork> networks;
-        private String networkMode;
-        private Map<String, Dependency> dependsOn;
-        private Healthcheck healthcheck;
-        private Logging logging;
-        private Map<String, Ulimit> ulimits;
-        private Map<String, String> sysctls;
-        private List<String> capAdd;
-        private List<String> capDrop;
-        private List<String> devices;
-        private List<String> dns;
-        private List<String> dnsSearch;
-        private List<String> extraHosts;
-        private String hostname;
-        private String user;
-        private String workingDir;
-        private Boolean privileged;
-        private Boolean readOnly;
-        private Boolean init;
-        private String shmSize;
-        private Boolean stdinOpen;
-        private Boolean tty;
-        private String pid;
-        private String ipc;
-        private String memLimit;
-        private String memReservation;
-        private String memswapLimit;
-        private Integer memSwappiness;
-        private Integer cpuShares;
-        private Double cpus;
-        private String stopGracePeriod;
-        private String stopSignal;
-        private List<String> securityOpt;
-        private String platform;
-        private List<String> links;
-        private String restart;
-        private String containerName;
-        private String pullPolicy;
+        private static final RecordComponent[] COMPONENTS = ComposeService.class.getRecordComponents();
+        private static final Constructor<ComposeService> CANONICAL = canonical();
+        private final Object[] values = new Object[COMPONENTS.length];
 
         private Builder() {
         }
 
-        /**
-         * Sets {@code image}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder image(String value) {
-            this.image = value;
-            return this;
+        private static Constructor<ComposeService> canonical() {
+            try {
+                return ComposeService.class.getDeclaredConstructor(Arrays.stream(COMPONENTS)
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
-        /**
-         * Sets {@code build}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder build(Build value) {
-            this.build = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code command}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder command(List<String> value) {
-            this.command = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code entrypoint}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder entrypoint(List<String> value) {
-            this.entrypoint = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code environment}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder environment(Map<String, String> value) {
-            this.environment = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code envFile}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder envFile(List<String> value) {
-            this.envFile = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code labels}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder labels(Map<String, String> value) {
-            this.labels = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code ports}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder ports(List<Port> value) {
-            this.ports = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code expose}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder expose(List<String> value) {
-            this.expose = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code volumes}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder volumes(List<Mount> value) {
-            this.volumes = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code volumesFrom}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder volumesFrom(List<String> value) {
-            this.volumesFrom = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code tmpfs}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder tmpfs(List<String> value) {
-            this.tmpfs = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code networks}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder networks(Map<String, ServiceNetwork> value) {
-            this.networks = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code networkMode}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder networkMode(String value) {
-            this.networkMode = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code dependsOn}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder dependsOn(Map<String, Dependency> value) {
-            this.dependsOn = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code healthcheck}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder healthcheck(Healthcheck value) {
-            this.healthcheck = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code logging}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder logging(Logging value) {
-            this.logging = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code ulimits}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder ulimits(Map<String, Ulimit> value) {
-            this.ulimits = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code sysctls}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder sysctls(Map<String, String> value) {
-            this.sysctls = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code capAdd}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder capAdd(List<String> value) {
-            this.capAdd = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code capDrop}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder capDrop(List<String> value) {
-            this.capDrop = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code devices}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder devices(List<String> value) {
-            this.devices = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code dns}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder dns(List<String> value) {
-            this.dns = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code dnsSearch}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder dnsSearch(List<String> value) {
-            this.dnsSearch = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code extraHosts}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder extraHosts(List<String> value) {
-            this.extraHosts = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code hostname}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder hostname(String value) {
-            this.hostname = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code user}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder user(String value) {
-            this.user = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code workingDir}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder workingDir(String value) {
-            this.workingDir = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code privileged}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder privileged(Boolean value) {
-            this.privileged = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code readOnly}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder readOnly(Boolean value) {
-            this.readOnly = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code init}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder init(Boolean value) {
-            this.init = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code shmSize}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder shmSize(String value) {
-            this.shmSize = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code stdinOpen}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder stdinOpen(Boolean value) {
-            this.stdinOpen = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code tty}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder tty(Boolean value) {
-            this.tty = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code pid}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder pid(String value) {
-            this.pid = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code ipc}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder ipc(String value) {
-            this.ipc = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code memLimit}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder memLimit(String value) {
-            this.memLimit = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code memReservation}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder memReservation(String value) {
-            this.memReservation = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code memswapLimit}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder memswapLimit(String value) {
-            this.memswapLimit = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code memSwappiness}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder memSwappiness(Integer value) {
-            this.memSwappiness = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code cpuShares}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder cpuShares(Integer value) {
-            this.cpuShares = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code cpus}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder cpus(Double value) {
-            this.cpus = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code stopGracePeriod}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder stopGracePeriod(String value) {
-            this.stopGracePeriod = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code stopSignal}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder stopSignal(String value) {
-            this.stopSignal = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code securityOpt}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder securityOpt(List<String> value) {
-            this.securityOpt = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code platform}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder platform(String value) {
-            this.platform = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code links}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder links(List<String> value) {
-            this.links = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code restart}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder restart(String value) {
-            this.restart = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code containerName}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder containerName(String value) {
-            this.containerName = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code pullPolicy}.
-         *
-         * @param value the value
-         * @return this builder
-         */
-        public Builder pullPolicy(String value) {
-            this.pullPolicy = value;
-            return this;
+        private Builder set(String component, Object value) {
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                if (COMPONENTS[i].getName().equals(component)) {
+                    values[i] = value;
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("No component " + component);
         }
 
         /**
@@ -797,7 +182,261 @@ public record ComposeService(
          * @return the service
          */
         public ComposeService build() {
-            return new ComposeService(image, build, command, entrypoint, environment, envFile, labels, ports, expose, volumes, volumesFrom, tmpfs, networks, networkMode, dependsOn, healthcheck, logging, ulimits, sysctls, capAdd, capDrop, devices, dns, dnsSearch, extraHosts, hostname, user, workingDir, privileged, readOnly, init, shmSize, stdinOpen, tty, pid, ipc, memLimit, memReservation, memswapLimit, memSwappiness, cpuShares, cpus, stopGracePeriod, stopSignal, securityOpt, platform, links, restart, containerName, pullPolicy);
+            try {
+                return CANONICAL.newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot build a compose service", e);
+            }
+        }
+
+        /** @param value {@code image} @return this builder */
+        public Builder image(String value) {
+            return set("image", value);
+        }
+
+        /** @param value {@code build} @return this builder */
+        public Builder build(Build value) {
+            return set("build", value);
+        }
+
+        /** @param value {@code command} @return this builder */
+        public Builder command(List<String> value) {
+            return set("command", value);
+        }
+
+        /** @param value {@code entrypoint} @return this builder */
+        public Builder entrypoint(List<String> value) {
+            return set("entrypoint", value);
+        }
+
+        /** @param value {@code environment} @return this builder */
+        public Builder environment(Map<String, String> value) {
+            return set("environment", value);
+        }
+
+        /** @param value {@code envFile} @return this builder */
+        public Builder envFile(List<String> value) {
+            return set("envFile", value);
+        }
+
+        /** @param value {@code labels} @return this builder */
+        public Builder labels(Map<String, String> value) {
+            return set("labels", value);
+        }
+
+        /** @param value {@code ports} @return this builder */
+        public Builder ports(List<Port> value) {
+            return set("ports", value);
+        }
+
+        /** @param value {@code expose} @return this builder */
+        public Builder expose(List<String> value) {
+            return set("expose", value);
+        }
+
+        /** @param value {@code volumes} @return this builder */
+        public Builder volumes(List<Mount> value) {
+            return set("volumes", value);
+        }
+
+        /** @param value {@code volumesFrom} @return this builder */
+        public Builder volumesFrom(List<String> value) {
+            return set("volumesFrom", value);
+        }
+
+        /** @param value {@code tmpfs} @return this builder */
+        public Builder tmpfs(List<String> value) {
+            return set("tmpfs", value);
+        }
+
+        /** @param value {@code networks} @return this builder */
+        public Builder networks(Map<String, ServiceNetwork> value) {
+            return set("networks", value);
+        }
+
+        /** @param value {@code networkMode} @return this builder */
+        public Builder networkMode(String value) {
+            return set("networkMode", value);
+        }
+
+        /** @param value {@code dependsOn} @return this builder */
+        public Builder dependsOn(Map<String, Dependency> value) {
+            return set("dependsOn", value);
+        }
+
+        /** @param value {@code healthcheck} @return this builder */
+        public Builder healthcheck(Healthcheck value) {
+            return set("healthcheck", value);
+        }
+
+        /** @param value {@code logging} @return this builder */
+        public Builder logging(Logging value) {
+            return set("logging", value);
+        }
+
+        /** @param value {@code ulimits} @return this builder */
+        public Builder ulimits(Map<String, Ulimit> value) {
+            return set("ulimits", value);
+        }
+
+        /** @param value {@code sysctls} @return this builder */
+        public Builder sysctls(Map<String, String> value) {
+            return set("sysctls", value);
+        }
+
+        /** @param value {@code capAdd} @return this builder */
+        public Builder capAdd(List<String> value) {
+            return set("capAdd", value);
+        }
+
+        /** @param value {@code capDrop} @return this builder */
+        public Builder capDrop(List<String> value) {
+            return set("capDrop", value);
+        }
+
+        /** @param value {@code devices} @return this builder */
+        public Builder devices(List<String> value) {
+            return set("devices", value);
+        }
+
+        /** @param value {@code dns} @return this builder */
+        public Builder dns(List<String> value) {
+            return set("dns", value);
+        }
+
+        /** @param value {@code dnsSearch} @return this builder */
+        public Builder dnsSearch(List<String> value) {
+            return set("dnsSearch", value);
+        }
+
+        /** @param value {@code extraHosts} @return this builder */
+        public Builder extraHosts(List<String> value) {
+            return set("extraHosts", value);
+        }
+
+        /** @param value {@code hostname} @return this builder */
+        public Builder hostname(String value) {
+            return set("hostname", value);
+        }
+
+        /** @param value {@code user} @return this builder */
+        public Builder user(String value) {
+            return set("user", value);
+        }
+
+        /** @param value {@code workingDir} @return this builder */
+        public Builder workingDir(String value) {
+            return set("workingDir", value);
+        }
+
+        /** @param value {@code privileged} @return this builder */
+        public Builder privileged(Boolean value) {
+            return set("privileged", value);
+        }
+
+        /** @param value {@code readOnly} @return this builder */
+        public Builder readOnly(Boolean value) {
+            return set("readOnly", value);
+        }
+
+        /** @param value {@code init} @return this builder */
+        public Builder init(Boolean value) {
+            return set("init", value);
+        }
+
+        /** @param value {@code shmSize} @return this builder */
+        public Builder shmSize(String value) {
+            return set("shmSize", value);
+        }
+
+        /** @param value {@code stdinOpen} @return this builder */
+        public Builder stdinOpen(Boolean value) {
+            return set("stdinOpen", value);
+        }
+
+        /** @param value {@code tty} @return this builder */
+        public Builder tty(Boolean value) {
+            return set("tty", value);
+        }
+
+        /** @param value {@code pid} @return this builder */
+        public Builder pid(String value) {
+            return set("pid", value);
+        }
+
+        /** @param value {@code ipc} @return this builder */
+        public Builder ipc(String value) {
+            return set("ipc", value);
+        }
+
+        /** @param value {@code memLimit} @return this builder */
+        public Builder memLimit(String value) {
+            return set("memLimit", value);
+        }
+
+        /** @param value {@code memReservation} @return this builder */
+        public Builder memReservation(String value) {
+            return set("memReservation", value);
+        }
+
+        /** @param value {@code memswapLimit} @return this builder */
+        public Builder memswapLimit(String value) {
+            return set("memswapLimit", value);
+        }
+
+        /** @param value {@code memSwappiness} @return this builder */
+        public Builder memSwappiness(Integer value) {
+            return set("memSwappiness", value);
+        }
+
+        /** @param value {@code cpuShares} @return this builder */
+        public Builder cpuShares(Integer value) {
+            return set("cpuShares", value);
+        }
+
+        /** @param value {@code cpus} @return this builder */
+        public Builder cpus(Double value) {
+            return set("cpus", value);
+        }
+
+        /** @param value {@code stopGracePeriod} @return this builder */
+        public Builder stopGracePeriod(String value) {
+            return set("stopGracePeriod", value);
+        }
+
+        /** @param value {@code stopSignal} @return this builder */
+        public Builder stopSignal(String value) {
+            return set("stopSignal", value);
+        }
+
+        /** @param value {@code securityOpt} @return this builder */
+        public Builder securityOpt(List<String> value) {
+            return set("securityOpt", value);
+        }
+
+        /** @param value {@code platform} @return this builder */
+        public Builder platform(String value) {
+            return set("platform", value);
+        }
+
+        /** @param value {@code links} @return this builder */
+        public Builder links(List<String> value) {
+            return set("links", value);
+        }
+
+        /** @param value {@code restart} @return this builder */
+        public Builder restart(String value) {
+            return set("restart", value);
+        }
+
+        /** @param value {@code containerName} @return this builder */
+        public Builder containerName(String value) {
+            return set("containerName", value);
+        }
+
+        /** @param value {@code pullPolicy} @return this builder */
+        public Builder pullPolicy(String value) {
+            return set("pullPolicy", value);
         }
     }
 
