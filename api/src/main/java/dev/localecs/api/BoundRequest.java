@@ -11,7 +11,10 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.error.MissingParameterException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 
 /**
  * The runtime's {@link ActionRequest}: binds the body with the wire mapper and turns binding problems into
@@ -62,7 +65,7 @@ public record BoundRequest(String operation, String requestId, JsonNode body, Ob
                 continue;
             }
             try {
-                java.lang.reflect.Method accessor = component.getAccessor();
+                Method accessor = component.getAccessor();
                 // request records are usually package-private inside their plugin
                 accessor.setAccessible(true);
                 if (accessor.invoke(value) == null) {
@@ -92,10 +95,10 @@ public record BoundRequest(String operation, String requestId, JsonNode body, Ob
         if (type == Boolean.class || type == boolean.class) {
             return "a boolean";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type) || type == Double.class) {
+        if (Temporal.class.isAssignableFrom(type) || type == Double.class) {
             return "a number";
         }
         return "a structure";

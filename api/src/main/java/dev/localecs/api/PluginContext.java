@@ -3,6 +3,7 @@ package dev.localecs.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * What the runtime hands to plugins: its services and settings. Plugins never see runtime internals,
@@ -78,7 +79,7 @@ public interface PluginContext {
      *
      * @return the environment variables
      */
-    java.util.Map<String, String> environment();
+    Map<String, String> environment();
 
     /**
      * STS at the configured endpoint.

@@ -3,8 +3,11 @@ package dev.localecs.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
+import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.api.model.TaskOverride;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -101,17 +104,17 @@ class ReferencesTest {
 
     @Test
     void taskOverridesMustNameContainersOfTheDefinitionAndGiveNumbers() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         var definition = json.readValue("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}",
-                dev.localecs.api.model.TaskDefinition.class);
+                TaskDefinition.class);
         TaskOverrides.check(definition, json.readValue("{\"containerOverrides\":[{\"name\":\"app\"}],"
-                + "\"cpu\":\"512\"}", dev.localecs.api.model.TaskOverride.class));
+                + "\"cpu\":\"512\"}", TaskOverride.class));
         assertThatThrownBy(() -> TaskOverrides.check(definition, json.readValue(
-                "{\"containerOverrides\":[{\"name\":\"ghost\"}]}", dev.localecs.api.model.TaskOverride.class)))
+                "{\"containerOverrides\":[{\"name\":\"ghost\"}]}", TaskOverride.class)))
                 .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
                 .hasMessage("Container override names 'ghost', which is not a container of task definition web.");
         assertThatThrownBy(() -> TaskOverrides.check(definition, json.readValue("{\"memory\":\"lots\"}",
-                dev.localecs.api.model.TaskOverride.class)))
+                TaskOverride.class)))
                 .hasMessage("Task override memory must be a number of MiB, not 'lots'.");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +130,7 @@ class ImageIT {
         String command = "{\"task\": \"" + running + "\", \"command\": [\"sh\", \"-c\", \"echo from-the-task\"]}";
         assertThat(succeeds("RunCommandInTask", command)).as("not in the image by default").isFalse();
         Path zip;
-        try (var files = java.nio.file.Files.list(REPO.resolve("plugins/example-action/target"))) {
+        try (var files = Files.list(REPO.resolve("plugins/example-action/target"))) {
             zip = files.filter(f -> f.toString().endsWith("-plugin.zip")).findFirst().orElseThrow();
         }
         run(List.of("docker", "cp", zip.toString(), RUNTIME + ":/plugins/"));

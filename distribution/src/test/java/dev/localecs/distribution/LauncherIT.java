@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +140,7 @@ class LauncherIT {
     }
 
     private Result convert(List<String> args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(DISTRIBUTION.resolve("bin/local-ecs-api").toString(),
+        List<String> command = new ArrayList<>(List.of(DISTRIBUTION.resolve("bin/local-ecs-api").toString(),
                 "convert"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -146,7 +148,7 @@ class LauncherIT {
         builder.environment().put("PLUGINS_DIR", plugins.toString());
         builder.environment().put("COMPOSE_DEST", state.getParent().resolve("no-drop-ins").toString());
         Process convert = builder.start();
-        String output = new String(convert.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(convert.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(convert.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(convert.exitValue(), output);
     }

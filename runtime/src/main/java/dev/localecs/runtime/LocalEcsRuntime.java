@@ -1,6 +1,7 @@
 package dev.localecs.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.endpoint.EndpointServer;
 import dev.localecs.runtime.endpoint.EndpointService;
@@ -15,6 +16,7 @@ import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -54,8 +56,8 @@ public final class LocalEcsRuntime implements AutoCloseable {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
             String mode = core.tasks().isPresent() ? config.get("endpoint.mode", "host-gateway") : "disabled";
-            if (!java.util.List.of("host-gateway", "container", "disabled").contains(mode)) {
-                throw new dev.localecs.api.error.ConfigurationException("endpoint.mode must be host-gateway, container "
+            if (!List.of("host-gateway", "container", "disabled").contains(mode)) {
+                throw new ConfigurationException("endpoint.mode must be host-gateway, container "
                         + "or disabled, not '" + mode + "'.");
             }
             if (mode.equals("container")) {

@@ -1,6 +1,7 @@
 package dev.localecs.runtime;
 
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.api.error.EcsException;
 import dev.localecs.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,10 +73,10 @@ public final class Main {
         try (RuntimeCore core = RuntimeCore.start(config, System.getenv(), home, false)) {
             command.run(core, System.out);
             return 0;
-        } catch (dev.localecs.api.error.EcsException e) {
+        } catch (EcsException e) {
             System.err.println("convert failed: " + e.getMessage());
             return 1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("convert failed: " + e.getMessage());
             return 1;
         }

@@ -7,11 +7,13 @@ import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The runtime's {@link PluginContext}: the services handed to every plugin.
@@ -30,8 +32,8 @@ import java.time.Clock;
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
-                      ComposeFiles composeFiles, TaskService tasks, java.util.Map<String, String> environment,
-                      dev.localecs.api.StsService sts)
+                      ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
+                      StsService sts)
         implements PluginContext {
 
     RuntimeContext {
@@ -44,7 +46,7 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(tags, "tags is null");
         requireNonNull(composeFiles, "composeFiles is null");
         requireNonNull(tasks, "tasks is null");
-        environment = java.util.Map.copyOf(environment);
+        environment = Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
     }
 }

@@ -5,36 +5,38 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.ComposeOverrideProvider;
+import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsJson;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.aws.EnvironmentFiles;
+import dev.localecs.runtime.aws.RegistryLogins;
+import dev.localecs.runtime.aws.SecretResolver;
+import dev.localecs.runtime.aws.StsAssumer;
+import dev.localecs.runtime.aws.TaskRoleCredentials;
 import dev.localecs.runtime.compose.ComposeYaml;
 import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.plugin.ActionRegistry;
+import dev.localecs.runtime.plugin.PluginHost;
+import dev.localecs.runtime.plugin.Registered;
+import dev.localecs.runtime.plugin.Workers;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
-import dev.localecs.runtime.aws.EnvironmentFiles;
-import dev.localecs.runtime.aws.RegistryLogins;
-import dev.localecs.runtime.aws.SecretResolver;
-import dev.localecs.runtime.aws.TaskRoleCredentials;
+import dev.localecs.runtime.state.FileClusterRegistry;
+import dev.localecs.runtime.state.FileTagRegistry;
+import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
+import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskSettings;
 import dev.localecs.runtime.tasks.TaskStore;
-import dev.localecs.runtime.plugin.ActionRegistry;
-import dev.localecs.runtime.plugin.PluginHost;
-import dev.localecs.runtime.plugin.Registered;
-import dev.localecs.runtime.plugin.Workers;
-import dev.localecs.api.EcsJson;
-import dev.localecs.runtime.state.FileClusterRegistry;
-import dev.localecs.runtime.state.FileTagRegistry;
-import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
-import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.upstream.BaseCredentials;
 import dev.localecs.runtime.upstream.UpstreamEcs;
 import java.net.URI;
@@ -117,7 +119,7 @@ public final class RuntimeCore implements AutoCloseable {
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
-                new dev.localecs.runtime.aws.StsAssumer(config.get("upstream.sts.endpoint")
+                new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()));
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
@@ -129,10 +131,10 @@ public final class RuntimeCore implements AutoCloseable {
             List<Registered<CredentialStrategy>> strategies =
                     plugins.extensions(CredentialStrategy.class, CredentialStrategy::name);
             strategy.choose("credentials.api.strategy", config.get("credentials.api.strategy"), strategies,
-                    dev.localecs.api.CredentialPurpose.API);
+                    CredentialPurpose.API);
             endpointStrategy.choose("credentials.endpoint.strategy", config.get("credentials.endpoint.strategy")
                     .or(() -> config.get("credentials.api.strategy")), strategies,
-                    dev.localecs.api.CredentialPurpose.ENDPOINT);
+                    CredentialPurpose.ENDPOINT);
             ActionRegistry actions = ActionRegistry.build(plugins.extensions(EcsAction.class, EcsAction::name), config);
             List<ComposeOverrideProvider> providers = plugins.extensions(ComposeOverrideProvider.class,
                     ComposeOverrideProvider::name).stream().map(Registered::extension).toList();
@@ -272,7 +274,7 @@ public final class RuntimeCore implements AutoCloseable {
         private volatile Optional<CredentialStrategy> chosen = Optional.empty();
 
         void choose(String key, Optional<String> name, List<Registered<CredentialStrategy>> strategies,
-                    dev.localecs.api.CredentialPurpose purpose) {
+                    CredentialPurpose purpose) {
             if (name.isEmpty()) {
                 return;
             }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -220,7 +221,7 @@ public final class FakePluginContext implements PluginContext {
             synchronized (assumedRoles) {
                 assumedRoles.add(base.accessKeyId() + "->" + roleArn);
             }
-            return new AwsCredentials("ASIA" + roleArn.replaceAll(".*/", "").toUpperCase(java.util.Locale.ROOT),
+            return new AwsCredentials("ASIA" + roleArn.replaceAll(".*/", "").toUpperCase(Locale.ROOT),
                     "secret-of-" + roleArn, Optional.of("token-of-" + session),
                     Optional.of(clock.instant().plus(Duration.ofHours(1))));
         };

@@ -1,6 +1,7 @@
 package dev.localecs.api.compose;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ComposeNetwork(String name, String driver, Boolean external, Boolean internal, Boolean attachable,
                              Ipam ipam, Map<String, String> labels,
-                             @com.fasterxml.jackson.annotation.JsonProperty("driver_opts") Map<String, String> driverOpts) {
+                             @JsonProperty("driver_opts") Map<String, String> driverOpts) {
 
     /**
      * IP address management of a network.
@@ -40,6 +41,6 @@ public record ComposeNetwork(String name, String driver, Boolean external, Boole
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record IpamConfig(String subnet, String gateway,
-                             @com.fasterxml.jackson.annotation.JsonProperty("ip_range") String ipRange) {
+                             @JsonProperty("ip_range") String ipRange) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.localecs.api.compose;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -460,7 +461,7 @@ public record ComposeService(
          * @param context the context
          * @return the build section
          */
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Build ofContext(String context) {
             return new Build(context, null, null, null, null);
         }
@@ -487,7 +488,7 @@ public record ComposeService(
          * @param text the short form
          * @return the port
          */
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Port parse(String text) {
             return ComposeSyntax.port(text);
         }
@@ -514,7 +515,7 @@ public record ComposeService(
          * @param text the short form
          * @return the mount
          */
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Mount parse(String text) {
             return ComposeSyntax.mount(text);
         }
@@ -608,7 +609,7 @@ public record ComposeService(
          * @param both the value
          * @return the limit
          */
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Ulimit of(long both) {
             return new Ulimit(both, both);
         }

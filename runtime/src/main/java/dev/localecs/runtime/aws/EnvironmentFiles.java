@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,7 +49,7 @@ public final class EnvironmentFiles {
         if (arns.isEmpty()) {
             return Map.of();
         }
-        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider provider;
+        AwsCredentialsProvider provider;
         try {
             provider = credentials.executionProvider(taskId, executionRoleArn);
         } catch (RuntimeException e) {

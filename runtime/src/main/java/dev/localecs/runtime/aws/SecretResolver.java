@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +110,7 @@ public final class SecretResolver {
         ssmEndpoint.ifPresent(builder::endpointOverride);
         Map<String, String> byParameter = new LinkedHashMap<>();
         try (SsmClient ssm = builder.build()) {
-            List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(byEnvironmentName.values()));
+            List<String> names = new ArrayList<>(new LinkedHashSet<>(byEnvironmentName.values()));
             for (int i = 0; i < names.size(); i += SSM_BATCH) {
                 List<String> batch = names.subList(i, Math.min(names.size(), i + SSM_BATCH));
                 GetParametersResponse response = ssm.getParameters(r -> r.names(batch).withDecryption(true));
@@ -136,7 +138,7 @@ public final class SecretResolver {
         if (parts.length < 7) {
             throw new AwsCallException(container, "invalid secret ARN " + valueFrom, null);
         }
-        String secretId = String.join(":", java.util.Arrays.copyOfRange(parts, 0, 7));
+        String secretId = String.join(":", Arrays.copyOfRange(parts, 0, 7));
         String jsonKey = parts.length > 7 && !parts[7].isEmpty() ? parts[7] : null;
         String stage = parts.length > 8 && !parts[8].isEmpty() ? parts[8] : null;
         String versionId = parts.length > 9 && !parts[9].isEmpty() ? parts[9] : null;

@@ -16,6 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Task-role credentials: STS AssumeRole of the task's role with the endpoint's own identity, cached per task
@@ -107,13 +114,13 @@ public final class TaskRoleCredentials implements AutoCloseable {
      * @return the provider
      * @throws EcsException when there are no credentials
      */
-    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider executionProvider(String taskId,
+    public AwsCredentialsProvider executionProvider(String taskId,
             Optional<String> executionRoleArn) {
         AwsCredentials c = executionRoleArn.map(role -> forTask(taskId, role).credentials()).orElseGet(this::base);
-        return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(c.sessionToken().isPresent()
-                ? software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(c.accessKeyId(),
+        return StaticCredentialsProvider.create(c.sessionToken().isPresent()
+                ? AwsSessionCredentials.create(c.accessKeyId(),
                         c.secretAccessKey(), c.sessionToken().get())
-                : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(c.accessKeyId(),
+                : AwsBasicCredentials.create(c.accessKeyId(),
                         c.secretAccessKey()));
     }
 
@@ -121,14 +128,14 @@ public final class TaskRoleCredentials implements AutoCloseable {
     private String roleArnOf(String name) {
         AwsCredentials base = base();
         var identity = base.sessionToken().isPresent()
-                ? software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(base.accessKeyId(),
+                ? AwsSessionCredentials.create(base.accessKeyId(),
                         base.secretAccessKey(), base.sessionToken().get())
-                : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(base.accessKeyId(),
+                : AwsBasicCredentials.create(base.accessKeyId(),
                         base.secretAccessKey());
-        var builder = software.amazon.awssdk.services.iam.IamClient.builder()
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(identity))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+        var builder = IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(identity))
+                .httpClient(UrlConnectionHttpClient.create());
         iamEndpoint.ifPresent(builder::endpointOverride);
         try (var iam = builder.build()) {
             return iam.getRole(r -> r.roleName(name)).role().arn();

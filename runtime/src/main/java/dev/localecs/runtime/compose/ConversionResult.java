@@ -1,5 +1,6 @@
 package dev.localecs.runtime.compose;
 
+import dev.localecs.api.compose.ComposeProject;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param project the task file
  * @param warnings fields without local meaning that the definition uses, one line each
  */
-public record ConversionResult(dev.localecs.api.compose.ComposeProject project, List<String> warnings) {
+public record ConversionResult(ComposeProject project, List<String> warnings) {
 
     /**
      * Copies the warnings.

@@ -1,5 +1,7 @@
 package dev.localecs.runtime.docker;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -13,29 +15,43 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.InvocationBuilder;
 import com.github.dockerjava.core.NameParser;
 import com.github.dockerjava.core.command.BuildImageResultCallback;
+import dev.localecs.api.ConfigView;
+import dev.localecs.api.ExecResult;
 import dev.localecs.api.compose.ComposeNetwork;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.compose.EcsLabels;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
+import dev.localecs.runtime.tasks.TaskSettings;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,9 +84,9 @@ public final class DockerTaskEngine implements TaskEngine {
          * @param config the configuration
          * @return the settings
          */
-        public static Settings from(dev.localecs.api.ConfigView config) {
+        public static Settings from(ConfigView config) {
             return new Settings(config.get("docker.host", "unix:///var/run/docker.sock"),
-                    dev.localecs.runtime.tasks.TaskSettings.choice(config, "tasks.pull-policy", "missing",
+                    TaskSettings.choice(config, "tasks.pull-policy", "missing",
                             PullPolicy.class),
                     config.get("network.name", "ecs-local-network"), config.get("network.subnet", "169.254.170.0/24"),
                     config.get("network.gateway").orElse(config.get("endpoint.mode", "host-gateway")
@@ -93,12 +109,12 @@ public final class DockerTaskEngine implements TaskEngine {
     private final DefaultDockerClientConfig authConfig;
     private final Settings settings;
     private final ContainerFactory factory;
-    private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper STATS_JSON =
+            new ObjectMapper()
+                    .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Object networkLock = new Object();
     /** Image id → digest; an image id names immutable content, so the answer never changes. */
-    private final Map<String, Optional<String>> digests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> digests = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile Closeable eventStream;
 
@@ -109,13 +125,13 @@ public final class DockerTaskEngine implements TaskEngine {
      */
     public DockerTaskEngine(Settings settings) {
         this.settings = settings;
-        this.docker = DockerClients.create(settings.host(), java.time.Duration.ofMinutes(10));
+        this.docker = DockerClients.create(settings.host(), Duration.ofMinutes(10));
         this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
         this.factory = new ContainerFactory(docker, settings.publishHostIp());
     }
 
     @Override
-    public void prepare(ComposedTask compose, Map<String, dev.localecs.runtime.aws.RegistryLogin> logins) {
+    public void prepare(ComposedTask compose, Map<String, RegistryLogin> logins) {
         ComposeProject project = compose.effective();
         networks(project, compose.project());
         volumes(project, compose.project());
@@ -130,7 +146,7 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     private void networks(ComposeProject project, String name) {
-        Set<String> used = new java.util.LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
         project.services().values().forEach(service -> {
             if (service.networkMode() == null) {
                 if (service.networks() == null || service.networks().isEmpty()) {
@@ -200,8 +216,8 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> stats(String containerId) {
-        var callback = new com.github.dockerjava.core.InvocationBuilder.AsyncResultCallback<
-                com.github.dockerjava.api.model.Statistics>();
+        var callback = new InvocationBuilder.AsyncResultCallback<
+                Statistics>();
         docker.statsCmd(containerId).withNoStream(true).exec(callback);
         try (callback) {
             // docker-java's model carries Docker's own JSON names, which is the shape ECS's stats endpoints give
@@ -265,7 +281,7 @@ public final class DockerTaskEngine implements TaskEngine {
         }
     }
 
-    private void pull(String service, String image, Optional<dev.localecs.runtime.aws.RegistryLogin> login) {
+    private void pull(String service, String image, Optional<RegistryLogin> login) {
         boolean present = imagePresent(image);
         PullPolicy policy = settings.pullPolicy();
         if (present && policy != PullPolicy.ALWAYS) {
@@ -362,15 +378,15 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public dev.localecs.api.ExecResult exec(String containerId, List<String> command) {
+    public ExecResult exec(String containerId, List<String> command) {
         String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
                 .withAttachStdout(true).withAttachStderr(true).exec().getId();
         StringBuilder output = new StringBuilder();
-        try (var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+        try (var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
             @Override
-            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+            public void onNext(Frame frame) {
                 synchronized (output) {
-                    output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                 }
             }
         })) {
@@ -381,11 +397,11 @@ public final class DockerTaskEngine implements TaskEngine {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
         synchronized (output) {
-            return new dev.localecs.api.ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString());
+            return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString());
         }
     }
 
@@ -407,7 +423,7 @@ public final class DockerTaskEngine implements TaskEngine {
         List<PortBinding> ports = new ArrayList<>();
         var networkSettings = inspect.getNetworkSettings();
         if (networkSettings != null && networkSettings.getPorts() != null) {
-            for (Map.Entry<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> entry
+            for (Map.Entry<ExposedPort, Ports.Binding[]> entry
                     : networkSettings.getPorts().getBindings().entrySet()) {
                 if (entry.getValue() == null) {
                     continue;
@@ -431,7 +447,7 @@ public final class DockerTaskEngine implements TaskEngine {
             }
         }
         Optional<String> health = Optional.ofNullable(state.getHealth()).map(h -> h.getStatus())
-                .filter(s -> s.equals("healthy") || s.equals("unhealthy")).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+                .filter(s -> s.equals("healthy") || s.equals("unhealthy")).map(s -> s.toUpperCase(Locale.ROOT));
         return new Observation(containerId, Boolean.TRUE.equals(state.getRunning()),
                 Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null ? Optional.empty()
                         : Optional.of(state.getExitCodeLong().intValue()),

@@ -2,6 +2,7 @@ package dev.localecs.runtime.health;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
+import dev.localecs.runtime.docker.DockerClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class DockerProbe implements AutoCloseable {
      */
     public DockerProbe(String host) {
         this.host = host;
-        this.client = dev.localecs.runtime.docker.DockerClients.create(host, Duration.ofSeconds(3));
+        this.client = DockerClients.create(host, Duration.ofSeconds(3));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.localecs.runtime.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.runtime.endpoint.EndpointServer;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Workers;
@@ -26,7 +27,7 @@ public final class HealthService implements HttpService {
     private final ActionRegistry actions;
     private final DockerProbe docker;
     private final UpstreamEcs upstream;
-    private final dev.localecs.runtime.endpoint.EndpointServer endpoint;
+    private final EndpointServer endpoint;
     private final ObjectMapper json;
     private final EcsResponses responses;
 
@@ -43,7 +44,7 @@ public final class HealthService implements HttpService {
      * @param responses the response writer
      */
     public HealthService(PluginHost plugins, Workers workers, ActionRegistry actions, DockerProbe docker, UpstreamEcs upstream,
-                         dev.localecs.runtime.endpoint.EndpointServer endpoint, ObjectMapper json,
+                         EndpointServer endpoint, ObjectMapper json,
                          EcsResponses responses) {
         this.endpoint = endpoint;
         this.plugins = plugins;

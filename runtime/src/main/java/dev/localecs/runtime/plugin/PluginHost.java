@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.PluginFactory;
@@ -211,7 +213,7 @@ public final class PluginHost implements AutoCloseable {
                 @Override
                 public void enablePlugin(String pluginId) {
                     disabled = disabled.stream().filter(id -> !id.equals(pluginId))
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
                 }
             };
         }
@@ -229,7 +231,7 @@ public final class PluginHost implements AutoCloseable {
         }
 
         private static Set<String> union(Collection<String> a, Collection<String> b) {
-            Set<String> all = new java.util.HashSet<>(a);
+            Set<String> all = new HashSet<>(a);
             all.addAll(b);
             return all;
         }

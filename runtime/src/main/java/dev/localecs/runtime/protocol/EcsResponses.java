@@ -1,5 +1,6 @@
 package dev.localecs.runtime.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.error.ErrorCode;
 import io.helidon.http.HeaderName;
@@ -78,7 +79,7 @@ public final class EcsResponses {
         response.header(ERROR_TYPE, code.awsCode());
         try {
             send(request, response, code.httpStatus(), json.writeValueAsBytes(body), CONTENT_TYPE);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise an error body", e);
         }
     }

@@ -3,17 +3,21 @@ package dev.localecs.runtime.simulated;
 import dev.localecs.api.ExecResult;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.LaunchHints;
 import dev.localecs.runtime.tasks.LaunchException;
-import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.tasks.TaskEngine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -165,7 +169,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
                     }
                     c.health = health;
                 }
-                emit(c, "health_status: " + health.toLowerCase(java.util.Locale.ROOT), Optional.empty());
+                emit(c, "health_status: " + health.toLowerCase(Locale.ROOT), Optional.empty());
             }
             case OOM -> exit(c, 137, true);
             case EXIT -> exit(c, step.exitCode(), false);
@@ -353,9 +357,9 @@ public final class SimulatedTaskEngine implements TaskEngine {
 
         private static byte[] sha256(String text) {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

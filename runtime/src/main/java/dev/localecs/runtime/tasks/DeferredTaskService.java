@@ -1,11 +1,15 @@
 package dev.localecs.runtime.tasks;
 
+import dev.localecs.api.ExecResult;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskFilter;
+import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
+import dev.localecs.api.TaskSubscription;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +19,7 @@ import java.util.Optional;
  */
 public final class DeferredTaskService implements TaskService {
     private volatile TaskService target;
-    private final java.util.List<Pending> pending = new java.util.ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
 
     /**
      * Binds the real service; subscriptions made before are handed to it.
@@ -31,7 +35,7 @@ public final class DeferredTaskService implements TaskService {
     }
 
     @Override
-    public dev.localecs.api.TaskSubscription subscribe(dev.localecs.api.TaskListener listener) {
+    public TaskSubscription subscribe(TaskListener listener) {
         synchronized (pending) {
             TaskService service = target;
             if (service != null) {
@@ -44,12 +48,12 @@ public final class DeferredTaskService implements TaskService {
     }
 
     /** A subscription made before the task manager exists. */
-    private final class Pending implements dev.localecs.api.TaskSubscription {
-        private final dev.localecs.api.TaskListener listener;
-        private dev.localecs.api.TaskSubscription bound;
+    private final class Pending implements TaskSubscription {
+        private final TaskListener listener;
+        private TaskSubscription bound;
         private boolean closed;
 
-        Pending(dev.localecs.api.TaskListener listener) {
+        Pending(TaskListener listener) {
             this.listener = listener;
         }
 
@@ -107,7 +111,7 @@ public final class DeferredTaskService implements TaskService {
     }
 
     @Override
-    public Optional<dev.localecs.api.ExecResult> exec(String cluster, String taskId, String container,
+    public Optional<ExecResult> exec(String cluster, String taskId, String container,
                                                       List<String> command) {
         return target().exec(cluster, taskId, container, command);
     }

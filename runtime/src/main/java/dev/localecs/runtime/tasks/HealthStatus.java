@@ -1,5 +1,6 @@
 package dev.localecs.runtime.tasks;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** A container's or task's {@code healthStatus}, as ECS names it. */
@@ -18,7 +19,7 @@ public enum HealthStatus {
      * @return the status; null and unknown names are UNKNOWN
      */
     public static HealthStatus of(String value) {
-        return Optional.ofNullable(value).flatMap(v -> java.util.Arrays.stream(values())
+        return Optional.ofNullable(value).flatMap(v -> Arrays.stream(values())
                 .filter(s -> s.name().equals(v)).findFirst()).orElse(UNKNOWN);
     }
 }

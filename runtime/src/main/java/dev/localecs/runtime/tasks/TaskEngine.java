@@ -1,5 +1,6 @@
 package dev.localecs.runtime.tasks;
 
+import dev.localecs.api.ExecResult;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import java.util.List;
@@ -61,7 +62,7 @@ public interface TaskEngine extends AutoCloseable {
      * @param command the command
      * @return exit code and output
      */
-    dev.localecs.api.ExecResult exec(String containerId, List<String> command);
+    ExecResult exec(String containerId, List<String> command);
 
     /**
      * Starts a created container.

@@ -9,11 +9,14 @@ import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskOverride;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One task's lifecycle state. Every change goes through {@link #update(Consumer)}, which bumps
@@ -148,8 +151,8 @@ public final class TaskRecord {
     }
 
     /** The addresses the task's containers send from (source check of the endpoint). */
-    synchronized java.util.Set<String> addresses() {
-        java.util.Set<String> addresses = new java.util.HashSet<>();
+    synchronized Set<String> addresses() {
+        Set<String> addresses = new HashSet<>();
         if (privateIp != null) {
             addresses.add(privateIp);
         }
@@ -198,7 +201,7 @@ public final class TaskRecord {
     }
 
     /** Waits (bounded) until a condition on this record holds. */
-    synchronized boolean await(java.util.function.Predicate<TaskRecord> condition, long timeoutMillis)
+    synchronized boolean await(Predicate<TaskRecord> condition, long timeoutMillis)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.test(this)) {

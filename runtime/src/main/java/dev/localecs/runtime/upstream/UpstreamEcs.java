@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +109,7 @@ public final class UpstreamEcs {
                 .map(c -> sign(uri, operation, body, c))
                 .orElseGet(() -> unsigned(operation, callerHeaders));
         headers.forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
             }
         });
@@ -172,7 +174,7 @@ public final class UpstreamEcs {
     }
 
     private static Map<String, List<String>> unsigned(String operation, Map<String, String> callerHeaders) {
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(CONTENT_TYPE));
         headers.put("X-Amz-Target", List.of(TARGET_PREFIX + operation));
         callerHeaders.forEach((name, value) -> headers.put(name, List.of(value)));

@@ -90,7 +90,7 @@ public class ComposeBenchmark {
      */
     @Benchmark
     public ComposedTask convertMergeWrite() {
-        return composer.compose(definition, "0123456789abcdef0123456789abcdef", "default", java.util.Optional.empty(),
+        return composer.compose(definition, "0123456789abcdef0123456789abcdef", "default", Optional.empty(),
                 "11111111111111111111111111111111", output);
     }
 

@@ -8,6 +8,7 @@ import dev.localecs.runtime.it.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ public final class TaskBenchmark {
                     runTask.add(Duration.between(running.createdAt(), running.startedAt()).toMillis());
                     effective = effectiveFile(state, task);
                     Path copy = Files.createTempFile("bench-effective", ".yml");
-                    Files.copy(effective, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(effective, copy, StandardCopyOption.REPLACE_EXISTING);
                     effective = copy;
                     runtime.ecs().stopTask(r -> r.task(task.taskArn()));
                     started.add(task.taskArn());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One test per compose-specification merge rule. */
@@ -36,8 +37,8 @@ class ComposeMergerTest {
     void environmentLabelsAndSysctlsMergeByKey() {
         ComposeService app = merged("services: {app: {environment: {A: '1', B: '2'}, labels: [x=1], sysctls: {a: '1'}}}",
                 "services: {app: {environment: [B=3, C=4], labels: {y: '2'}, sysctls: [b=2]}}");
-        assertThat(app.environment()).containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "3"),
-                java.util.Map.entry("C", "4"));
+        assertThat(app.environment()).containsExactly(Map.entry("A", "1"), Map.entry("B", "3"),
+                Map.entry("C", "4"));
         assertThat(app.labels()).containsOnlyKeys("x", "y");
         assertThat(app.sysctls()).containsOnlyKeys("a", "b");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.error.ConfigurationException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -212,12 +213,12 @@ class EndpointIT {
     void aMisconfiguredStrategyFailsTheStartNamingTheSetting() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuntimeFixture.start(state, Map.of(
                         "credentials.endpoint.strategy", "static")))
-                .isInstanceOf(dev.localecs.api.error.ConfigurationException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("credentials.endpoint.strategy")
                 .hasMessageContaining("credentials.static.access-key-id");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuntimeFixture.start(state, Map.of(
                         "credentials.api.strategy", "mounted")))
-                .isInstanceOf(dev.localecs.api.error.ConfigurationException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("ECS_ENDPOINT_AWS_CREDS_HOST_PATH");
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.aws.RegistryLogins;
 import dev.localecs.runtime.aws.TaskRoleCredentials;
-import dev.localecs.runtime.aws.RegistryLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class RegistryIT {
     private MotoServer moto;
     private HttpServer registry;
     private final AtomicInteger refused = new AtomicInteger();
-    private final Map<String, byte[]> blobs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private byte[] manifest;
     private String manifestDigest;
 

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.it;
 
 import dev.localecs.runtime.LocalEcsRuntime;
+import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * Starts the real runtime in-process on a free port, with the built-in plugins loaded from their module
@@ -110,7 +112,7 @@ public final class RuntimeFixture implements AutoCloseable {
      *
      * @return the composer
      */
-    public dev.localecs.runtime.compose.TaskComposer composer() {
+    public TaskComposer composer() {
         return runtime.core().composer();
     }
 
@@ -133,7 +135,7 @@ public final class RuntimeFixture implements AutoCloseable {
      * @return the task as described last
      * @throws InterruptedException when interrupted
      */
-    public software.amazon.awssdk.services.ecs.model.Task awaitStatus(String cluster, String arn, String status,
+    public Task awaitStatus(String cluster, String arn, String status,
             Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         var task = ecs.describeTasks(r -> r.cluster(cluster).tasks(arn)).tasks().get(0);

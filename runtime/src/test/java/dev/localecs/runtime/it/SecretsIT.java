@@ -22,9 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -71,7 +75,7 @@ class SecretsIT {
         moto.close();
     }
 
-    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder) {
+    private <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
         return builder.endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
@@ -163,12 +167,12 @@ class SecretsIT {
     @Test
     void environmentFilesFromS3AndTaskRolesGivenByName() throws Exception {
         String roleArn;
-        try (var s3 = client(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true)
+        try (var s3 = client(S3Client.builder().forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create()));
-             var iam = client(software.amazon.awssdk.services.iam.IamClient.builder()
+             var iam = client(IamClient.builder()
                      .httpClient(UrlConnectionHttpClient.create()))) {
             s3.createBucket(r -> r.bucket("envs"));
-            s3.putObject(r -> r.bucket("envs").key("app.env"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+            s3.putObject(r -> r.bucket("envs").key("app.env"), RequestBody.fromString(
                     "# settings\nFROM_FILE=file-value\nSHARED=from-file\n"));
             roleArn = iam.createRole(r -> r.roleName("short-named").assumeRolePolicyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"

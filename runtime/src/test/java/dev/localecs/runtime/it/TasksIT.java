@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,7 @@ class TasksIT {
         assertThat(stopped.platformVersion()).isEqualTo("1.4.0");
         var eni = stopped.attachments().get(0);
         assertThat(eni.type()).isEqualTo("ElasticNetworkInterface");
-        Map<String, String> details = new java.util.HashMap<>();
+        Map<String, String> details = new HashMap<>();
         eni.details().forEach(d -> details.put(d.name(), d.value()));
         assertThat(details.get("subnetId")).isEqualTo("subnet-12345");
         assertThat(details.get("privateIPv4Address")).startsWith("169.254.170.");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -87,8 +89,8 @@ class UpstreamProxyIT {
                 .isInstanceOf(EcsException.class)
                 .satisfies(e -> assertThat(((EcsException) e).statusCode()).isEqualTo(500))
                 .hasMessageContaining("Upstream endpoint " + moto.endpoint() + " is unavailable");
-        JsonNode health = JSON.readTree(RuntimeFixture.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(runtime.endpoint() + "/health")).build()).body());
+        JsonNode health = JSON.readTree(RuntimeFixture.send(HttpRequest.newBuilder(
+                URI.create(runtime.endpoint() + "/health")).build()).body());
         assertThat(health.at("/upstream/ecs/configured").asBoolean()).isTrue();
         assertThat(health.at("/upstream/ecs/endpoint").asText()).isEqualTo(moto.endpoint().toString());
         assertThat(health.at("/upstream/ecs/credentials").asText()).isEqualTo("environment");

@@ -2,18 +2,22 @@ package dev.localecs.runtime.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsJson;
+import dev.localecs.api.ExecResult;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposeYaml;
+import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
-import dev.localecs.api.EcsJson;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.state.JsonFileStore;
 import java.io.UncheckedIOException;
@@ -100,7 +104,7 @@ final class SimulatedTasks implements AutoCloseable {
             TaskDefinition definition = JSON.readValue(definitionJson, TaskDefinition.class);
             String family = definition.family() == null ? "sim" : definition.family();
             TaskDefinition registered = JSON.readValue(JSON.writeValueAsString(JSON.readTree(definitionJson)
-                    .deepCopy().<com.fasterxml.jackson.databind.node.ObjectNode>require()
+                    .deepCopy().<ObjectNode>require()
                     .put("family", family).put("revision", 1)
                     .put("taskDefinitionArn", "arn:aws:ecs:us-east-1:000000000000:task-definition/" + family + ":1")),
                     TaskDefinition.class);
@@ -108,7 +112,7 @@ final class SimulatedTasks implements AutoCloseable {
             return new RunTaskSpec(registered, CLUSTER, Optional.empty(), startedBy, "family:" + family,
                     awsvpc ? "FARGATE" : "EC2", Optional.empty(), Optional.empty(),
                     awsvpc ? Optional.of("subnet-1") : Optional.empty(), false, List.of());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -152,7 +156,7 @@ final class SimulatedTasks implements AutoCloseable {
     /** The manager closes its engine; the simulated one outlives it across restarts, as Docker does. */
     private record Unclosable(SimulatedTaskEngine engine) implements TaskEngine {
         @Override
-        public void prepare(dev.localecs.runtime.compose.ComposedTask compose,
+        public void prepare(ComposedTask compose,
                             Map<String, RegistryLogin> logins) {
             engine.prepare(compose, logins);
         }
@@ -173,13 +177,13 @@ final class SimulatedTasks implements AutoCloseable {
         }
 
         @Override
-        public String create(dev.localecs.runtime.compose.ComposedTask compose, String service,
+        public String create(ComposedTask compose, String service,
                              Map<String, String> created, Map<String, String> secrets) {
             return engine.create(compose, service, created, secrets);
         }
 
         @Override
-        public dev.localecs.api.ExecResult exec(String containerId, List<String> command) {
+        public ExecResult exec(String containerId, List<String> command) {
             return engine.exec(containerId, command);
         }
 

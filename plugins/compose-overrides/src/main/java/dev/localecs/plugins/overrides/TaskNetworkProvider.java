@@ -4,6 +4,7 @@ import dev.localecs.api.ComposeOverrideProvider;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskLaunch;
 import dev.localecs.api.compose.ComposeFragment;
+import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.compose.EcsLabels;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class TaskNetworkProvider implements ComposeOverrideProvider {
             services.put(name, fragment.environment(environment).build());
         });
         return List.of(new ComposeFragment(name(),
-                new dev.localecs.api.compose.ComposeProject(null, services, project.networks(), Map.of()),
+                new ComposeProject(null, services, project.networks(), Map.of()),
                 Optional.empty()));
     }
 

@@ -3,6 +3,7 @@ package dev.localecs.plugins.overrides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.TaskLaunch;
 import dev.localecs.api.compose.ComposeFragment;
 import dev.localecs.api.compose.ComposeProject;
@@ -46,7 +47,7 @@ class OverrideProvidersTest {
                 "taskRoleArn", taskRole == null ? "" : taskRole), TaskDefinition.class);
         if (taskRole == null) {
             definition = context.json().convertValue(context.json().valueToTree(definition)
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>require().without("taskRoleArn"),
+                    .<ObjectNode>require().without("taskRoleArn"),
                     TaskDefinition.class);
         }
         Optional<TaskOverride> overrides = overridesJson == null ? Optional.empty()

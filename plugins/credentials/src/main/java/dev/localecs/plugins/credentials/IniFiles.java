@@ -1,6 +1,7 @@
 package dev.localecs.plugins.credentials;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The AWS shared credentials/config file format: {@code [profile]} sections of {@code key = value} lines. */
@@ -26,7 +27,7 @@ final class IniFiles {
             }
             int eq = line.indexOf('=');
             if (current != null && eq > 0) {
-                current.put(line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT),
+                current.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT),
                         line.substring(eq + 1).strip());
             }
         }

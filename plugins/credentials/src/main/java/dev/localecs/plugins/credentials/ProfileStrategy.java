@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.pf4j.Extension;
 
 /**
@@ -112,7 +113,7 @@ public final class ProfileStrategy implements CredentialStrategy {
         return Optional.empty();
     }
 
-    private Optional<AwsCredentials> cached(String key, java.util.function.Supplier<Optional<AwsCredentials>> fetch) {
+    private Optional<AwsCredentials> cached(String key, Supplier<Optional<AwsCredentials>> fetch) {
         AwsCredentials known = cache.get(key);
         if (known != null && known.expiration().map(e -> e.minus(REFRESH_BEFORE).isAfter(Instant.now())).orElse(true)) {
             return Optional.of(known);

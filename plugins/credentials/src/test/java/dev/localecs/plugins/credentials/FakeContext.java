@@ -1,15 +1,19 @@
 package dev.localecs.plugins.credentials;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,7 @@ final class FakeContext implements PluginContext {
     private final Map<String, String> config;
     private final Map<String, String> environment;
     /** AssumeRole calls made through {@link #sts()}: base access key → role. */
-    final java.util.List<String> assumed = new java.util.ArrayList<>();
+    final List<String> assumed = new ArrayList<>();
 
     FakeContext(Map<String, String> config, Map<String, String> environment) {
         this.config = config;
@@ -29,11 +33,11 @@ final class FakeContext implements PluginContext {
 
     /** Records AssumeRole calls and answers with credentials named after the role. */
     @Override
-    public dev.localecs.api.StsService sts() {
+    public StsService sts() {
         return (base, roleArn, session) -> {
             assumed.add(base.accessKeyId() + "->" + roleArn);
-            return new dev.localecs.api.AwsCredentials("ASIA" + roleArn.replaceAll(".*/", "").toUpperCase(), "s",
-                    Optional.of("t"), Optional.of(java.time.Instant.now().plusSeconds(3600)));
+            return new AwsCredentials("ASIA" + roleArn.replaceAll(".*/", "").toUpperCase(), "s",
+                    Optional.of("t"), Optional.of(Instant.now().plusSeconds(3600)));
         };
     }
 

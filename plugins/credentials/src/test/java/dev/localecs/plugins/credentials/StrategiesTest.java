@@ -6,6 +6,7 @@ import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.CredentialPurpose;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -57,7 +58,7 @@ class StrategiesTest {
         Path replacement = dir.resolve("credentials.new");
         Files.writeString(replacement, "[default]\naws_access_key_id = AKIDTWO\naws_secret_access_key = two\n"
                 + "aws_session_token = t2\n");
-        Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:05:00Z")));
 
         AwsCredentials after = mounted.credentials(CredentialPurpose.ENDPOINT).orElseThrow();

@@ -3,6 +3,7 @@ package dev.localecs.plugins.clusters;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.CapacityProviderStrategyItem;
 import dev.localecs.api.model.Cluster;
 import dev.localecs.api.model.ClusterConfiguration;
@@ -46,7 +47,7 @@ public final class CreateClusterAction implements EcsAction {
         ClusterNames.validateName(name);
         for (ClusterSetting setting : body.settings() == null ? List.<ClusterSetting>of() : body.settings()) {
             if (!"containerInsights".equals(setting.name())) {
-                throw dev.localecs.api.error.EcsException.invalidParameter(
+                throw EcsException.invalidParameter(
                         "Invalid cluster setting name '" + setting.name() + "'. Valid values: containerInsights.");
             }
         }

@@ -1,5 +1,6 @@
 package dev.localecs.plugins.tasks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
@@ -74,7 +75,7 @@ public final class DescribeTasksAction implements EcsAction {
 
     private Task withoutTags(Task task) {
         var node = context.json().valueToTree(task);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("tags");
+        ((ObjectNode) node).remove("tags");
         return context.json().convertValue(node, Task.class);
     }
 }

@@ -11,6 +11,7 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.testing.FakePluginContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ class RunCommandInTaskActionTest {
     private String task(String... containers) {
         TaskDefinition definition = context.json().convertValue(Map.of("family", "web", "revision", 1,
                 "taskDefinitionArn", context.arns().taskDefinition("web", 1), "containerDefinitions",
-                java.util.Arrays.stream(containers).map(name -> Map.of("name", name, "image", "busybox")).toList()),
+                Arrays.stream(containers).map(name -> Map.of("name", name, "image", "busybox")).toList()),
                 TaskDefinition.class);
         Task task = context.tasks().run(new RunTaskSpec(definition, "default", Optional.empty(), Optional.empty(),
                 "family:web", "EC2", Optional.empty(), Optional.empty(), Optional.empty(), false, List.of()));
