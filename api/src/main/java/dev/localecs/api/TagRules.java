@@ -3,7 +3,10 @@ package dev.localecs.api;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Tag;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** ECS's rules for resource tags, shared by every tag registry. */
@@ -42,5 +45,23 @@ public final class TagRules {
                         + "numbers, spaces and _ . : / = + - @.");
             }
         }
+    }
+
+    /**
+     * A resource's tags after TagResource: added keys replace existing ones (a missing value is empty), and the
+     * result obeys the rules.
+     *
+     * @param existing the resource's tags now
+     * @param added the tags to add
+     * @return the tags to store
+     * @throws EcsException {@code InvalidParameterException} naming the broken rule
+     */
+    public static List<Tag> merge(Collection<Tag> existing, Collection<Tag> added) {
+        validate(added);
+        Map<String, Tag> byKey = new LinkedHashMap<>();
+        existing.forEach(tag -> byKey.put(tag.key(), tag));
+        added.forEach(tag -> byKey.put(tag.key(), new Tag(tag.key(), tag.value() == null ? "" : tag.value())));
+        validate(byKey.values());
+        return List.copyOf(byKey.values());
     }
 }

@@ -3,9 +3,7 @@ package dev.localecs.testing;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TagRules;
 import dev.localecs.api.model.Tag;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +24,7 @@ public final class InMemoryTags implements TagRegistry {
 
     @Override
     public synchronized void tag(String arn, Collection<Tag> added) {
-        validate(added);
-        Map<String, Tag> byKey = new LinkedHashMap<>();
-        tags.getOrDefault(arn, List.of()).forEach(tag -> byKey.put(tag.key(), tag));
-        added.forEach(tag -> byKey.put(tag.key(), new Tag(tag.key(), tag.value() == null ? "" : tag.value())));
-        validate(byKey.values());
-        tags.put(arn, List.copyOf(new ArrayList<>(byKey.values())));
+        tags.put(arn, TagRules.merge(tags.getOrDefault(arn, List.of()), added));
     }
 
     @Override

@@ -7,9 +7,7 @@ import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TagRules;
 import dev.localecs.api.model.Tag;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,12 +43,7 @@ public final class FileTagRegistry implements TagRegistry {
 
     @Override
     public synchronized void tag(String arn, Collection<Tag> added) {
-        validate(added);
-        Map<String, Tag> byKey = new LinkedHashMap<>();
-        tags.getOrDefault(arn, List.of()).forEach(tag -> byKey.put(tag.key(), tag));
-        added.forEach(tag -> byKey.put(tag.key(), new Tag(tag.key(), tag.value() == null ? "" : tag.value())));
-        validate(byKey.values());
-        save(arn, new ArrayList<>(byKey.values()));
+        save(arn, TagRules.merge(tags.getOrDefault(arn, List.of()), added));
     }
 
     @Override
