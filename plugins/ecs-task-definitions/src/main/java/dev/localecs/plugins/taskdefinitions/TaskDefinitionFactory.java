@@ -92,7 +92,7 @@ final class TaskDefinitionFactory {
             container.put("cpu", 0);
         }
         if (container.get("healthCheck") instanceof ObjectNode check) {
-            // Docker's own defaults, which ECS writes into the definition (startPeriod stays absent)
+            // ECS's defaults (not Docker's 30 s timeout), written into the definition; startPeriod stays absent
             defaultTo(check, "interval", 30);
             defaultTo(check, "timeout", 5);
             defaultTo(check, "retries", 3);
