@@ -80,6 +80,11 @@ final class ClusterStatistics {
         return sum(activeServices);
     }
 
+    /** ACTIVE and DRAINING services of every launch type: what keeps a cluster from being deleted. */
+    int liveServicesCount() {
+        return sum(activeServices) + sum(drainingServices);
+    }
+
     /** The {@code statistics} member, in the order ECS lists the counters. */
     List<KeyValuePair> keyValuePairs() {
         Map<String, Integer> counts = new HashMap<>();

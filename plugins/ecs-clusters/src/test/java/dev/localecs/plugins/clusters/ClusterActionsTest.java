@@ -120,4 +120,20 @@ class ClusterActionsTest {
     private static Cluster cluster(Object answer) {
         return (Cluster) ((Map<?, ?>) answer).get("cluster");
     }
+
+    @Test
+    void deleteIsRefusedWhileReportedServicesAreActiveOrDraining() {
+        context.call(new CreateClusterAction(context), "{\"clusterName\":\"busy\"}");
+        String service = ARN.replace("cluster/", "service/busy/web");
+        context.services().report(service, "busy", "FARGATE", "DRAINING");
+
+        assertThatThrownBy(() -> context.call(new DeleteClusterAction(context), "{\"cluster\":\"busy\"}"))
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.code().awsCode())
+                        .isEqualTo("ClusterContainsServicesException"))
+                .hasMessage("The Cluster cannot be deleted while Services are active.");
+
+        context.services().report(service, "busy", "FARGATE", "INACTIVE");
+        assertThat(cluster(context.call(new DeleteClusterAction(context), "{\"cluster\":\"busy\"}")).status())
+                .isEqualTo("INACTIVE");
+    }
 }
