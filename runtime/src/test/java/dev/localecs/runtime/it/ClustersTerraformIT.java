@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  * is answered locally (no upstream is configured); nothing leaves 127.0.0.1.
  */
 class ClustersTerraformIT extends RuntimeTestBase {
-    private static final String NAMESPACE = "arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-clustersterraform";
+    private static final String NAMESPACE =
+            "arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-clustersterraform";
 
     @Test
     void appliesClusterAndCapacityProvidersThenPlansCleanAcrossASettingChangeAndDestroys() throws Exception {
@@ -106,7 +107,8 @@ class ClustersTerraformIT extends RuntimeTestBase {
      * from a filesystem mirror only (no registry, no checkpoint call), pointed at the runtime for ECS.
      */
     private static final class Terraform {
-        private static final Path MIRROR = Path.of(System.getenv().getOrDefault("TF_PROVIDER_MIRROR", "/opt/tf-plugins"));
+        private static final Path MIRROR =
+                Path.of(System.getenv().getOrDefault("TF_PROVIDER_MIRROR", "/opt/tf-plugins"));
         private final Path dir;
         private final URI endpoint;
         private final String executable;
@@ -121,8 +123,8 @@ class ClustersTerraformIT extends RuntimeTestBase {
         static Terraform in(Path dir, URI endpoint) throws IOException {
             String executable = System.getenv().getOrDefault("TERRAFORM", "terraform");
             assertThat(onPath(executable)).as("terraform must be installed (on PATH, or named by TERRAFORM)").isTrue();
-            assertThat(MIRROR.resolve("registry.terraform.io/hashicorp/aws")).as("the hashicorp/aws provider "
-                    + "mirror (TF_PROVIDER_MIRROR, default /opt/tf-plugins) must hold registry.terraform.io/hashicorp/aws")
+            assertThat(MIRROR.resolve("registry.terraform.io/hashicorp/aws")).as("the hashicorp/aws provider mirror "
+                    + "(TF_PROVIDER_MIRROR, default /opt/tf-plugins) must hold registry.terraform.io/hashicorp/aws")
                     .isDirectory();
             Files.createDirectories(dir.resolve("data"));
             Files.writeString(dir.resolve("cli.tfrc"), """

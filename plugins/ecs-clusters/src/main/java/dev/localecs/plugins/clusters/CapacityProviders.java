@@ -22,8 +22,8 @@ final class CapacityProviders {
         List<String> given = providers == null ? List.of() : providers;
         for (String provider : given) {
             if (!KNOWN.contains(provider)) {
-                throw EcsException.invalidParameter(
-                        "The specified capacity provider was not found. Specify a valid capacity provider and try again.");
+                throw EcsException.invalidParameter("The specified capacity provider was not found. "
+                        + "Specify a valid capacity provider and try again.");
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(given));
