@@ -27,11 +27,12 @@ import java.time.Clock;
  * @param tasks the task service
  * @param environment the process environment
  * @param sts STS at the configured endpoint
+ * @param services the service counts the services plugin reports
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, java.util.Map<String, String> environment,
-                      dev.localecs.api.StsService sts)
+                      dev.localecs.api.StsService sts, dev.localecs.api.ServiceCounts services)
         implements PluginContext {
 
     RuntimeContext {
@@ -46,5 +47,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(tasks, "tasks is null");
         environment = java.util.Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
+        requireNonNull(services, "services is null");
     }
 }

@@ -109,7 +109,8 @@ public final class RuntimeCore implements AutoCloseable {
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
                 new dev.localecs.runtime.endpoint.StsAssumer(config.get("upstream.sts.endpoint")
-                        .map(RuntimeCore::endpoint), arns.region()));
+                        .map(RuntimeCore::endpoint), arns.region()),
+                new dev.localecs.runtime.services.ReportedServices());
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");

@@ -4,12 +4,17 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Cluster;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** DeleteCluster: the cluster becomes INACTIVE (still describable, no longer listed) and loses its tags. */
+/**
+ * DeleteCluster: refused while tasks run or services are active or draining; the cluster becomes INACTIVE
+ * (still describable, no longer listed) and loses its tags.
+ */
 @Extension
 public final class DeleteClusterAction implements EcsAction {
     private final PluginContext context;
@@ -39,8 +44,12 @@ public final class DeleteClusterAction implements EcsAction {
         int active = context.tasks().count(name, "RUNNING") + context.tasks().count(name, "PENDING")
                 + context.tasks().count(name, "PROVISIONING");
         if (active > 0) {
-            throw new dev.localecs.api.error.EcsException(dev.localecs.api.error.ErrorCode.CLUSTER_CONTAINS_TASKS,
+            throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
                     "The Cluster cannot be deleted while Tasks are active.");
+        }
+        if (ClusterStatistics.of(context, name).liveServicesCount() > 0) {
+            throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
+                    "The Cluster cannot be deleted while Services are active.");
         }
         Cluster inactive = context.clusters().put(ClusterViews.withStatus(cluster, "INACTIVE"));
         context.tags().remove(inactive.clusterArn());

@@ -1,0 +1,36 @@
+package dev.localecs.runtime.services;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.localecs.api.ServiceCounts;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The runtime's {@link ServiceCounts}: the last report of every service, in memory (the plugin that owns
+ * services persists them and reports them again after a restart).
+ */
+public final class ReportedServices implements ServiceCounts {
+    private record Report(String cluster, String launchType, String status) {
+    }
+
+    private final Map<String, Report> reports = new ConcurrentHashMap<>();
+
+    @Override
+    public void report(String serviceArn, String cluster, String launchType, String status) {
+        reports.put(requireNonNull(serviceArn, "serviceArn is null"), new Report(requireNonNull(cluster,
+                "cluster is null"), requireNonNull(launchType, "launchType is null"),
+                requireNonNull(status, "status is null")));
+    }
+
+    @Override
+    public void forget(String serviceArn) {
+        reports.remove(requireNonNull(serviceArn, "serviceArn is null"));
+    }
+
+    @Override
+    public int count(String cluster, String launchType, String status) {
+        Report wanted = new Report(cluster, launchType, status);
+        return (int) reports.values().stream().filter(wanted::equals).count();
+    }
+}
