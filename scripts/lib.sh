@@ -77,4 +77,9 @@ ensure_test_tools() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   command -v moto_server >/dev/null 2>&1 \
     || die "moto_server (moto 5) is needed by the integration tests and is not on PATH: pip install 'moto[server]'."
+  command -v terraform >/dev/null 2>&1 \
+    || die "terraform (1.x) is needed by the Terraform integration tests and is not on PATH: install it (or name it with TERRAFORM)."
+  local mirror="${TF_PROVIDER_MIRROR:-/opt/tf-plugins}"
+  [ -d "$mirror/registry.terraform.io/hashicorp/aws" ] \
+    || die "the Terraform tests install the hashicorp/aws provider from a filesystem mirror only, and $mirror/registry.terraform.io/hashicorp/aws does not exist: run 'terraform providers mirror $mirror' where a registry is reachable, or set TF_PROVIDER_MIRROR."
 }

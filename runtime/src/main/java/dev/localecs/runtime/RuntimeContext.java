@@ -7,6 +7,7 @@ import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
@@ -29,11 +30,12 @@ import java.util.Map;
  * @param tasks the task service
  * @param environment the process environment
  * @param sts STS at the configured endpoint
+ * @param services the service counts the services plugin reports
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
-                      StsService sts)
+                      StsService sts, ServiceCounts services)
         implements PluginContext {
 
     RuntimeContext {
@@ -48,5 +50,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(tasks, "tasks is null");
         environment = Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
+        requireNonNull(services, "services is null");
     }
 }

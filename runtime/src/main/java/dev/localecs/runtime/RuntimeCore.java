@@ -9,6 +9,7 @@ import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.aws.EnvironmentFiles;
@@ -120,7 +121,8 @@ public final class RuntimeCore implements AutoCloseable {
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
-                        .map(RuntimeCore::endpoint), arns.region()));
+                        .map(RuntimeCore::endpoint), arns.region()),
+                ServiceCounts.inMemory());
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");

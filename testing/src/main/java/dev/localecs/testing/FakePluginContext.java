@@ -10,6 +10,7 @@ import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.compose.ComposeFiles;
 import dev.localecs.api.compose.ComposeProject;
@@ -46,6 +47,7 @@ public final class FakePluginContext implements PluginContext {
     private final InMemoryTags tags = new InMemoryTags();
     private final FakeTaskService tasks;
     private final List<String> assumedRoles = new ArrayList<>();
+    private final ServiceCounts services = ServiceCounts.inMemory();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -111,14 +113,27 @@ public final class FakePluginContext implements PluginContext {
      * @throws EcsException the error the client would get
      */
     public JsonNode call(EcsAction action, String body) {
+        Object result = handle(action, body);
+        return json.valueToTree(result == null ? Map.of() : result);
+    }
+
+    /**
+     * Serves a request with an action, bound as {@link #call} binds it, and answers what the action returned
+     * (before serialisation), for tests that read the records an action builds.
+     *
+     * @param action the action
+     * @param body the request body
+     * @return the action's result
+     * @throws EcsException the error the client would get
+     */
+    public Object handle(EcsAction action, String body) {
         JsonNode request;
         try {
             request = body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (IOException e) {
             throw new EcsException(ErrorCode.SERIALIZATION, "The request body is not valid JSON.", e);
         }
-        Object result = action.handle(new BoundRequest(action.name(), "test-request", request, json));
-        return json.valueToTree(result == null ? Map.of() : result);
+        return action.handle(new BoundRequest(action.name(), "test-request", request, json));
     }
 
     /**
@@ -213,6 +228,11 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public Map<String, String> environment() {
         return Map.copyOf(environment);
+    }
+
+    @Override
+    public ServiceCounts services() {
+        return services;
     }
 
     @Override

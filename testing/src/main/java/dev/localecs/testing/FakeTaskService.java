@@ -79,6 +79,26 @@ public final class FakeTaskService implements TaskService {
     }
 
     /**
+     * Adds a task as the test built it (wire members such as {@code clusterArn}, {@code launchType},
+     * {@code lastStatus}, {@code desiredStatus}); a {@code taskArn} is made when absent.
+     *
+     * @param members the task's members
+     * @return the task
+     */
+    public Task add(Map<String, Object> members) {
+        Map<String, Object> wire = new LinkedHashMap<>(members);
+        String id = HexFormat.of().formatHex(bytes());
+        wire.putIfAbsent("taskArn", arns.task("default", id));
+        wire.putIfAbsent("createdAt", clock.get().instant().toEpochMilli() / 1000.0);
+        Task task = json.convertValue(wire, Task.class);
+        synchronized (this) {
+            tasks.put(task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1), task);
+        }
+        publish(task);
+        return task;
+    }
+
+    /**
      * Changes a task as the lifecycle would (the test decides how) and tells the listeners.
      *
      * @param taskId the task id

@@ -15,6 +15,8 @@ public enum ErrorCode {
     CLUSTER_NOT_FOUND("ClusterNotFoundException", 400, Side.CLIENT),
     /** The cluster still has tasks or services and cannot be deleted. */
     CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException", 400, Side.CLIENT),
+    /** The cluster still has active or draining services and cannot be deleted. */
+    CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException", 400, Side.CLIENT),
     /** The named resource (for tagging) does not exist. */
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Side.CLIENT),
     /** The operation in {@code X-Amz-Target} is not known here and no upstream takes it. */

@@ -9,7 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +42,8 @@ class BadInputIT {
         runtime.post("RegisterTaskDefinition", "{\"family\":\"live\",\"containerDefinitions\":[" + C + "]}");
         runtime.post("RegisterTaskDefinition", "{\"family\":\"vpc\",\"networkMode\":\"awsvpc\","
                 + "\"containerDefinitions\":[" + C + "]}");
+        runtime.post("CreateCluster", "{\"clusterName\":\"gone\"}");
+        runtime.post("DeleteCluster", "{\"cluster\":\"gone\"}");
     }
 
     @AfterAll
@@ -68,11 +76,11 @@ class BadInputIT {
                         "'clusters': expected a list"),
                 // missing required members
                 Arguments.of("RegisterTaskDefinition", "{\"containerDefinitions\":[" + C + "]}",
-                        "InvalidParameterException", "family is required"),
-                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\"}", "InvalidParameterException",
-                        "containerDefinitions is required"),
+                        "ClientException", "Family can not be blank."),
+                Arguments.of("RegisterTaskDefinition", "{\"family\":\"a\"}", "ClientException",
+                        "Container list cannot be empty."),
                 Arguments.of("RegisterTaskDefinition", "{\"family\":null,\"containerDefinitions\":[" + C + "]}",
-                        "InvalidParameterException", "family is required"),
+                        "ClientException", "Family can not be blank."),
                 Arguments.of("DescribeTaskDefinition", "{}", "InvalidParameterException", "taskDefinition is required"),
                 Arguments.of("DeleteCluster", "{}", "InvalidParameterException", "cluster is required"),
                 Arguments.of("TagResource", "{\"resourceArn\":\"x\"}", "InvalidParameterException", "tags is required"),
@@ -145,6 +153,10 @@ class BadInputIT {
                 Arguments.of("DescribeTaskDefinition", "{\"taskDefinition\":\"live\",\"include\":[\"SECRETS\"]}",
                         "InvalidParameterException", "Invalid include value 'SECRETS'"),
                 Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"live\"}", "ClientException",
+                        "Revision is missing."),
+                Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"live:foo\"}",
+                        "InvalidParameterException", "Invalid revision number. Number: foo"),
+                Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"bad name:1\"}", "ClientException",
                         "specify family:revision or the full task definition ARN"),
                 Arguments.of("DeregisterTaskDefinition", "{\"taskDefinition\":\"live:7\"}", "ClientException",
                         "The specified task definition does not exist."),
@@ -168,9 +180,48 @@ class BadInputIT {
                 Arguments.of("DeleteCluster", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException", "Cluster not found."),
                 Arguments.of("TagResource", "{\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/ghost\","
                         + "\"tags\":[{\"key\":\"a\",\"value\":\"b\"}]}", "ClusterNotFoundException", "Cluster not found."),
+                // ListTagsForResource models no ResourceNotFoundException: ECS's own answers
                 Arguments.of("ListTagsForResource", "{\"resourceArn\":"
-                        + "\"arn:aws:ecs:us-east-1:000000000000:task-definition/live:9\"}", "ResourceNotFoundException",
-                        "The specified resource could not be found."),
+                        + "\"arn:aws:ecs:us-east-1:000000000000:task-definition/live:9\"}", "ClientException",
+                        "The specified task definition does not exist."),
+                Arguments.of("ListTagsForResource", "{\"resourceArn\":"
+                        + "\"arn:aws:ecs:us-east-1:000000000000:cluster/gone\"}", "InvalidParameterException",
+                        "The specified cluster is inactive. Specify an active cluster and try again."),
+                Arguments.of("ListTagsForResource", "{\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:task/"
+                        + "default/0123456789abcdef0123456789abcdef\"}", "InvalidParameterException",
+                        "The referenced task was not found."),
+                Arguments.of("TagResource", "{\"resourceArn\":"
+                        + "\"arn:aws:ecs:us-east-1:000000000000:task-definition/live:9\",\"tags\":[{\"key\":\"a\"}]}",
+                        "ResourceNotFoundException", "The specified resource could not be found."),
+                // cluster updates and capacity providers
+                Arguments.of("UpdateCluster", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException",
+                        "Cluster not found."),
+                Arguments.of("UpdateCluster", "{}", "InvalidParameterException", "cluster is required"),
+                Arguments.of("UpdateCluster", "{\"cluster\":\"default\",\"serviceConnectDefaults\":{}}",
+                        "InvalidParameterException", "serviceConnectDefaults.namespace is required"),
+                Arguments.of("UpdateClusterSettings", "{\"cluster\":\"default\"}", "InvalidParameterException",
+                        "settings is required"),
+                Arguments.of("UpdateClusterSettings", "{\"cluster\":\"default\",\"settings\":[{\"name\":"
+                        + "\"containerInsights\",\"value\":\"loud\"}]}", "InvalidParameterException",
+                        "Invalid value 'loud'"),
+                Arguments.of("UpdateClusterSettings", "{\"cluster\":\"default\",\"settings\":[{\"name\":"
+                        + "\"logs\",\"value\":\"enabled\"}]}", "InvalidParameterException",
+                        "Invalid cluster setting name 'logs'"),
+                Arguments.of("PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":"
+                        + "[\"FARGATE\",\"my-asg\"],\"defaultCapacityProviderStrategy\":[]}",
+                        "InvalidParameterException",
+                        "The specified capacity provider was not found. Specify a valid capacity provider and try again."),
+                Arguments.of("PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":"
+                        + "[\"FARGATE\"],\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":"
+                        + "\"FARGATE_SPOT\",\"weight\":1}]}", "InvalidParameterException",
+                        "The specified capacity provider strategy cannot contain a capacity provider that is not "
+                        + "associated with the cluster."),
+                Arguments.of("PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":"
+                        + "[\"FARGATE\"]}", "InvalidParameterException", "defaultCapacityProviderStrategy is required"),
+                Arguments.of("PutClusterCapacityProviders", "{\"cluster\":\"ghost\",\"capacityProviders\":[],"
+                        + "\"defaultCapacityProviderStrategy\":[]}", "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("CreateCluster", "{\"clusterName\":\"cp\",\"capacityProviders\":[\"nope\"]}",
+                        "InvalidParameterException", "The specified capacity provider was not found."),
                 Arguments.of("UntagResource", "{\"resourceArn\":\"not-an-arn\",\"tagKeys\":[\"a\"]}",
                         "InvalidParameterException", "Invalid resourceArn"),
                 // tasks
@@ -245,6 +296,46 @@ class BadInputIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(JSON.readTree(foreign.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
         assertThat(JSON.readTree(foreign.body()).get("message").asText()).contains("DynamoDB_20120810.ListTables");
+    }
+
+    @Test
+    void unknownPathsAnswerAShort404LoggedAtMostAtFine() throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord entry) {
+                if (entry.getLevel().intValue() > Level.FINE.intValue()) {
+                    logged.add(entry);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (HttpRequest request : List.of(
+                    HttpRequest.newBuilder(runtime.endpoint().resolve("/moto-api/reset"))
+                            .POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                    HttpRequest.newBuilder(runtime.endpoint().resolve("/no/such/page")).GET().build(),
+                    HttpRequest.newBuilder(runtime.endpoint().resolve("/")).GET().build())) {
+                HttpResponse<String> response = RuntimeFixture.send(request);
+
+                assertThat(response.statusCode()).as(request.method() + " " + request.uri()).isEqualTo(404);
+                assertThat(response.body()).startsWith("Not found: " + request.method() + " " + request.uri().getPath())
+                        .hasSizeLessThan(200).doesNotContain("Exception");
+                assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).as("records above FINE").extracting(LogRecord::getMessage).isEmpty();
     }
 
     @Test

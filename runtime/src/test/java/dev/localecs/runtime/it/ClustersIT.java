@@ -3,10 +3,19 @@ package dev.localecs.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ClusterSetting;
+import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogging;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -14,6 +23,8 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 /** Clusters (with the implicit default) and tagging, driven by the AWS SDK for Java v2. */
 class ClustersIT extends RuntimeTestBase {
     private static final String ARN = "arn:aws:ecs:us-east-1:000000000000:cluster/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void defaultClusterExistsWithoutBeingCreated() {
         DescribeClustersResponse response = runtime.ecs().describeClusters(r -> r.clusters("default"));
@@ -50,8 +61,8 @@ class ClustersIT extends RuntimeTestBase {
             assertThat(f.arn()).isEqualTo(ARN + "ghost");
             assertThat(f.reason()).isEqualTo("MISSING");
         });
-        assertThat(runtime.ecs().describeClusters(r -> r.clusters("payments")).clusters().get(0).tags())
-                .as("tags only with include TAGS").isEmpty();
+        assertThat(runtime.ecs().describeClusters(r -> r.clusters("payments")).clusters().get(0).hasTags())
+                .as("tags only with include TAGS").isFalse();
 
         assertThat(runtime.ecs().listClustersPaginator(r -> r.maxResults(1)).clusterArns().stream().toList())
                 .containsExactly(ARN + "batch", ARN + "default", ARN + "payments");
@@ -103,5 +114,108 @@ class ClustersIT extends RuntimeTestBase {
                 .tags(Tag.builder().key("one-more").value("v").build())))
                 .hasMessageContaining("at most 50 tags");
         assertThat(runtime.ecs().listTagsForResource(r -> r.resourceArn(ARN + "many")).tags()).hasSize(50);
+    }
+
+    @Test
+    void describeLeavesIncludeOnlyMembersOutUnlessIncluded() throws Exception {
+        runtime.ecs().createCluster(r -> r.clusterName("quiet").tags(Tag.builder().key("team").value("q").build())
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("enabled").build())
+                .configuration(c -> c.executeCommandConfiguration(e -> e.logging(ExecuteCommandLogging.DEFAULT))));
+
+        JsonNode bare = JSON.readTree(runtime.post("DescribeClusters", "{\"clusters\":[\"quiet\"]}").body())
+                .at("/clusters/0");
+        for (String member : List.of("tags", "settings", "statistics", "configuration", "attachments")) {
+            assertThat(bare.has(member)).as(member + " without include: " + bare).isFalse();
+        }
+        assertThat(bare.get("capacityProviders").isArray()).as("not include-only").isTrue();
+        assertThat(bare.get("runningTasksCount").asInt()).isZero();
+
+        Cluster full = runtime.ecs().describeClusters(r -> r.clusters("quiet").include(ClusterField.TAGS,
+                ClusterField.SETTINGS, ClusterField.CONFIGURATIONS, ClusterField.STATISTICS, ClusterField.ATTACHMENTS))
+                .clusters().get(0);
+        assertThat(full.tags()).extracting(Tag::value).containsExactly("q");
+        assertThat(full.settings()).extracting(ClusterSetting::value).containsExactly("enabled");
+        assertThat(full.configuration().executeCommandConfiguration().logging()).isEqualTo(ExecuteCommandLogging.DEFAULT);
+        assertThat(full.hasAttachments()).isTrue();
+        assertThat(full.statistics()).extracting(KeyValuePair::name).startsWith("runningEC2TasksCount",
+                "runningFargateTasksCount", "pendingEC2TasksCount", "pendingFargateTasksCount").contains(
+                "activeEC2ServiceCount", "activeFargateServiceCount", "drainingEC2ServiceCount",
+                "drainingFargateServiceCount");
+        assertThat(full.statistics()).extracting(KeyValuePair::value).containsOnly("0");
+    }
+
+    @Test
+    void createKeepsServiceConnectDefaultsAndUpdatesChangeSettingsConfigurationAndDefaults() {
+        String namespace = "arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-0123456789abcdef";
+        Cluster created = runtime.ecs().createCluster(r -> r.clusterName("connected")
+                .serviceConnectDefaults(d -> d.namespace(namespace))).cluster();
+        assertThat(created.serviceConnectDefaults().namespace()).isEqualTo(namespace);
+
+        Cluster updated = runtime.ecs().updateCluster(r -> r.cluster("connected")
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("enhanced").build())
+                .configuration(c -> c.executeCommandConfiguration(e -> e.kmsKeyId("key-1")
+                        .logging(ExecuteCommandLogging.OVERRIDE).logConfiguration(l -> l.cloudWatchLogGroupName("exec")))))
+                .cluster();
+        assertThat(updated.settings()).extracting(ClusterSetting::value).containsExactly("enhanced");
+        assertThat(updated.configuration().executeCommandConfiguration().kmsKeyId()).isEqualTo("key-1");
+        assertThat(updated.serviceConnectDefaults().namespace()).as("kept when not given").isEqualTo(namespace);
+
+        Cluster settled = runtime.ecs().updateClusterSettings(r -> r.cluster(ARN + "connected")
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("disabled")
+                        .build())).cluster();
+        assertThat(settled.settings()).extracting(ClusterSetting::value).containsExactly("disabled");
+
+        runtime.restart();
+        Cluster described = runtime.ecs().describeClusters(r -> r.clusters("connected")
+                .include(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS)).clusters().get(0);
+        assertThat(described.settings()).extracting(ClusterSetting::value).containsExactly("disabled");
+        assertThat(described.configuration().executeCommandConfiguration().logConfiguration()
+                .cloudWatchLogGroupName()).isEqualTo("exec");
+        assertThat(described.serviceConnectDefaults().namespace()).isEqualTo(namespace);
+
+        Cluster cleared = runtime.ecs().updateCluster(r -> r.cluster("connected")
+                .serviceConnectDefaults(d -> d.namespace(""))).cluster();
+        assertThat(cleared.serviceConnectDefaults()).as("an empty namespace removes the defaults").isNull();
+    }
+
+    @Test
+    void putClusterCapacityProvidersStoresProvidersAndDefaultStrategy() {
+        runtime.ecs().createCluster(r -> r.clusterName("capacity"));
+        Cluster put = runtime.ecs().putClusterCapacityProviders(r -> r.cluster("capacity")
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategy(s -> s.capacityProvider("FARGATE").base(1).weight(1),
+                        s -> s.capacityProvider("FARGATE_SPOT").weight(4))).cluster();
+        assertThat(put.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
+        assertThat(put.defaultCapacityProviderStrategy()).extracting(i -> i.capacityProvider() + ":" + i.base() + ":"
+                + i.weight()).containsExactly("FARGATE:1:1", "FARGATE_SPOT:0:4");
+
+        runtime.restart();
+        Cluster described = runtime.ecs().describeClusters(r -> r.clusters("capacity")).clusters().get(0);
+        assertThat(described.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
+        assertThat(described.defaultCapacityProviderStrategy()).hasSize(2);
+
+        Cluster emptied = runtime.ecs().putClusterCapacityProviders(r -> r.cluster("capacity")
+                .capacityProviders(List.of()).defaultCapacityProviderStrategy(List.of())).cluster();
+        assertThat(emptied.capacityProviders()).isEmpty();
+        assertThat(emptied.defaultCapacityProviderStrategy()).isEmpty();
+
+        assertThatThrownBy(() -> runtime.ecs().putClusterCapacityProviders(r -> r.cluster("capacity")
+                .capacityProviders("my-asg-provider").defaultCapacityProviderStrategy(List.of())))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining(
+                        "The specified capacity provider was not found. Specify a valid capacity provider and try again.");
+    }
+
+    @Test
+    void listTagsOfAMissingResourceAnswersAnErrorTheOperationModels() {
+        runtime.ecs().createCluster(r -> r.clusterName("short-lived"));
+        runtime.ecs().deleteCluster(r -> r.cluster("short-lived"));
+
+        assertThatThrownBy(() -> runtime.ecs().listTagsForResource(r -> r.resourceArn(ARN + "short-lived")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("The specified cluster is inactive. Specify an active cluster and try again.");
+        assertThatThrownBy(() -> runtime.ecs().listTagsForResource(r -> r.resourceArn(
+                "arn:aws:ecs:us-east-1:000000000000:task-definition/none:1")))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("The specified task definition does not exist.");
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
 /** The task-definition registry driven by the AWS SDK for Java v2 EcsClient, across a restart. */
 class TaskDefinitionsSdkIT extends RuntimeTestBase {
@@ -116,11 +119,80 @@ class TaskDefinitionsSdkIT extends RuntimeTestBase {
                 .satisfies(d -> assertThat(d.statusAsString()).isEqualTo("DELETE_IN_PROGRESS"));
         assertThat(deleted.failures()).singleElement().satisfies(f -> {
             assertThat(f.arn()).isEqualTo("api:9");
-            assertThat(f.reason()).isEqualTo("The specified task definition does not exist.");
+            assertThat(f.reason()).isEqualTo("The specified task definition does not exist. Specify a valid account, "
+                    + "family, revision and try again.");
         });
         assertThat(runtime.ecs().listTaskDefinitions(r -> r.familyPrefix("api")).taskDefinitionArns())
                 .containsExactly("arn:aws:ecs:us-east-1:000000000000:task-definition/api:1");
         assertThat(register("api", "img:3").taskDefinition().revision()).isEqualTo(3);
+    }
+
+    @Test
+    void defaultsEcsFillsComeBackOverTheWire() {
+        runtime.ecs().registerTaskDefinition(r -> r.family("filled")
+                .volumes(Volume.builder().name("shared").efsVolumeConfiguration(e -> e.fileSystemId("fs-1")).build(),
+                        Volume.builder().name("cache").dockerVolumeConfiguration(d -> d.autoprovision(null)).build())
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("busybox").memory(64)
+                        .healthCheck(h -> h.command("CMD-SHELL", "true")).build()));
+
+        TaskDefinition described = runtime.ecs().describeTaskDefinition(r -> r.taskDefinition("filled"))
+                .taskDefinition();
+
+        HealthCheck check = described.containerDefinitions().get(0).healthCheck();
+        assertThat(check.interval()).isEqualTo(30);
+        assertThat(check.timeout()).isEqualTo(5);
+        assertThat(check.retries()).isEqualTo(3);
+        assertThat(check.startPeriod()).isNull();
+        assertThat(described.enableFaultInjection()).isFalse();
+        assertThat(described.compatibilitiesAsStrings()).containsExactly("EXTERNAL", "EC2");
+        assertThat(described.volumes().get(0).efsVolumeConfiguration().rootDirectory()).isEqualTo("/");
+        assertThat(described.volumes().get(0).efsVolumeConfiguration().transitEncryption()).isNull();
+        assertThat(described.volumes().get(1).dockerVolumeConfiguration().scopeAsString()).isEqualTo("task");
+        assertThat(described.volumes().get(1).dockerVolumeConfiguration().driver()).isEqualTo("local");
+    }
+
+    @Test
+    void fargateRulesAndMissingMembersAreEcsClientExceptions() {
+        assertClientException(() -> runtime.ecs().registerTaskDefinition(r -> r.family("pid")
+                        .requiresCompatibilitiesWithStrings("FARGATE").networkMode(NetworkMode.AWSVPC).cpu("256")
+                        .memory("512").pidMode("host")
+                        .containerDefinitions(ContainerDefinition.builder().name("a").image("busybox").build())),
+                "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode "
+                        + "is 'task'.");
+        assertClientException(() -> runtime.ecs().registerTaskDefinition(r -> r.family("priv")
+                        .requiresCompatibilitiesWithStrings("FARGATE").networkMode(NetworkMode.AWSVPC).cpu("256")
+                        .memory("512").containerDefinitions(ContainerDefinition.builder().name("a").image("busybox")
+                                .privileged(true).build())),
+                "Fargate requires that the 'privileged' setting be 'false' at the container level.");
+        assertClientException(() -> runtime.ecs().registerTaskDefinition(r -> r
+                        .containerDefinitions(ContainerDefinition.builder().name("a").image("busybox").memory(8).build())),
+                "Family can not be blank.");
+        assertClientException(() -> runtime.ecs().registerTaskDefinition(r -> r.family("empty")),
+                "Container list cannot be empty.");
+        assertThat(runtime.ecs().listTaskDefinitionFamilies(r -> r.status("ALL")).families()).isEmpty();
+    }
+
+    @Test
+    void deregisterAndDeleteRefuseBadReferencesInEcsWords() {
+        register("ref", "img:1");
+        assertClientException(() -> runtime.ecs().deregisterTaskDefinition(r -> r.taskDefinition("ref")),
+                "Revision is missing.");
+        assertThatThrownBy(() -> runtime.ecs().deregisterTaskDefinition(r -> r.taskDefinition("ref:foo")))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Invalid revision number. Number: foo"));
+        assertClientException(() -> runtime.ecs().deregisterTaskDefinition(r -> r.taskDefinition("ref:7")),
+                "The specified task definition does not exist.");
+
+        var response = runtime.ecs().deleteTaskDefinitions(r -> r.taskDefinitions("ref", "ref:x"));
+        assertThat(response.failures()).extracting(f -> f.arn() + " " + f.reason()).containsExactly(
+                "ref The specified task definition identifier is invalid. Specify a valid name or ARN and try again.",
+                "ref:x The specified task definition identifier is invalid. Specify a valid name or ARN and try again.");
+    }
+
+    private static void assertClientException(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+                                              String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ClientException.class, e ->
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Cluster;
+import dev.localecs.api.model.ClusterServiceConnectDefaults;
 import java.util.regex.Pattern;
 
 /** Cluster names and ARNs as requests give them, and the lookups every cluster action shares. */
@@ -42,5 +43,15 @@ final class ClusterNames {
         return context.clusters().find(nameOf(reference))
                 .filter(cluster -> "ACTIVE".equals(cluster.status()))
                 .orElseThrow(() -> new EcsException(ErrorCode.CLUSTER_NOT_FOUND, "Cluster not found."));
+    }
+
+    /** The Service Connect defaults of a request: a namespace is required (empty removes them on update). */
+    static void validateServiceConnectDefaults(ClusterServiceConnectDefaults defaults) {
+        if (defaults != null && defaults.namespace() == null) {
+            throw EcsException.invalidParameter("serviceConnectDefaults.namespace is required");
+        }
+        if (defaults != null && defaults.namespace().length() > 1024) {
+            throw EcsException.invalidParameter("serviceConnectDefaults.namespace can have at most 1024 characters.");
+        }
     }
 }

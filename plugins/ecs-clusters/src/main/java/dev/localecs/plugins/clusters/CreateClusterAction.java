@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** CreateCluster: idempotent for an ACTIVE cluster of the same name; re-activates an INACTIVE one. */
+/**
+ * CreateCluster: idempotent for an ACTIVE cluster of the same name; re-activates an INACTIVE one. Settings,
+ * configuration, capacity providers and Service Connect defaults are stored as given (the namespace as
+ * given: no Cloud Map namespace is created here).
+ */
 @Extension
 public final class CreateClusterAction implements EcsAction {
-    private static final List<String> ALL = List.of("CONFIGURATIONS", "SETTINGS", "TAGS");
     private final PluginContext context;
 
     /**
@@ -45,19 +48,19 @@ public final class CreateClusterAction implements EcsAction {
         Request body = request.bind(Request.class);
         String name = ClusterNames.nameOf(body.clusterName());
         ClusterNames.validateName(name);
-        for (ClusterSetting setting : body.settings() == null ? List.<ClusterSetting>of() : body.settings()) {
-            if (!"containerInsights".equals(setting.name())) {
-                throw EcsException.invalidParameter(
-                        "Invalid cluster setting name '" + setting.name() + "'. Valid values: containerInsights.");
-            }
-        }
+        ClusterSettings.validate(body.settings());
+        ClusterNames.validateServiceConnectDefaults(body.serviceConnectDefaults());
+        List<String> providers = CapacityProviders.validProviders(body.capacityProviders());
+        List<CapacityProviderStrategyItem> strategy =
+                CapacityProviders.validStrategy(body.defaultCapacityProviderStrategy(), providers);
         List<Tag> tags = body.tags() == null ? List.of() : body.tags();
         context.tags().validate(tags);
         Cluster existing = context.clusters().find(name).filter(c -> "ACTIVE".equals(c.status())).orElse(null);
-        Cluster cluster = existing != null ? existing : context.clusters().put(ClusterViews.stored(context, name, body));
+        Cluster cluster = existing != null ? existing
+                : context.clusters().put(ClusterViews.stored(context, name, body, providers, strategy));
         if (!tags.isEmpty()) {
             context.tags().tag(cluster.clusterArn(), tags);
         }
-        return Map.of("cluster", ClusterViews.view(context, cluster, ALL));
+        return Map.of("cluster", ClusterViews.view(context, cluster, ClusterViews.MUTATION));
     }
 }

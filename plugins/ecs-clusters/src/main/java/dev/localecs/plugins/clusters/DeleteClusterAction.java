@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** DeleteCluster: the cluster becomes INACTIVE (still describable, no longer listed) and loses its tags. */
+/**
+ * DeleteCluster: refused while tasks run or services are active or draining; the cluster becomes INACTIVE
+ * (still describable, no longer listed) and loses its tags.
+ */
 @Extension
 public final class DeleteClusterAction implements EcsAction {
     private final PluginContext context;
@@ -43,6 +46,10 @@ public final class DeleteClusterAction implements EcsAction {
         if (active > 0) {
             throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
                     "The Cluster cannot be deleted while Tasks are active.");
+        }
+        if (ClusterStatistics.of(context, name).liveServicesCount() > 0) {
+            throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
+                    "The Cluster cannot be deleted while Services are active.");
         }
         Cluster inactive = context.clusters().put(ClusterViews.withStatus(cluster, "INACTIVE"));
         context.tags().remove(inactive.clusterArn());

@@ -7,7 +7,7 @@ import dev.localecs.api.Required;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** ListTagsForResource for clusters and task definitions. */
+/** ListTagsForResource for clusters, task definitions and tasks. */
 @Extension
 public final class ListTagsForResourceAction implements EcsAction {
     private final PluginContext context;
@@ -32,6 +32,7 @@ public final class ListTagsForResourceAction implements EcsAction {
     @Override
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
-        return Map.of("tags", context.tags().tags(TaggableResources.existing(context, body.resourceArn())));
+        String arn = TaggableResources.existing(context, body.resourceArn(), TaggableResources.Missing.LISTING);
+        return Map.of("tags", context.tags().tags(arn));
     }
 }

@@ -35,7 +35,7 @@ public final class TagResourceAction implements EcsAction {
     @Override
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
-        String arn = TaggableResources.existing(context, body.resourceArn());
+        String arn = TaggableResources.existing(context, body.resourceArn(), TaggableResources.Missing.TAGGING);
         if (body.tags().isEmpty()) {
             throw EcsException.invalidParameter("tags must contain at least one tag.");
         }

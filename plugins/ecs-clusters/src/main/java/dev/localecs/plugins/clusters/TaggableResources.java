@@ -6,18 +6,36 @@ import dev.localecs.api.TaskDefinitionRef;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 
-/** Checks that a {@code resourceArn} names a taggable resource (cluster, task definition, task) that exists. */
+/**
+ * Checks that a {@code resourceArn} names a taggable resource (cluster, task definition, task) that exists.
+ * Each operation says "missing" with the errors its model lists: TagResource and UntagResource with
+ * {@code ClusterNotFoundException} / {@code ResourceNotFoundException}; ListTagsForResource, whose model has
+ * no {@code ResourceNotFoundException}, as ECS answers it.
+ */
 final class TaggableResources {
+    /** The errors an operation answers for a missing resource. */
+    enum Missing {
+        /** TagResource, UntagResource. */
+        TAGGING,
+        /** ListTagsForResource. */
+        LISTING
+    }
+
     private TaggableResources() {
     }
 
-    /** Returns the ARN when it names an existing cluster or task-definition revision; throws otherwise. */
-    static String existing(PluginContext context, String resourceArn) {
+    /** Returns the ARN when it names an existing cluster, task-definition revision or task; throws otherwise. */
+    static String existing(PluginContext context, String resourceArn, Missing missing) {
         Arn arn = Arn.parse(resourceArn).filter(a -> a.service().equals("ecs"))
                 .orElseThrow(() -> EcsException.invalidParameter("Invalid resourceArn '" + resourceArn
                         + "': expected an Amazon ECS ARN."));
         switch (arn.resourceType()) {
             case "cluster" -> {
+                if (missing == Missing.LISTING && context.clusters().find(ClusterNames.nameOf(resourceArn))
+                        .filter(cluster -> "INACTIVE".equals(cluster.status())).isPresent()) {
+                    throw EcsException.invalidParameter(
+                            "The specified cluster is inactive. Specify an active cluster and try again.");
+                }
                 ClusterNames.active(context, resourceArn);
                 return context.arns().cluster(arn.resourceId());
             }
@@ -27,19 +45,25 @@ final class TaggableResources {
                                 + "': a task definition ARN must end in family:revision."));
                 var definition = context.taskDefinitions().find(ref.family(), ref.revision().getAsInt())
                         .filter(d -> !"DELETE_IN_PROGRESS".equals(d.status()))
-                        .orElseThrow(() -> new EcsException(ErrorCode.RESOURCE_NOT_FOUND,
-                                "The specified resource could not be found."));
+                        .orElseThrow(() -> missing == Missing.LISTING
+                                ? EcsException.client("The specified task definition does not exist.")
+                                : notFound());
                 return definition.taskDefinitionArn();
             }
             case "task" -> {
                 String[] parts = arn.resourceId().split("/");
                 if (parts.length != 2 || context.tasks().find(parts[0], parts[1]).isEmpty()) {
-                    throw new EcsException(ErrorCode.RESOURCE_NOT_FOUND, "The specified resource could not be found.");
+                    throw missing == Missing.LISTING
+                            ? EcsException.invalidParameter("The referenced task was not found.") : notFound();
                 }
                 return context.arns().task(parts[0], parts[1]);
             }
             default -> throw EcsException.invalidParameter("Tagging resources of type '" + arn.resourceType()
                     + "' is not supported here; clusters, task definitions and tasks can be tagged.");
         }
+    }
+
+    private static EcsException notFound() {
+        return new EcsException(ErrorCode.RESOURCE_NOT_FOUND, "The specified resource could not be found.");
     }
 }

@@ -33,7 +33,8 @@ public final class UntagResourceAction implements EcsAction {
     @Override
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
-        context.tags().untag(TaggableResources.existing(context, body.resourceArn()), body.tagKeys());
+        String arn = TaggableResources.existing(context, body.resourceArn(), TaggableResources.Missing.TAGGING);
+        context.tags().untag(arn, body.tagKeys());
         return Map.of();
     }
 }

@@ -15,11 +15,15 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * DeleteTaskDefinitions: moves INACTIVE revisions to DELETE_IN_PROGRESS; ACTIVE or unknown ones come back
- * as failures, as on ECS.
+ * DeleteTaskDefinitions: moves INACTIVE revisions to DELETE_IN_PROGRESS; ACTIVE, unknown or malformed ones
+ * come back as failures with ECS's reasons.
  */
 @Extension
 public final class DeleteTaskDefinitionsAction implements EcsAction {
+    static final String INVALID = "The specified task definition identifier is invalid. "
+            + "Specify a valid name or ARN and try again.";
+    static final String NOT_FOUND = "The specified task definition does not exist. "
+            + "Specify a valid account, family, revision and try again.";
     private static final int MAX = 10;
     private final PluginContext context;
 
@@ -49,14 +53,13 @@ public final class DeleteTaskDefinitionsAction implements EcsAction {
         List<TaskDefinition> deleted = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : body.taskDefinitions()) {
-            if (!Revisions.explicit(reference)) {
-                failures.add(new Failure(reference, "The specified task definition identifier is invalid. "
-                        + "Specify family:revision or the full task definition ARN.", null));
+            if (!(RevisionReference.parse(reference) instanceof RevisionReference.Exact exact)) {
+                failures.add(new Failure(reference, INVALID, null));
                 continue;
             }
-            Optional<TaskDefinition> found = Revisions.find(context, reference);
+            Optional<TaskDefinition> found = exact.find(context);
             if (found.isEmpty()) {
-                failures.add(new Failure(reference, "The specified task definition does not exist.", null));
+                failures.add(new Failure(reference, NOT_FOUND, null));
             } else if ("ACTIVE".equals(found.get().status())) {
                 failures.add(new Failure(found.get().taskDefinitionArn(), "The specified task definition is still "
                         + "in ACTIVE status. Please deregister the target and try again.", null));

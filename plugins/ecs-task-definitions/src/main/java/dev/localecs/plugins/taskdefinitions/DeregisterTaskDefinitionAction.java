@@ -9,9 +9,14 @@ import dev.localecs.api.model.TaskDefinition;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** DeregisterTaskDefinition: marks one revision INACTIVE (it stays describable, as on ECS). */
+/**
+ * DeregisterTaskDefinition: marks one revision INACTIVE (it stays describable, as on ECS). A reference
+ * without a revision, with a revision that is not a number, or to a revision that does not exist is refused
+ * with ECS's texts.
+ */
 @Extension
 public final class DeregisterTaskDefinitionAction implements EcsAction {
+    static final String NOT_FOUND = "The specified task definition does not exist.";
     private final PluginContext context;
 
     /**
@@ -34,12 +39,15 @@ public final class DeregisterTaskDefinitionAction implements EcsAction {
     @Override
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
-        if (!Revisions.explicit(body.taskDefinition())) {
-            throw EcsException.client("Invalid task definition '" + body.taskDefinition()
-                    + "': specify family:revision or the full task definition ARN.");
-        }
-        TaskDefinition current = Revisions.find(context, body.taskDefinition())
-                .orElseThrow(() -> EcsException.client("The specified task definition does not exist."));
+        TaskDefinition current = switch (RevisionReference.parse(body.taskDefinition())) {
+            case RevisionReference.Exact exact -> exact.find(context)
+                    .orElseThrow(() -> EcsException.client(NOT_FOUND));
+            case RevisionReference.MissingRevision missing -> throw EcsException.client("Revision is missing.");
+            case RevisionReference.InvalidNumber invalid ->
+                    throw EcsException.invalidParameter("Invalid revision number. Number: " + invalid.number());
+            case RevisionReference.Malformed malformed -> throw EcsException.client("Invalid task definition '"
+                    + body.taskDefinition() + "': specify family:revision or the full task definition ARN.");
+        };
         TaskDefinition result = current;
         if ("ACTIVE".equals(current.status())) {
             result = context.taskDefinitions().update(TaskDefinitionStatus.with(context, current, "INACTIVE"));

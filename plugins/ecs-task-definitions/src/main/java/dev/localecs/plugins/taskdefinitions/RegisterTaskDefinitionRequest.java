@@ -1,6 +1,5 @@
 package dev.localecs.plugins.taskdefinitions;
 
-import dev.localecs.api.Required;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.EphemeralStorage;
 import dev.localecs.api.model.InferenceAccelerator;
@@ -11,13 +10,17 @@ import dev.localecs.api.model.TaskDefinitionPlacementConstraint;
 import dev.localecs.api.model.Volume;
 import java.util.List;
 
-/** The RegisterTaskDefinition request members (botocore {@code RegisterTaskDefinitionRequest}). */
+/**
+ * The RegisterTaskDefinition request members (botocore {@code RegisterTaskDefinitionRequest}). {@code family}
+ * and {@code containerDefinitions} are required, but ECS answers their absence with its own ClientException
+ * texts, so {@link TaskDefinitionValidator} checks them rather than the generic required-member rule.
+ */
 record RegisterTaskDefinitionRequest(
-        @Required String family,
+        String family,
         String taskRoleArn,
         String executionRoleArn,
         String networkMode,
-        @Required List<ContainerDefinition> containerDefinitions,
+        List<ContainerDefinition> containerDefinitions,
         List<Volume> volumes,
         List<TaskDefinitionPlacementConstraint> placementConstraints,
         List<String> requiresCompatibilities,

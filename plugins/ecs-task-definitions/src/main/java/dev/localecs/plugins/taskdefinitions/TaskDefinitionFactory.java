@@ -13,8 +13,10 @@ import java.util.Set;
 
 /**
  * Builds the stored revision from a validated request, filling what ECS fills: ARN, revision, status,
- * registration data, compatibilities, requiresAttributes, normalised task cpu/memory and the container
- * defaults ECS reports ({@code cpu: 0}, {@code essential: true}, empty lists, port protocol and host port).
+ * registration data, compatibilities, requiresAttributes, normalised task cpu/memory, {@code enableFaultInjection},
+ * the container defaults ECS reports ({@code cpu: 0}, {@code essential: true}, empty lists, port protocol and
+ * host port, health-check timings) and the nested volume defaults (EFS root directory, Docker volume scope and
+ * driver). Only what real ECS answers is filled: Terraform and describe-and-re-register loops compare it.
  */
 final class TaskDefinitionFactory {
     private final ObjectMapper json;
@@ -38,23 +40,28 @@ final class TaskDefinitionFactory {
         emptyArray(node, "volumes");
         emptyArray(node, "placementConstraints");
         for (JsonNode volume : node.withArray("volumes")) {
-            if (!volume.hasNonNull("host") && !volume.hasNonNull("dockerVolumeConfiguration") && !volume.hasNonNull("efsVolumeConfiguration")
-                    && !volume.hasNonNull("fsxWindowsFileServerVolumeConfiguration") && !volume.hasNonNull("configuredAtLaunch")
-                    && !volume.hasNonNull("s3filesVolumeConfiguration")) {
-                ((ObjectNode) volume).putObject("host");
-            }
+            fillVolume((ObjectNode) volume);
+        }
+        if (!node.hasNonNull("enableFaultInjection")) {
+            node.put("enableFaultInjection", false);
         }
         boolean sameNamespace = "awsvpc".equals(request.networkMode()) || "host".equals(request.networkMode());
         for (JsonNode container : node.withArray("containerDefinitions")) {
             fillContainer((ObjectNode) container, sameNamespace);
         }
         ArrayNode compatibilities = node.putArray("compatibilities");
-        compatibilities.add("EC2");
-        if (fargateCompatible(request)) {
-            compatibilities.add("FARGATE");
-        }
-        if (request.compatibilitiesOrEmpty().contains("EXTERNAL")) {
+        if ("awsvpc".equals(request.networkMode())) {
+            compatibilities.add("EC2");
+            if (fargateCompatible(request)) {
+                compatibilities.add("FARGATE");
+            }
+            if (request.compatibilitiesOrEmpty().contains("EXTERNAL")) {
+                compatibilities.add("EXTERNAL");
+            }
+        } else {
+            // ECS Anywhere takes every network mode but awsvpc, so ECS lists EXTERNAL first for these
             compatibilities.add("EXTERNAL");
+            compatibilities.add("EC2");
         }
         if (request.compatibilitiesOrEmpty().contains("MANAGED_INSTANCES")) {
             compatibilities.add("MANAGED_INSTANCES");
@@ -64,9 +71,31 @@ final class TaskDefinitionFactory {
         return json.convertValue(node, TaskDefinition.class);
     }
 
+    /** A volume with no configuration is a bind mount ({@code host: {}}); nested defaults as ECS answers them. */
+    private static void fillVolume(ObjectNode volume) {
+        if (!volume.hasNonNull("host") && !volume.hasNonNull("dockerVolumeConfiguration")
+                && !volume.hasNonNull("efsVolumeConfiguration") && !volume.hasNonNull("fsxWindowsFileServerVolumeConfiguration")
+                && !volume.hasNonNull("configuredAtLaunch") && !volume.hasNonNull("s3filesVolumeConfiguration")) {
+            volume.putObject("host");
+        }
+        if (volume.get("efsVolumeConfiguration") instanceof ObjectNode efs) {
+            defaultTo(efs, "rootDirectory", "/");
+        }
+        if (volume.get("dockerVolumeConfiguration") instanceof ObjectNode docker) {
+            defaultTo(docker, "scope", "task");
+            defaultTo(docker, "driver", "local");
+        }
+    }
+
     private static void fillContainer(ObjectNode container, boolean sameNamespace) {
         if (!container.hasNonNull("cpu")) {
             container.put("cpu", 0);
+        }
+        if (container.get("healthCheck") instanceof ObjectNode check) {
+            // ECS's defaults (not Docker's 30 s timeout), written into the definition; startPeriod stays absent
+            defaultTo(check, "interval", 30);
+            defaultTo(check, "timeout", 5);
+            defaultTo(check, "retries", 3);
         }
         emptyArray(container, "portMappings");
         if (!container.hasNonNull("essential")) {
@@ -87,6 +116,18 @@ final class TaskDefinitionFactory {
         }
     }
 
+    private static void defaultTo(ObjectNode node, String member, String value) {
+        if (!node.hasNonNull(member)) {
+            node.put(member, value);
+        }
+    }
+
+    private static void defaultTo(ObjectNode node, String member, int value) {
+        if (!node.hasNonNull(member)) {
+            node.put(member, value);
+        }
+    }
+
     private static void emptyArray(ObjectNode node, String member) {
         if (!node.hasNonNull(member)) {
             node.putArray(member);
@@ -99,7 +140,8 @@ final class TaskDefinitionFactory {
         }
         var cpu = TaskSize.cpuUnits(request.cpu());
         var memory = TaskSize.memoryMiB(request.memory());
-        return cpu.isPresent() && memory.isPresent() && TaskSize.fargateSupports(cpu.get(), memory.get());
+        return cpu.isPresent() && memory.isPresent() && TaskSize.fargateSupports(cpu.get(), memory.get())
+                && FargateRules.violation(request).isEmpty();
     }
 
     /** The capability attributes ECS derives from the definition, in a stable order. */

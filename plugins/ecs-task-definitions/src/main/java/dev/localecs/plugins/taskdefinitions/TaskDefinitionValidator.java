@@ -31,6 +31,9 @@ final class TaskDefinitionValidator {
     }
 
     static void validate(RegisterTaskDefinitionRequest request) {
+        if (request.family() == null || request.family().isBlank()) {
+            throw client("Family can not be blank.");
+        }
         if (!TaskDefinitionRef.NAME.matcher(request.family()).matches()) {
             throw client("Family contains invalid characters or is too long: up to 255 letters (uppercase and "
                     + "lowercase), numbers, hyphens, and underscores are allowed.");
@@ -42,7 +45,7 @@ final class TaskDefinitionValidator {
             oneOf("requiresCompatibilities", compatibility, COMPATIBILITIES);
         }
         List<ContainerDefinition> containers = request.containerDefinitions();
-        if (containers.isEmpty()) {
+        if (containers == null || containers.isEmpty()) {
             throw client("Container list cannot be empty.");
         }
         if (containers.size() > MAX_CONTAINERS) {
@@ -67,8 +70,34 @@ final class TaskDefinitionValidator {
         for (ContainerDefinition container : containers) {
             validateReferences(container, containers, containerNames);
         }
+        if ("awsvpc".equals(request.networkMode())) {
+            containers.forEach(TaskDefinitionValidator::validateAwsvpc);
+        }
         if (request.fargate()) {
             validateFargate(request, taskCpu, taskMemory);
+        }
+    }
+
+    /** What a container cannot set when it shares the task's network interface (messages as ECS words them). */
+    private static void validateAwsvpc(ContainerDefinition c) {
+        String mode = " when networkMode=awsvpc.";
+        if (c.links() != null && !c.links().isEmpty()) {
+            throw client("Links are not supported" + mode);
+        }
+        if (c.hostname() != null) {
+            throw client("hostname is not supported on container" + mode);
+        }
+        if (c.dnsServers() != null && !c.dnsServers().isEmpty()) {
+            throw client("DNS servers are not supported on container" + mode);
+        }
+        if (c.dnsSearchDomains() != null && !c.dnsSearchDomains().isEmpty()) {
+            throw client("DNS search domains are not supported on container" + mode);
+        }
+        if (c.extraHosts() != null && !c.extraHosts().isEmpty()) {
+            throw client("Extra hosts are not supported on container" + mode);
+        }
+        if (Boolean.TRUE.equals(c.disableNetworking())) {
+            throw client("Disable Networking is not supported on container" + mode);
         }
     }
 
@@ -183,6 +212,9 @@ final class TaskDefinitionValidator {
             throw client("No Fargate configuration exists for given values: " + cpu.get() + " CPU, "
                     + memory.get() + " memory. See the Amazon ECS documentation for supported values.");
         }
+        FargateRules.violation(request).ifPresent(message -> {
+            throw client(message);
+        });
     }
 
     private static Set<String> volumeNames(List<Volume> volumes) {

@@ -9,9 +9,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.ContainerDefinition;
+import dev.localecs.api.model.DockerVolumeConfiguration;
+import dev.localecs.api.model.EFSVolumeConfiguration;
+import dev.localecs.api.model.HealthCheck;
 import dev.localecs.api.model.TaskDefinition;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What RegisterTaskDefinition fills in, and the task-size rules, on requests as clients send them. */
 class TaskDefinitionFactoryTest {
@@ -69,13 +75,99 @@ class TaskDefinitionFactoryTest {
     }
 
     @Test
-    void bridgeModeLeavesHostPortsDynamicAndIsEc2Only() throws Exception {
+    void bridgeModeLeavesHostPortsDynamic() throws Exception {
         TaskDefinition definition = factory.create(request("""
                 {"family": "b", "containerDefinitions": [{"name": "a", "image": "i", "memory": 32,
                  "portMappings": [{"containerPort": 80}]}]}"""), 1, Instant.EPOCH);
         assertThat(definition.containerDefinitions().get(0).portMappings().get(0).hostPort()).isNull();
-        assertThat(definition.compatibilities()).containsExactly("EC2");
+        assertThat(definition.containerDefinitions().get(0).healthCheck()).as("no health check stays absent").isNull();
         assertThat(definition.requiresAttributes()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "networkMode {0}")
+    @ValueSource(strings = {"bridge", "host", "none", ""})
+    void everyModeButAwsvpcIsExternalAndEc2(String mode) throws Exception {
+        String networkMode = mode.isEmpty() ? "" : "\"networkMode\": \"" + mode + "\", ";
+        TaskDefinition definition = factory.create(request("{\"family\": \"b\", " + networkMode
+                + "\"containerDefinitions\": [{\"name\": \"a\", \"image\": \"i\", \"memory\": 32}]}"),
+                1, Instant.EPOCH);
+        assertThat(definition.compatibilities()).containsExactly("EXTERNAL", "EC2");
+    }
+
+    @Test
+    void awsvpcWithoutFargateSizesOrBreakingAFargateRuleIsEc2Only() throws Exception {
+        TaskDefinition unsized = factory.create(request("""
+                {"family": "v", "networkMode": "awsvpc",
+                 "containerDefinitions": [{"name": "a", "image": "i", "memory": 32}]}"""), 1, Instant.EPOCH);
+        TaskDefinition pidHost = factory.create(request("""
+                {"family": "v", "networkMode": "awsvpc", "cpu": "256", "memory": "512", "pidMode": "host",
+                 "containerDefinitions": [{"name": "a", "image": "i"}]}"""), 1, Instant.EPOCH);
+        TaskDefinition privileged = factory.create(request("""
+                {"family": "v", "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "a", "image": "i", "privileged": true}]}"""), 1, Instant.EPOCH);
+
+        assertThat(unsized.compatibilities()).containsExactly("EC2");
+        assertThat(pidHost.compatibilities()).containsExactly("EC2");
+        assertThat(privileged.compatibilities()).containsExactly("EC2");
+    }
+
+    @Test
+    void healthCheckGivenOnlyACommandGetsEcsTimingsButNoStartPeriod() throws Exception {
+        TaskDefinition definition = factory.create(request("""
+                {"family": "h", "containerDefinitions": [
+                  {"name": "a", "image": "i", "memory": 32, "healthCheck": {"command": ["CMD", "true"]}},
+                  {"name": "b", "image": "i", "memory": 32, "healthCheck": {"command": ["CMD", "true"],
+                   "interval": 10, "timeout": 2, "retries": 7, "startPeriod": 15}}]}"""), 1, Instant.EPOCH);
+
+        HealthCheck filled = definition.containerDefinitions().get(0).healthCheck();
+        assertThat(filled.command()).containsExactly("CMD", "true");
+        assertThat(filled.interval()).isEqualTo(30);
+        assertThat(filled.timeout()).isEqualTo(5);
+        assertThat(filled.retries()).isEqualTo(3);
+        assertThat(filled.startPeriod()).isNull();
+        assertThat(definition.containerDefinitions().get(1).healthCheck())
+                .isEqualTo(new HealthCheck(List.of("CMD", "true"), 10, 2, 7, 15));
+    }
+
+    @Test
+    void enableFaultInjectionIsFalseUnlessSet() throws Exception {
+        String containers = "\"containerDefinitions\": [{\"name\": \"a\", \"image\": \"i\", \"memory\": 32}]";
+        assertThat(factory.create(request("{\"family\": \"f\", " + containers + "}"), 1, Instant.EPOCH)
+                .enableFaultInjection()).isFalse();
+        assertThat(factory.create(request("{\"family\": \"f\", \"enableFaultInjection\": true, " + containers + "}"),
+                1, Instant.EPOCH).enableFaultInjection()).isTrue();
+    }
+
+    @Test
+    void nestedVolumeDefaultsAreThoseEcsAnswers() throws Exception {
+        TaskDefinition definition = factory.create(request("""
+                {"family": "v", "containerDefinitions": [{"name": "a", "image": "i", "memory": 32}],
+                 "volumes": [
+                   {"name": "efs", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}},
+                   {"name": "efs-sub", "efsVolumeConfiguration": {"fileSystemId": "fs-1", "rootDirectory": "/data",
+                    "transitEncryption": "ENABLED"}},
+                   {"name": "docker", "dockerVolumeConfiguration": {}},
+                   {"name": "shared", "dockerVolumeConfiguration": {"scope": "shared", "autoprovision": true,
+                    "driver": "rexray/ebs"}},
+                   {"name": "bind", "host": {"sourcePath": "/srv"}}]}"""), 1, Instant.EPOCH);
+
+        EFSVolumeConfiguration efs = definition.volumes().get(0).efsVolumeConfiguration();
+        assertThat(efs.rootDirectory()).isEqualTo("/");
+        assertThat(efs.transitEncryption()).as("ECS leaves transitEncryption absent (Terraform compares it)").isNull();
+        assertThat(efs.transitEncryptionPort()).isNull();
+        assertThat(efs.authorizationConfig()).isNull();
+        assertThat(definition.volumes().get(1).efsVolumeConfiguration().rootDirectory()).isEqualTo("/data");
+        assertThat(definition.volumes().get(1).efsVolumeConfiguration().transitEncryption()).isEqualTo("ENABLED");
+        DockerVolumeConfiguration docker = definition.volumes().get(2).dockerVolumeConfiguration();
+        assertThat(docker.scope()).isEqualTo("task");
+        assertThat(docker.driver()).isEqualTo("local");
+        assertThat(docker.autoprovision()).isNull();
+        DockerVolumeConfiguration shared = definition.volumes().get(3).dockerVolumeConfiguration();
+        assertThat(shared.scope()).isEqualTo("shared");
+        assertThat(shared.driver()).isEqualTo("rexray/ebs");
+        assertThat(shared.autoprovision()).isTrue();
+        assertThat(definition.volumes().get(0).host()).as("an EFS volume is not a bind mount").isNull();
+        assertThat(definition.volumes().get(4).host().sourcePath()).isEqualTo("/srv");
     }
 
     @Test
