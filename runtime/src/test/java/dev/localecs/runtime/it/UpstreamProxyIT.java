@@ -62,6 +62,16 @@ class UpstreamProxyIT {
     }
 
     @Test
+    void aNameThatIsNotAnEcsOperationIsNotForwardedToUpstream() throws Exception {
+        var response = runtime.post("NoSuchOperation", "{}");
+
+        assertThat(response.statusCode()).as("moto_server would answer an HTML 500").isEqualTo(400);
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("UnknownOperationException");
+        assertThat(JSON.readTree(response.body()).get("message").asText())
+                .isEqualTo("Operation NoSuchOperation is not an Amazon ECS operation and no plugin serves it.");
+    }
+
+    @Test
     void definitionRegisteredOnlyUpstreamIsDescribedThroughTheRuntime() {
         try (EcsClient upstream = moto.ecs()) {
             upstream.registerTaskDefinition(r -> r.family("remote").containerDefinitions(
