@@ -45,7 +45,7 @@ public final class AwsJsonService implements HttpService {
     private final WireTypeCheck typeCheck;
 
     /**
-     * Creates the service with the ECS model of the AWS SDK on the class path.
+     * Creates the service with the ECS model the build took from the AWS SDK.
      *
      * @param actions the action registry
      * @param upstream the upstream endpoint
@@ -53,7 +53,7 @@ public final class AwsJsonService implements HttpService {
      * @param responses the response writer
      */
     public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses) {
-        this(actions, upstream, json, responses, EcsModel.fromSdk());
+        this(actions, upstream, json, responses, EcsModel.bundled());
     }
 
     /**

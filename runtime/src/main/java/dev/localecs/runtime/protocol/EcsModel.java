@@ -1,5 +1,8 @@
 package dev.localecs.runtime.protocol;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -25,14 +29,34 @@ import software.amazon.awssdk.services.ecs.model.EcsResponse;
  * operations are the {@link EcsClient} methods taking one {@code <Operation>Request}, and each request's
  * members are the generated {@code sdkFields()} with their marshalling types and wire names. The SDK is the
  * model here (never used as a client), so a new SDK version brings ECS's new operations and members with it.
+ * The build stores the model as a compact resource ({@link EcsModelResource}) that the runtime reads at start.
  */
 public final class EcsModel {
     private static final String REQUEST = "Request";
+    private static final Logger LOG = Logger.getLogger(EcsModel.class.getName());
 
     private final Map<String, WireShape.Structure> inputs;
 
-    private EcsModel(Map<String, WireShape.Structure> inputs) {
+    EcsModel(Map<String, WireShape.Structure> inputs) {
         this.inputs = Collections.unmodifiableMap(inputs);
+    }
+
+    /**
+     * The model the build wrote from the SDK ({@link EcsModelResource}); read from the SDK itself when the
+     * resource is missing (a run from sources that skipped the build step), which is slower but the same.
+     *
+     * @return the model
+     */
+    public static EcsModel bundled() {
+        try (InputStream in = EcsModel.class.getResourceAsStream(EcsModelResource.RESOURCE)) {
+            if (in != null) {
+                return EcsModelResource.read(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the ECS model resource", e);
+        }
+        LOG.warning("No " + EcsModelResource.RESOURCE + " on the class path; reading the ECS model from the AWS SDK");
+        return fromSdk();
     }
 
     /**

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WireTypeCheckTest {
     private static final ObjectMapper JSON = EcsJson.create();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final WireTypeCheck CHECK = new WireTypeCheck(EcsModel.fromSdk());
+    private static final WireTypeCheck CHECK = new WireTypeCheck(EcsModel.bundled());
 
     @Test
     void aFullyPopulatedValidRequestOfEveryOperationPasses() {
