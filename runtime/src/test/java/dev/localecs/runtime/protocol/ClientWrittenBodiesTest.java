@@ -10,12 +10,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -37,11 +40,12 @@ import software.amazon.awssdk.services.ecs.model.EcsResponse;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * What a real client writes passes the check: for every operation, a request with every member set (at every
- * depth) is marshalled by the AWS SDK's own AWS JSON 1.1 marshaller, exactly as {@link EcsClient} would send
- * it (timestamps, doubles, documents included), and the check accepts the body.
+ * What real clients write passes the check: for every operation, a request with every member set (at every
+ * depth) is serialized by the AWS SDK for Java's own AWS JSON 1.1 marshaller, exactly as {@link EcsClient}
+ * would send it, and by botocore's serializer (the AWS CLI's and boto3's) — timestamps, doubles, documents
+ * included — and the check accepts every body.
  */
-class SdkWrittenBodiesTest {
+class ClientWrittenBodiesTest {
     private static final ObjectMapper JSON = EcsJson.create();
     private static final WireTypeCheck CHECK = new WireTypeCheck(EcsModel.bundled());
 
@@ -69,6 +73,24 @@ class SdkWrittenBodiesTest {
             operations.add(operation);
         }
         assertThat(operations).containsExactlyInAnyOrderElementsOf(EcsModel.bundled().operations());
+    }
+
+    @Test
+    void everyFullyPopulatedRequestBotocoreWritesPasses() throws Exception {
+        Path script = Path.of(ClientWrittenBodiesTest.class.getResource("botocore-bodies.py").toURI());
+        Process python = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(out).isZero();
+        List<String> operations = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            JsonNode entry = JSON.readTree(line);
+            String operation = entry.get("operation").asText();
+            JsonNode body = entry.get("body");
+            assertThatCode(() -> CHECK.check(operation, body)).as(operation + " " + body).doesNotThrowAnyException();
+            operations.add(operation);
+        }
+        assertThat(operations).containsExactlyInAnyOrderElementsOf(BotocoreEcsModel.operations());
     }
 
     @SuppressWarnings("unchecked")
