@@ -20,7 +20,9 @@ import java.util.Set;
  * send members this model does not know yet); a {@code null} member is an absent one; timestamps are epoch
  * seconds as JSON numbers; doubles may also be {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}.
  * What fails: numbers or booleans written as strings (and the reverse), a fraction or an out-of-range value
- * for an integer, a {@code null} inside a list or as a map value (ECS has no sparse lists or maps).
+ * for an integer, a {@code null} inside a list or as a map value (ECS has no sparse lists or maps). AWS's own
+ * deserializer (as observed on DynamoDB, same framework) truncates a fraction given for an integer; refusing it is deliberate (no SDK sends one, and
+ * {@code "count": 1.5} silently becoming 1 hides the caller's bug).
  */
 public final class WireTypeCheck {
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
@@ -119,8 +121,8 @@ public final class WireTypeCheck {
     private static void scalar(WireShape.Kind kind, JsonNode node) {
         boolean ok = switch (kind) {
             case STRING, BLOB -> node.isTextual();
-            case INTEGER -> integral(node) && node.canConvertToInt();
-            case LONG -> integral(node) && node.canConvertToLong();
+            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
+            case LONG -> node.isIntegralNumber() && node.canConvertToLong();
             case DOUBLE -> node.isNumber() || node.isTextual() && NON_FINITE.contains(node.textValue());
             case BOOLEAN -> node.isBoolean();
             case TIMESTAMP -> node.isNumber();
@@ -131,18 +133,11 @@ public final class WireTypeCheck {
         }
     }
 
-    private static boolean integral(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return true;
-        }
-        if (node.isNumber()) {
-            throw new Mismatch("Unexpected field type", new WireShape.Scalar(WireShape.Kind.INTEGER),
-                    ", found a number with a fraction or an exponent");
-        }
-        return false;
-    }
-
-    /** A wrong type found while walking; carries the path back up, without a stack trace (it is not an error). */
+    /**
+     * A wrong type found while walking; carries the path back up, without a stack trace (it is not an error).
+     * The message leads with what ECS's deserializer (Coral) says for the same input, then names the member,
+     * what it takes and what came, which Coral does not.
+     */
     private static final class Mismatch extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -165,11 +160,14 @@ public final class WireTypeCheck {
             if (node.isArray()) {
                 return new Mismatch("Start of list found where not expected", expected, "");
             }
-            if (node.isIntegralNumber() && expected instanceof WireShape.Scalar scalar
-                    && (scalar.kind() == WireShape.Kind.INTEGER || scalar.kind() == WireShape.Kind.LONG)) {
-                return new Mismatch("Number out of range", expected, ", found " + node.asText());
-            }
-            return new Mismatch("Unexpected field type", expected, ", found " + kindOf(node));
+            String found = ", found " + kindOf(node, expected);
+            return switch (expected) {
+                case WireShape.ListOf list -> new Mismatch("Expected list or null", list, found);
+                case WireShape.MapOf map -> new Mismatch("Expected map or null", map, found);
+                case WireShape.Structure structure -> new Mismatch("Expected null", structure, found);
+                case WireShape.Scalar scalar -> new Mismatch("class java.lang." + javaType(node)
+                        + " can not be converted to " + target(scalar.kind()), scalar, found);
+            };
         }
 
         Mismatch under(String member) {
@@ -193,17 +191,54 @@ public final class WireTypeCheck {
             return lead + " at '" + where + "': expected " + expected.description() + found + ".";
         }
 
-        private static String kindOf(JsonNode node) {
+        /** The Java type Coral reads a JSON scalar as. */
+        private static String javaType(JsonNode node) {
+            if (node.isTextual()) {
+                return "String";
+            }
+            if (node.isBoolean()) {
+                return "Boolean";
+            }
+            if (node.isIntegralNumber()) {
+                if (node.canConvertToInt()) {
+                    int value = node.intValue();
+                    return value >= Short.MIN_VALUE && value <= Short.MAX_VALUE ? "Short" : "Integer";
+                }
+                return node.canConvertToLong() ? "Long" : "BigInteger";
+            }
+            return node.isNumber() ? "Double" : "Object";
+        }
+
+        /** Coral's name of a model type, article included (its "an String" too). */
+        private static String target(WireShape.Kind kind) {
+            return switch (kind) {
+                case STRING -> "an String";
+                case INTEGER -> "an Integer";
+                case LONG -> "an Long";
+                case DOUBLE -> "an Double";
+                case BOOLEAN -> "an Boolean";
+                case TIMESTAMP -> "a Timestamp";
+                case BLOB -> "a Blob";
+                case DOCUMENT -> "a Document";
+            };
+        }
+
+        private static String kindOf(JsonNode node, WireShape expected) {
             if (node.isTextual()) {
                 return "a string";
             }
             if (node.isBoolean()) {
                 return "a boolean";
             }
-            if (node.isNumber()) {
-                return "a number";
+            boolean integer = expected instanceof WireShape.Scalar scalar
+                    && (scalar.kind() == WireShape.Kind.INTEGER || scalar.kind() == WireShape.Kind.LONG);
+            if (integer && node.isIntegralNumber()) {
+                return "a number out of range";
             }
-            return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            if (integer && node.isNumber()) {
+                return "a number with a fraction or an exponent";
+            }
+            return node.isNumber() ? "a number" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -207,14 +207,15 @@ class BadInputIT {
                 // members no action binds are type-checked too, against the ECS model
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementStrategy\":\"x\"}",
                         "SerializationException",
-                        "Unexpected field type at 'placementStrategy': expected a list, found a string."),
+                        "Expected list or null at 'placementStrategy': expected a list, found a string."),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementConstraints\":{\"type\":\"x\"}}",
                         "SerializationException", "Start of structure or map found where not expected at "
                                 + "'placementConstraints': expected a list."),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"networkConfiguration\":{"
                         + "\"awsvpcConfiguration\":{\"subnets\":[\"s\"],\"assignPublicIp\":true}}}",
-                        "SerializationException", "'networkConfiguration.awsvpcConfiguration.assignPublicIp': "
-                                + "expected a string, found a boolean."),
+                        "SerializationException", "class java.lang.Boolean can not be converted to an String at "
+                                + "'networkConfiguration.awsvpcConfiguration.assignPublicIp': expected a string, found a "
+                                + "boolean."),
                 // operations that would go upstream are checked before the missing upstream is reported
                 Arguments.of("CreateService", "{\"serviceName\":5}", "SerializationException",
                         "'serviceName': expected a string, found a number."),

@@ -89,7 +89,8 @@ class UpstreamAnswersIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("SerializationException");
         assertThat(JSON.readTree(response.body()).get("message").asText())
-                .isEqualTo("Unexpected field type at 'desiredCount': expected an integer, found a string.");
+                .isEqualTo("class java.lang.String can not be converted to an Integer at 'desiredCount': "
+                        + "expected an integer, found a string.");
         assertThat(forwarded).isEmpty();
     }
 

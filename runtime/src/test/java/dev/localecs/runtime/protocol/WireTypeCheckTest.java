@@ -78,21 +78,24 @@ class WireTypeCheckTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            RunTask | {"taskDefinition":"F","placementStrategy":"x"} | Unexpected field type at 'placementStrategy': expected a list, found a string.
+            RunTask | {"taskDefinition":"F","placementStrategy":"x"} | Expected list or null at 'placementStrategy': expected a list, found a string.
             RunTask | {"taskDefinition":"F","placementConstraints":{"type":"memberOf"}} | Start of structure or map found where not expected at 'placementConstraints': expected a list.
             RunTask | {"taskDefinition":"F","placementStrategy":[{"type":"spread","field":["az"]}]} | Start of list found where not expected at 'placementStrategy[0].field': expected a string.
-            RunTask | {"taskDefinition":"F","overrides":{"containerOverrides":[{"name":"a","environment":[{"name":"X","value":5}]}]}} | Unexpected field type at 'overrides.containerOverrides[0].environment[0].value': expected a string, found a number.
-            RunTask | {"taskDefinition":"F","count":"2"} | Unexpected field type at 'count': expected an integer, found a string.
-            RunTask | {"taskDefinition":"F","count":1.0} | Unexpected field type at 'count': expected an integer, found a number with a fraction or an exponent.
-            RunTask | {"taskDefinition":"F","count":2147483648} | Number out of range at 'count': expected an integer, found 2147483648.
-            RunTask | {"taskDefinition":"F","enableExecuteCommand":"true"} | Unexpected field type at 'enableExecuteCommand': expected a boolean, found a string.
+            RunTask | {"taskDefinition":"F","overrides":{"containerOverrides":[{"name":"a","environment":[{"name":"X","value":5}]}]}} | class java.lang.Short can not be converted to an String at 'overrides.containerOverrides[0].environment[0].value': expected a string, found a number.
+            RunTask | {"taskDefinition":"F","overrides":7} | Expected null at 'overrides': expected a structure, found a number.
+            RunTask | {"taskDefinition":"F","count":"2"} | class java.lang.String can not be converted to an Integer at 'count': expected an integer, found a string.
+            RunTask | {"taskDefinition":"F","count":1.0} | class java.lang.Double can not be converted to an Integer at 'count': expected an integer, found a number with a fraction or an exponent.
+            RunTask | {"taskDefinition":"F","count":2147483648} | class java.lang.Long can not be converted to an Integer at 'count': expected an integer, found a number out of range.
+            RunTask | {"taskDefinition":"F","enableExecuteCommand":40000} | class java.lang.Integer can not be converted to an Boolean at 'enableExecuteCommand': expected a boolean, found a number.
+            RunTask | {"taskDefinition":"F","enableExecuteCommand":"true"} | class java.lang.String can not be converted to an Boolean at 'enableExecuteCommand': expected a boolean, found a string.
             RunTask | {"taskDefinition":"F","tags":[null]} | Null value found where not expected at 'tags[0]': expected a structure.
-            RegisterTaskDefinition | {"family":"f","containerDefinitions":[{"name":"a","dockerLabels":{"k":1}}]} | Unexpected field type at 'containerDefinitions[0].dockerLabels.k': expected a string, found a number.
+            RegisterTaskDefinition | {"family":"f","containerDefinitions":[{"name":"a","dockerLabels":{"k":1}}]} | class java.lang.Short can not be converted to an String at 'containerDefinitions[0].dockerLabels.k': expected a string, found a number.
             RegisterTaskDefinition | {"family":"f","containerDefinitions":[{"name":"a","dockerLabels":["k"]}]} | Start of list found where not expected at 'containerDefinitions[0].dockerLabels': expected a map.
+            RegisterTaskDefinition | {"family":"f","containerDefinitions":[{"name":"a","dockerLabels":"k"}]} | Expected map or null at 'containerDefinitions[0].dockerLabels': expected a map, found a string.
             RegisterTaskDefinition | {"family":"f","containerDefinitions":[{"name":"a","dockerLabels":{"k":null}}]} | Null value found where not expected at 'containerDefinitions[0].dockerLabels.k': expected a string.
-            RegisterTaskDefinition | {"family":"f","containerDefinitions":"x"} | Unexpected field type at 'containerDefinitions': expected a list, found a string.
-            ListServiceDeployments | {"service":"s","createdAt":{"after":"2024-01-01T00:00:00Z"}} | Unexpected field type at 'createdAt.after': expected a timestamp (epoch seconds as a number), found a string.
-            PutAccountSetting | {"name":"awsvpcTrunking","value":true} | Unexpected field type at 'value': expected a string, found a boolean.
+            RegisterTaskDefinition | {"family":"f","containerDefinitions":"x"} | Expected list or null at 'containerDefinitions': expected a list, found a string.
+            ListServiceDeployments | {"service":"s","createdAt":{"after":"2024-01-01T00:00:00Z"}} | class java.lang.String can not be converted to a Timestamp at 'createdAt.after': expected a timestamp (epoch seconds as a number), found a string.
+            PutAccountSetting | {"name":"awsvpcTrunking","value":true} | class java.lang.Boolean can not be converted to an String at 'value': expected a string, found a boolean.
             """)
     void namesTheMemberTheExpectedTypeAndWhatCame(String operation, String body, String message) throws Exception {
         JsonNode request = JSON.readTree(body);
