@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.util.VersionInfo;
 /**
  * The ECS model as a compact JSON resource, written at build time from the SDK ({@link #main}) and read at
  * start: reading the SDK's generated classes costs about a second of class loading and lambda linking at every
- * start, the resource a few milliseconds. The form: {@code operations} maps each operation to its input
+ * start, the resource tens of milliseconds. The form: {@code operations} maps each operation to its input
  * structure; {@code structures} maps each structure to its members; a member type is a scalar kind in lower
  * case ({@code "string"}), {@code "@Name"} for a structure, {@code {"list": type}} or {@code {"map": type}}.
  */
