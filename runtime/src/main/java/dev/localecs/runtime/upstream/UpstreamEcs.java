@@ -135,6 +135,7 @@ public final class UpstreamEcs {
      *
      * @param reference family, family:revision or ARN
      * @return the definition, or empty when no upstream is configured or upstream does not have it
+     * @throws EcsException {@code ServerException} when upstream answers something that is not AWS JSON
      */
     public Optional<TaskDefinition> describeTaskDefinition(String reference) {
         if (endpoint.isEmpty()) {
