@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,15 +85,14 @@ public final class EcsModelResource {
             JsonNode shapes = root.get("structures");
             Map<String, WireShape.Structure> structures = new HashMap<>();
             shapes.fieldNames().forEachRemaining(name -> structures.put(name, new WireShape.Structure(name)));
-            for (Iterator<Map.Entry<String, JsonNode>> it = shapes.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : shapes.properties()) {
                 Map<String, WireShape> members = new LinkedHashMap<>();
-                entry.getValue().fields().forEachRemaining(member ->
+                entry.getValue().properties().forEach(member ->
                         members.put(member.getKey(), shape(member.getValue(), structures)));
                 structures.get(entry.getKey()).members(members);
             }
             Map<String, WireShape.Structure> inputs = new TreeMap<>();
-            root.get("operations").fields().forEachRemaining(op ->
+            root.get("operations").properties().forEach(op ->
                     inputs.put(op.getKey(), structure(op.getValue().asText(), structures)));
             return new EcsModel(inputs);
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,8 +69,7 @@ public final class WireTypeCheck {
             throw Mismatch.of(shape, node);
         }
         Map<String, WireShape> members = shape.members();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             WireShape member = members.get(entry.getKey());
             if (member == null || entry.getValue().isNull()) {
                 continue;
@@ -101,8 +99,7 @@ public final class WireTypeCheck {
         if (!node.isObject()) {
             throw Mismatch.of(shape, node);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             try {
                 element(shape.value(), entry.getValue());
             } catch (Mismatch e) {

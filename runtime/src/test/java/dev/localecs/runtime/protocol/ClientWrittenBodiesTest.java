@@ -50,6 +50,7 @@ class ClientWrittenBodiesTest {
     private static final WireTypeCheck CHECK = new WireTypeCheck(EcsModel.bundled());
 
     @Test
+    @SuppressWarnings("deprecation") // the client's own endpoint option is all a bare marshaller needs
     void everyFullyPopulatedRequestTheSdkWritesPasses() throws Exception {
         BaseAwsJsonProtocolFactory protocol = AwsJsonProtocolFactory.builder()
                 .clientConfiguration(SdkClientConfiguration.builder()

@@ -13,7 +13,6 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +44,7 @@ class WireTypeCheckTest {
         for (String operation : BotocoreEcsModel.operations()) {
             JsonNode input = BotocoreEcsModel.input(operation);
             ObjectNode valid = valid(input, new HashSet<>());
-            for (Iterator<Map.Entry<String, JsonNode>> it = input.path("members").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : input.path("members").properties()) {
                 JsonNode shape = BotocoreEcsModel.shape(member.getValue().get("shape").asText());
                 for (JsonNode wrong : wrongValues(shape)) {
                     ObjectNode body = valid.deepCopy();
@@ -155,7 +153,7 @@ class WireTypeCheckTest {
                     wrong)));
         }
         switch (type(shape)) {
-            case "structure" -> shape.path("members").fields().forEachRemaining(member -> {
+            case "structure" -> shape.path("members").properties().forEach(member -> {
                 JsonNode child = value.get(member.getKey());
                 if (child != null) {
                     steps.add(member.getKey());
@@ -188,7 +186,7 @@ class WireTypeCheckTest {
         if (!onPath.add(structure)) {
             return body;
         }
-        structure.path("members").fields().forEachRemaining(member ->
+        structure.path("members").properties().forEach(member ->
                 body.set(member.getKey(), validValue(BotocoreEcsModel.shape(member.getValue().get("shape").asText()),
                         onPath)));
         onPath.remove(structure);
