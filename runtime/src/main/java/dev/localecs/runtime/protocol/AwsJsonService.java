@@ -26,7 +26,9 @@ import java.util.Optional;
 /**
  * {@code POST /} with {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Operation>}: the operation
  * goes to the plugin action that serves it, else to the upstream endpoint, else is refused with
- * {@code UnknownOperationException}.
+ * {@code UnknownOperationException}. A name that is neither an ECS operation of the model nor served by a
+ * plugin is refused here and never forwarded; the body of an ECS operation is type-checked against its input
+ * shape before it reaches an action or upstream.
  */
 public final class AwsJsonService implements HttpService {
     /** Largest accepted request body. */
@@ -39,6 +41,20 @@ public final class AwsJsonService implements HttpService {
     private final UpstreamEcs upstream;
     private final ObjectMapper json;
     private final EcsResponses responses;
+    private final EcsModel model;
+    private final WireTypeCheck typeCheck;
+
+    /**
+     * Creates the service with the ECS model the build took from the AWS SDK.
+     *
+     * @param actions the action registry
+     * @param upstream the upstream endpoint
+     * @param json the wire mapper
+     * @param responses the response writer
+     */
+    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses) {
+        this(actions, upstream, json, responses, EcsModel.bundled());
+    }
 
     /**
      * Creates the service.
@@ -47,12 +63,16 @@ public final class AwsJsonService implements HttpService {
      * @param upstream the upstream endpoint
      * @param json the wire mapper
      * @param responses the response writer
+     * @param model the ECS model: operation names and input shapes
      */
-    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses) {
+    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses,
+                          EcsModel model) {
         this.actions = actions;
         this.upstream = upstream;
         this.json = json;
         this.responses = responses;
+        this.model = model;
+        this.typeCheck = new WireTypeCheck(model);
     }
 
     @Override
@@ -64,11 +84,20 @@ public final class AwsJsonService implements HttpService {
         String operation = operation(request);
         byte[] body = readBody(request);
         Optional<EcsAction> action = actions.find(operation);
+        boolean ecsOperation = model.isOperation(operation);
+        if (action.isEmpty() && !ecsOperation) {
+            throw new EcsException(ErrorCode.UNKNOWN_OPERATION, "Operation " + operation
+                    + " is not an Amazon ECS operation and no plugin serves it.");
+        }
+        JsonNode parsed = parse(body);
+        if (ecsOperation) {
+            typeCheck.check(operation, parsed);
+        }
         if (action.isEmpty()) {
             forward(request, response, operation, body);
             return;
         }
-        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parse(body), json);
+        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json);
         Object result = action.get().handle(bound);
         try {
             responses.send(request, response, 200, json.writeValueAsBytes(result == null ? Map.of() : result),
