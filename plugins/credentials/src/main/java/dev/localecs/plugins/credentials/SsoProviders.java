@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.auth.SsoProfileCredentialsProviderFactory;
 import software.amazon.awssdk.services.sso.internal.SsoAccessTokenProvider;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
-import software.amazon.awssdk.services.ssooidc.SsoOidcProfileTokenProviderFactory;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcTokenProvider;
 import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
@@ -29,7 +30,8 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  * {@code aws sso login} cached under {@code $HOME/.aws/sso/cache} — for an {@code sso_session} profile the
  * SDK's SSO OIDC token provider (which refreshes the access token with the cached refresh token), for the
  * legacy {@code sso_start_url} form the SDK's cached-token reader. The portal's endpoint is the region's,
- * unless {@code AWS_ENDPOINT_URL_SSO} (or {@code AWS_ENDPOINT_URL}) is set in the runtime's environment or the
+ * unless {@code AWS_ENDPOINT_URL_SSO} ({@code AWS_ENDPOINT_URL_SSO_OIDC} for the token refresh; either falls back to
+ * {@code AWS_ENDPOINT_URL}) is set in the runtime's environment or the
  * profile names one ({@code endpoint_url}, or a {@code [services …]} section with {@code sso = endpoint_url =
  * …}), as for every SDK client.
  */
@@ -59,8 +61,10 @@ final class SsoProviders {
     }
 
     AwsCredentialsProvider provider(Profile profile, ProfileFile file) {
-        SdkTokenProvider token = profile.property(SSO_SESSION).isPresent()
-                ? new SsoOidcProfileTokenProviderFactory().create(file, profile)
+        Optional<String> session = profile.property(SSO_SESSION);
+        SdkTokenProvider token = session.isPresent()
+                ? SsoOidcTokenProvider.builder().sessionName(session.get()).ssoOidcClient(oidcClient(profile, file))
+                        .build()
                 : new SsoAccessTokenProvider(cachedTokenFile(profile.property(ProfileProperty.SSO_START_URL).get()));
         SdkTokenProvider reported = () -> {
             try {
@@ -73,18 +77,33 @@ final class SsoProviders {
                 .profile(profile).profileFile(file).build(), reported, client(profile, file));
     }
 
+    /*
+     * Both clients get their HTTP client here: the SDK's default lookup (ServiceLoader) also sees the
+     * application's SDK jars through the plugin class loader, whose classes are not this plugin's.
+     */
     private SsoClient client(Profile profile, ProfileFile file) {
         var builder = SsoClient.builder()
                 .region(Region.of(region(profile, file)))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.defaultProfileFile(file).defaultProfileName(profile.name()));
-        endpoint().ifPresent(builder::endpointOverride);
+        endpoint("AWS_ENDPOINT_URL_SSO").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private Optional<URI> endpoint() {
-        return Optional.ofNullable(environment.get("AWS_ENDPOINT_URL_SSO"))
+    /** SSO OIDC, which the SDK calls to refresh an expiring access token with the cached refresh token. */
+    private SsoOidcClient oidcClient(Profile profile, ProfileFile file) {
+        var builder = SsoOidcClient.builder()
+                .region(Region.of(region(profile, file)))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.defaultProfileFile(file).defaultProfileName(profile.name()));
+        endpoint("AWS_ENDPOINT_URL_SSO_OIDC").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private Optional<URI> endpoint(String variable) {
+        return Optional.ofNullable(environment.get(variable))
                 .or(() -> Optional.ofNullable(environment.get("AWS_ENDPOINT_URL")))
                 .filter(url -> !url.isBlank()).map(URI::create);
     }
