@@ -99,8 +99,9 @@ public final class ProfileStrategy implements CredentialStrategy {
             }
             return credentials;
         } catch (RuntimeException e) {
-            if (!e.getMessage().equals(reported.put(purpose, e.getMessage()))) {
-                LOG.warning("Credential strategy profile (" + purpose + "): " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(reported.put(purpose, message))) {
+                LOG.warning("Credential strategy profile (" + purpose + "): " + message);
             }
             throw e;
         }
@@ -112,7 +113,7 @@ public final class ProfileStrategy implements CredentialStrategy {
             return credentials(purpose).isPresent() ? Optional.empty()
                     : Optional.of("profile '" + profileName(purpose) + "' has no credentials.");
         } catch (RuntimeException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
@@ -120,7 +121,12 @@ public final class ProfileStrategy implements CredentialStrategy {
     public Optional<String> misconfiguration(CredentialPurpose purpose) {
         String name = profileName(purpose);
         ProfileFiles files = files();
-        Optional<Profile> profile = chain().file().profile(name);
+        Optional<Profile> profile;
+        try {
+            profile = chain().file().profile(name);
+        } catch (RuntimeException e) {
+            return Optional.of("the profile files " + files + " cannot be read: " + e.getMessage());
+        }
         if (profile.isEmpty()) {
             return Optional.of("profile '" + name + "' is not in " + files + " (set credentials.profile.name, "
                     + "AWS_PROFILE or ECS_ENDPOINT_AWS_PROFILE, and mount ~/.aws).");

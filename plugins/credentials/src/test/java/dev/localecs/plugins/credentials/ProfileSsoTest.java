@@ -218,4 +218,12 @@ class ProfileSsoTest {
         assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId)
                 .hasValue("AKIDSECONDKEY");
     }
+
+    @Test
+    void aFileTheSdkCannotParseIsReportedAsAMisconfiguration() throws Exception {
+        config("[profile broken\naws_access_key_id = AKIDX\n");
+        assertThat(new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "broken"),
+                Map.of("HOME", home.toString()))).misconfiguration(CredentialPurpose.API))
+                .hasValueSatisfying(m -> assertThat(m).contains("cannot be read").contains("config"));
+    }
 }
