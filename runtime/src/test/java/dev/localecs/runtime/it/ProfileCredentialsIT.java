@@ -60,9 +60,12 @@ class ProfileCredentialsIT {
 
     @BeforeEach
     void peers() throws Exception {
-        moto = MotoServer.start(logs, Map.of("MOTO_ENABLE_RECORDING", "True"));
-        RuntimeFixture.send(HttpRequest.newBuilder(URI.create(moto.endpoint() + "/moto-api/recorder/start-recording"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        moto = MotoServer.start(logs, Map.of("MOTO_ENABLE_RECORDING", "True",
+                "MOTO_RECORDER_FILEPATH", logs.resolve("moto-recording").toString()));
+        for (String step : List.of("reset-recording", "start-recording")) {
+            RuntimeFixture.send(HttpRequest.newBuilder(URI.create(moto.endpoint() + "/moto-api/recorder/" + step))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
         portal = new SsoPortal(TOKEN, "ASIASSOLOGIN");
     }
 
