@@ -24,12 +24,13 @@ record ProfileFiles(Path config, Path credentials) {
      * @return the merged profiles
      */
     ProfileFile load() {
+        // the aggregator gives the file added first precedence, as the SDK's default profile file does
         ProfileFile.Aggregator files = ProfileFile.aggregator();
-        if (Files.isRegularFile(config)) {
-            files.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
-        }
         if (Files.isRegularFile(credentials)) {
             files.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+        }
+        if (Files.isRegularFile(config)) {
+            files.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
         }
         return files.build();
     }

@@ -226,4 +226,45 @@ class ProfileSsoTest {
                 Map.of("HOME", home.toString()))).misconfiguration(CredentialPurpose.API))
                 .hasValueSatisfying(m -> assertThat(m).contains("cannot be read").contains("config"));
     }
+
+    @Test
+    void ssoCredentialsAreFetchedAgainBeforeTheyExpire() throws Exception {
+        config(ssoSessionProfiles());
+        cacheToken(session, Instant.now().plusSeconds(3600));
+        try (SsoPortalStandIn shortLived = new SsoPortalStandIn(TOKEN, "ASIASHORT", java.time.Duration.ofMinutes(2))) {
+            ProfileStrategy profile = new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "dev"),
+                    Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL_SSO", shortLived.endpoint().toString())));
+            profile.credentials(CredentialPurpose.API).orElseThrow();
+            profile.credentials(CredentialPurpose.API).orElseThrow();
+            assertThat(shortLived.calls).as("credentials two minutes from expiry are renewed, not handed out")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void theFilesNamedByTheEnvironmentAreReadWithSubPropertiesAndTheCredentialsFileWinning() throws Exception {
+        Path config = home.resolve("custom-config");
+        Path credentials = home.resolve("custom-credentials");
+        Files.writeString(config, """
+                [default]
+                region = eu-west-1
+                s3 =
+                  max_concurrent_requests = 20
+                [profile team]
+                aws_access_key_id = AKIDFROMCONFIG
+                aws_secret_access_key = config-secret
+                """);
+        Files.writeString(credentials, """
+                [team]
+                aws_access_key_id = AKIDFROMCREDENTIALS
+                aws_secret_access_key = credentials-secret
+                """);
+        ProfileStrategy profile = new ProfileStrategy(new FakeContext(Map.of(), Map.of("HOME", home.toString(),
+                "AWS_PROFILE", "team", "AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", credentials.toString())));
+        assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId)
+                .hasValue("AKIDFROMCREDENTIALS");
+        assertThat(profile.credentials(CredentialPurpose.API).orElseThrow().secretAccessKey())
+                .isEqualTo("credentials-secret");
+    }
 }

@@ -23,11 +23,18 @@ final class SsoPortalStandIn implements AutoCloseable {
     private final HttpServer server;
     private final String acceptedToken;
     private final String accessKeyId;
+    private final java.time.Duration lifetime;
     final List<Call> calls = new CopyOnWriteArrayList<>();
 
     SsoPortalStandIn(String acceptedToken, String accessKeyId) throws IOException {
+        this(acceptedToken, accessKeyId, java.time.Duration.ofHours(1));
+    }
+
+    /** Hands out role credentials valid for the given time. */
+    SsoPortalStandIn(String acceptedToken, String accessKeyId, java.time.Duration lifetime) throws IOException {
         this.acceptedToken = acceptedToken;
         this.accessKeyId = accessKeyId;
+        this.lifetime = lifetime;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/federation/credentials", this::getRoleCredentials);
         server.start();
@@ -44,7 +51,7 @@ final class SsoPortalStandIn implements AutoCloseable {
         if (acceptedToken.equals(token)) {
             body = ("{\"roleCredentials\":{\"accessKeyId\":\"" + accessKeyId + "\",\"secretAccessKey\":\"sso-secret\","
                     + "\"sessionToken\":\"sso-session-token\",\"expiration\":"
-                    + Instant.now().plusSeconds(3600).toEpochMilli() + "}}").getBytes(StandardCharsets.UTF_8);
+                    + Instant.now().plus(lifetime).toEpochMilli() + "}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
         } else {
