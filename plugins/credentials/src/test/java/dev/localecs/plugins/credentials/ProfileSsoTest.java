@@ -267,4 +267,17 @@ class ProfileSsoTest {
         assertThat(profile.credentials(CredentialPurpose.API).orElseThrow().secretAccessKey())
                 .isEqualTo("credentials-secret");
     }
+
+    @Test
+    void aNewLoginIsPickedUpWithoutARestart() throws Exception {
+        config(ssoSessionProfiles());
+        cacheToken(session, Instant.now().minusSeconds(60));
+        ProfileStrategy profile = new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "dev"),
+                Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL_SSO", portal.endpoint().toString())));
+        assertThat(profile.problem(CredentialPurpose.API)).isPresent();
+
+        cacheToken(session, Instant.now().plusSeconds(3600));
+        assertThat(profile.problem(CredentialPurpose.API)).as("after aws sso login").isEmpty();
+        assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId).hasValue("ASIASSODEV");
+    }
 }
