@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -113,7 +112,7 @@ final class ProfileChain implements AutoCloseable {
         AwsCredentialsProvider provider = providers.computeIfAbsent(key, k -> SdkCalls.call(create));
         try {
             return SdkCalls.call(() -> convert(provider.resolveCredentials()));
-        } catch (SdkException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             String profile = key.replace("#source", "");
             if (SsoProviders.isLoginFailure(e)) {
                 throw new LoginExpiredException(asked, profile, e);

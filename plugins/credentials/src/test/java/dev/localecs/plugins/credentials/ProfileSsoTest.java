@@ -280,4 +280,20 @@ class ProfileSsoTest {
         assertThat(profile.problem(CredentialPurpose.API)).as("after aws sso login").isEmpty();
         assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId).hasValue("ASIASSODEV");
     }
+
+    @Test
+    void aLegacyProfileNeverLoggedInAsksForALogin() throws Exception {
+        config("""
+                [profile never]
+                sso_start_url = %s
+                sso_region = us-east-1
+                sso_account_id = 111122223333
+                sso_role_name = Developer
+                """.formatted(startUrl));
+        ProfileStrategy profile = new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "never"),
+                Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL_SSO", portal.endpoint().toString())));
+        assertThatThrownBy(() -> profile.credentials(CredentialPurpose.API)).isInstanceOf(LoginExpiredException.class)
+                .hasMessageContaining("aws sso login --profile never");
+        assertThat(portal.calls).isEmpty();
+    }
 }
