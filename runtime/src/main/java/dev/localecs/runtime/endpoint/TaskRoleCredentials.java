@@ -93,6 +93,27 @@ public final class TaskRoleCredentials implements AutoCloseable {
         }
     }
 
+    /**
+     * The endpoint's credential strategy for {@code /health}: its name, {@code UP} or {@code DOWN}, and what
+     * keeps it from producing credentials (an expired SSO login names the command to run).
+     *
+     * @return strategy, status and problem
+     */
+    public Map<String, Object> strategyHealth() {
+        Optional<CredentialStrategy> chosen = strategy.get();
+        Optional<String> problem;
+        try {
+            problem = chosen.flatMap(s -> s.problem(CredentialPurpose.ENDPOINT));
+        } catch (RuntimeException e) {
+            problem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        Map<String, Object> health = new java.util.LinkedHashMap<>();
+        health.put("strategy", chosen.map(CredentialStrategy::name).orElse("environment"));
+        health.put("status", problem.isPresent() ? "DOWN" : "UP");
+        problem.ifPresent(p -> health.put("problem", p));
+        return health;
+    }
+
     private boolean fresh(Vended vended) {
         return vended != null && vended.expiration().minus(REFRESH_BEFORE).isAfter(clock.instant());
     }
