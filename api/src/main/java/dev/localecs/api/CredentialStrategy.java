@@ -43,4 +43,16 @@ public interface CredentialStrategy extends ExtensionPoint {
     default Optional<String> misconfiguration(CredentialPurpose purpose) {
         return Optional.empty();
     }
+
+    /**
+     * What keeps this strategy from producing credentials for a purpose right now although its configuration
+     * is complete — an expired login, a failing credential process — for {@code /health}. Asked on every
+     * health request, so it should answer from cached credentials where it can.
+     *
+     * @param purpose the purpose it was chosen for
+     * @return a message saying what is wrong and what to do, or empty while the strategy works
+     */
+    default Optional<String> problem(CredentialPurpose purpose) {
+        return Optional.empty();
+    }
 }

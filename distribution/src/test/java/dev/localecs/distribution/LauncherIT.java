@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,10 @@ class LauncherIT {
     }
 
     private int launch() throws Exception {
+        return launch(Map.of());
+    }
+
+    private int launch(Map<String, String> extra) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -63,6 +69,7 @@ class LauncherIT {
         env.put("PLUGINS_DIR", plugins.toString());
         env.put("AWS_DEFAULT_REGION", "eu-central-1");
         env.remove("ECS_ENDPOINT_URL");
+        env.putAll(extra);
         process = builder.start();
         awaitHealthy(port);
         return port;
@@ -188,5 +195,45 @@ class LauncherIT {
                 output.toString()));
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.output()).contains("does not exist");
+    }
+
+    /**
+     * The credentials plugin's own AWS SDK (in its zip's {@code lib/}) resolves an IAM Identity Center profile
+     * in deployment mode: with an expired cached login, {@code /health} names the profile and the command.
+     */
+    @Test
+    void theProfileStrategyReadsAnSsoLoginWithTheSdkFromThePluginZip(@TempDir Path home) throws Exception {
+        try (var zips = Files.list(DISTRIBUTION.resolve("plugins"))) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.copy(zip, plugins.resolve(zip.getFileName()));
+            }
+        }
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), """
+                [profile dev]
+                sso_session = launcher
+                sso_account_id = 123456789012
+                sso_role_name = Developer
+                [sso-session launcher]
+                sso_region = eu-central-1
+                sso_start_url = https://launcher.awsapps.com/start
+                """);
+        Path cache = Files.createDirectories(aws.resolve("sso").resolve("cache"));
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                .digest("launcher".getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(cache.resolve(key + ".json"), """
+                {"startUrl": "https://launcher.awsapps.com/start", "region": "eu-central-1",
+                 "accessToken": "expired-token", "expiresAt": "2026-01-01T00:00:00Z"}""");
+        int port = launch(Map.of("HOME", home.toString(), "CREDENTIALS_ENDPOINT_STRATEGY", "profile",
+                "ECS_ENDPOINT_AWS_PROFILE", "dev", "ENDPOINT_MODE", "disabled"));
+
+        JsonNode health = JSON.readTree(get(port, "/health").body());
+        assertThat(health.get("plugins").findValuesAsText("state")).containsOnly("STARTED");
+        assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.at("/endpoint/credentials/strategy").asText()).isEqualTo("profile");
+        assertThat(health.at("/endpoint/credentials/status").asText()).isEqualTo("DOWN");
+        assertThat(health.at("/endpoint/credentials/problem").asText()).contains("profile 'dev'")
+                .contains("aws sso login --profile dev").doesNotContain("expired-token");
+        assertThat(read(log)).contains("aws sso login --profile dev");
     }
 }

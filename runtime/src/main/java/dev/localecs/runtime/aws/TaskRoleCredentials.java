@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,27 @@ public final class TaskRoleCredentials implements AutoCloseable {
             cache.put(key, assumed);
             return assumed;
         }
+    }
+
+    /**
+     * The endpoint's credential strategy for {@code /health}: its name, {@code UP} or {@code DOWN}, and what
+     * keeps it from producing credentials (an expired SSO login names the command to run).
+     *
+     * @return strategy, status and problem
+     */
+    public Map<String, Object> strategyHealth() {
+        Optional<CredentialStrategy> chosen = strategy.get();
+        Optional<String> problem;
+        try {
+            problem = chosen.flatMap(s -> s.problem(CredentialPurpose.ENDPOINT));
+        } catch (RuntimeException e) {
+            problem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("strategy", chosen.map(CredentialStrategy::name).orElse("environment"));
+        health.put("status", problem.isPresent() ? "DOWN" : "UP");
+        problem.ifPresent(p -> health.put("problem", p));
+        return health;
     }
 
     private boolean fresh(Vended vended) {

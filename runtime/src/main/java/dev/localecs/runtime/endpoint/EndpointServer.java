@@ -70,7 +70,7 @@ public final class EndpointServer implements AutoCloseable {
     /**
      * The endpoint's state for {@code /health}.
      *
-     * @return mode, address, whether it listens, error, AssumeRole calls so far
+     * @return mode, address, whether it listens, error, AssumeRole calls so far, the credential strategy's state
      */
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
@@ -79,6 +79,7 @@ public final class EndpointServer implements AutoCloseable {
         health.put("listening", server.isPresent());
         error.ifPresent(e -> health.put("error", e));
         health.put("assumeRoleCalls", credentials.assumeRoleCalls());
+        health.put("credentials", credentials.strategyHealth());
         return health;
     }
 

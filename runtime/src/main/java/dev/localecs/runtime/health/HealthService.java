@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code GET /health}: plugins and their state, which plugin serves each action, Docker engine
- * reachability and the upstream configuration, as JSON. {@code status} is {@code UP} unless a plugin
- * failed ({@code DEGRADED}).
+ * reachability, the upstream configuration and the endpoint's credential strategy, as JSON. {@code status} is
+ * {@code UP} unless a plugin failed or the endpoint's credential strategy cannot produce credentials (an expired
+ * SSO login): {@code DEGRADED}.
  */
 public final class HealthService implements HttpService {
     private final PluginHost plugins;
@@ -63,7 +64,10 @@ public final class HealthService implements HttpService {
 
     private void health(ServerRequest request, ServerResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", plugins.anyFailed() || workers.anyFailed() ? "DEGRADED" : "UP");
+        Map<String, Object> endpointHealth = endpoint.health();
+        boolean credentialsDown = endpointHealth.get("credentials") instanceof Map<?, ?> credentials
+                && "DOWN".equals(credentials.get("status"));
+        body.put("status", plugins.anyFailed() || workers.anyFailed() || credentialsDown ? "DEGRADED" : "UP");
         body.put("plugins", plugins.status());
         body.put("workers", workers.status());
         body.put("actions", actions.plugins());
@@ -73,7 +77,7 @@ public final class HealthService implements HttpService {
         upstream.endpoint().ifPresent(endpoint -> ecs.put("endpoint", endpoint.toString()));
         ecs.put("credentials", upstream.credentialSource());
         body.put("upstream", Map.of("ecs", ecs));
-        body.put("endpoint", endpoint.health());
+        body.put("endpoint", endpointHealth);
         try {
             responses.send(request, response, 200, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body),
                     "application/json");

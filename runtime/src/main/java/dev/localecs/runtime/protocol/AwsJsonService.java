@@ -26,9 +26,11 @@ import java.util.Optional;
 
 /**
  * {@code POST /} with {@code X-Amz-Target: <service>.<Operation>}: the operation goes to the plugin action that
- * serves it; an ECS operation no plugin serves goes to the upstream endpoint, else is refused with
- * {@code UnknownOperationException}, as is any operation of another service (CloudWatch Logs, EventBridge…) no
- * plugin serves, and any service no plugin serves.
+ * serves it; an ECS operation of the model that no plugin serves goes to the upstream endpoint, else is refused
+ * with {@code UnknownOperationException}, as is a name that is neither an ECS operation nor served by a plugin
+ * (never forwarded), any operation of another service (CloudWatch Logs, EventBridge…) no plugin serves, and any
+ * service no plugin serves. The body of an ECS operation is type-checked against its input shape before it
+ * reaches an action or upstream.
  */
 public final class AwsJsonService implements HttpService {
     /** Largest accepted request body. */
@@ -41,6 +43,20 @@ public final class AwsJsonService implements HttpService {
     private final UpstreamEcs upstream;
     private final ObjectMapper json;
     private final EcsResponses responses;
+    private final EcsModel model;
+    private final WireTypeCheck typeCheck;
+
+    /**
+     * Creates the service with the ECS model the build took from the AWS SDK.
+     *
+     * @param actions the action registry
+     * @param upstream the upstream endpoint
+     * @param json the wire mapper
+     * @param responses the response writer
+     */
+    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses) {
+        this(actions, upstream, json, responses, EcsModel.bundled());
+    }
 
     /**
      * Creates the service.
@@ -49,12 +65,16 @@ public final class AwsJsonService implements HttpService {
      * @param upstream the upstream endpoint
      * @param json the wire mapper
      * @param responses the response writer
+     * @param model the ECS model: operation names and input shapes
      */
-    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses) {
+    public AwsJsonService(ActionRegistry actions, UpstreamEcs upstream, ObjectMapper json, EcsResponses responses,
+                          EcsModel model) {
         this.actions = actions;
         this.upstream = upstream;
         this.json = json;
         this.responses = responses;
+        this.model = model;
+        this.typeCheck = new WireTypeCheck(model);
     }
 
     @Override
@@ -64,18 +84,25 @@ public final class AwsJsonService implements HttpService {
 
     private void handle(ServerRequest request, ServerResponse response) {
         Target target = target(request);
+        String operation = target.operation();
         byte[] body = readBody(request);
-        Optional<EcsAction> action = actions.find(target.service(), target.operation());
+        Optional<EcsAction> action = actions.find(target.service(), operation);
+        boolean ecs = target.service().equals(EcsAction.ECS);
+        boolean ecsOperation = ecs && model.isOperation(operation);
+        if (action.isEmpty() && !ecsOperation) {
+            throw new EcsException(ErrorCode.UNKNOWN_OPERATION, ecs ? "Operation " + operation
+                    + " is not an Amazon ECS operation and no plugin serves it." : "Operation " + operation + " of "
+                    + target.service() + " is not supported by local-ecs-api.");
+        }
+        JsonNode parsed = parse(body);
+        if (ecsOperation) {
+            typeCheck.check(operation, parsed);
+        }
         if (action.isEmpty()) {
-            if (!target.service().equals(EcsAction.ECS)) {
-                throw new EcsException(ErrorCode.UNKNOWN_OPERATION, "Operation " + target.operation() + " of "
-                        + target.service() + " is not supported by local-ecs-api.");
-            }
-            forward(request, response, target.operation(), body);
+            forward(request, response, operation, body);
             return;
         }
-        String operation = target.operation();
-        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parse(body), json);
+        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json);
         Object result = action.get().handle(bound);
         try {
             responses.send(request, response, 200, json.writeValueAsBytes(result == null ? Map.of() : result),

@@ -51,6 +51,7 @@ public final class UpstreamEcs {
     private final BaseCredentials credentials;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final UpstreamAnswers answers;
 
     /**
      * Creates the client.
@@ -68,6 +69,7 @@ public final class UpstreamEcs {
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.json = requireNonNull(json, "json is null");
+        this.answers = new UpstreamAnswers(json);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -96,8 +98,10 @@ public final class UpstreamEcs {
      * @param body the request body, verbatim
      * @param callerHeaders the caller's signature headers ({@code Authorization}, {@code X-Amz-Date},
      *                      {@code X-Amz-Security-Token}), used only when the runtime has no credentials
-     * @return upstream's answer
+     * @return upstream's answer: a JSON document, or an AWS JSON error
      * @throws UpstreamUnavailableException when upstream cannot be reached in time
+     * @throws EcsException {@code ServerException} when upstream answers something that is not AWS JSON
+     *                      (an HTML error page, an empty error, ...)
      */
     public UpstreamResponse call(String operation, byte[] body, Map<String, String> callerHeaders) {
         URI uri = endpoint.orElseThrow(() -> new EcsException(ErrorCode.UNKNOWN_OPERATION,
@@ -115,8 +119,10 @@ public final class UpstreamEcs {
         });
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new UpstreamResponse(response.statusCode(), response.headers().firstValue("Content-Type"),
-                    response.headers().firstValue("X-Amzn-ErrorType"), response.body());
+            UpstreamResponse answer = new UpstreamResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type"), response.headers().firstValue("X-Amzn-ErrorType"),
+                    response.body());
+            return answers.check(uri.toString(), operation, answer, response.headers().firstValue("x-amzn-RequestId"));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Upstream " + uri + " failed for " + operation + ": " + e);
             throw new UpstreamUnavailableException(uri.toString(), e);
@@ -131,6 +137,7 @@ public final class UpstreamEcs {
      *
      * @param reference family, family:revision or ARN
      * @return the definition, or empty when no upstream is configured or upstream does not have it
+     * @throws EcsException {@code ServerException} when upstream answers something that is not AWS JSON
      */
     public Optional<TaskDefinition> describeTaskDefinition(String reference) {
         if (endpoint.isEmpty()) {

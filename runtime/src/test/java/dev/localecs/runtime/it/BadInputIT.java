@@ -255,6 +255,25 @@ class BadInputIT {
                         + "\"value\":\"y\"}]}", "InvalidParameterException", "reserved for AWS use"),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"count\":\"2\"}", "SerializationException",
                         "'count': expected an integer"),
+                // members no action binds are type-checked too, against the ECS model
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementStrategy\":\"x\"}",
+                        "SerializationException",
+                        "Expected list or null at 'placementStrategy': expected a list, found a string."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementConstraints\":{\"type\":\"x\"}}",
+                        "SerializationException", "Start of structure or map found where not expected at "
+                                + "'placementConstraints': expected a list."),
+                Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"networkConfiguration\":{"
+                        + "\"awsvpcConfiguration\":{\"subnets\":[\"s\"],\"assignPublicIp\":true}}}",
+                        "SerializationException", "class java.lang.Boolean can not be converted to an String at "
+                                + "'networkConfiguration.awsvpcConfiguration.assignPublicIp': expected a string, found a "
+                                + "boolean."),
+                // operations that would go upstream are checked before the missing upstream is reported
+                Arguments.of("CreateService", "{\"serviceName\":5}", "SerializationException",
+                        "'serviceName': expected a string, found a number."),
+                Arguments.of("CreateService", "{\"serviceName\":\"s\"}", "UnknownOperationException",
+                        "no upstream ECS endpoint is configured"),
+                Arguments.of("NoSuchOperation", "{\"a\":1}", "UnknownOperationException",
+                        "Operation NoSuchOperation is not an Amazon ECS operation and no plugin serves it."),
                 Arguments.of("DescribeTasks", "{\"tasks\":[]}", "InvalidParameterException", "Tasks cannot be empty."),
                 Arguments.of("DescribeTasks", "{}", "InvalidParameterException", "tasks is required"),
                 Arguments.of("DescribeTasks", "{\"tasks\":[\"a\"],\"cluster\":\"ghost\"}",
@@ -283,6 +302,19 @@ class BadInputIT {
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("__type").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).contains(message).doesNotContain("Exception:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWronglyTypedUnboundMemberStartsNoTask() throws Exception {
+        int before = runtime.ecs().listTasks(r -> r.desiredStatus("RUNNING")).taskArns().size()
+                + runtime.ecs().listTasks(r -> r.desiredStatus("STOPPED")).taskArns().size();
+
+        HttpResponse<String> response = runtime.post("RunTask",
+                "{\"taskDefinition\":\"live\",\"placementStrategy\":\"x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(runtime.ecs().listTasks(r -> r.desiredStatus("RUNNING")).taskArns().size()
+                + runtime.ecs().listTasks(r -> r.desiredStatus("STOPPED")).taskArns().size()).isEqualTo(before);
     }
 
     @Test

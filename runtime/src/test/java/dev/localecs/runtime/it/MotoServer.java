@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,11 +28,18 @@ final class MotoServer implements AutoCloseable {
     }
 
     static MotoServer start(Path logDir) {
+        return start(logDir, Map.of());
+    }
+
+    /** With extra environment, e.g. {@code MOTO_ENABLE_RECORDING=True} to read back the requests it received. */
+    static MotoServer start(Path logDir, Map<String, String> environment) {
         int port = freePort();
         try {
             Path log = Files.createTempFile(logDir, "moto", ".log");
-            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             MotoServer moto = new MotoServer(process, port);
             moto.awaitListening(log);
             return moto;

@@ -64,6 +64,30 @@ class UpstreamProxyIT {
     }
 
     @Test
+    void aNameThatIsNotAnEcsOperationIsNotForwardedToUpstream() throws Exception {
+        var response = runtime.post("NoSuchOperation", "{}");
+
+        assertThat(response.statusCode()).as("moto_server would answer an HTML 500").isEqualTo(400);
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("UnknownOperationException");
+        assertThat(JSON.readTree(response.body()).get("message").asText())
+                .isEqualTo("Operation NoSuchOperation is not an Amazon ECS operation and no plugin serves it.");
+    }
+
+    @Test
+    void anOperationMotoDoesNotImplementIsAServerExceptionNotItsHtmlPage() {
+        // moto_server 5 answers ECS operations it lacks with a Werkzeug HTML "500 Internal Server Error" page
+        assertThatThrownBy(() -> runtime.ecs().listServiceDeployments(r -> r.cluster("c").service("s")))
+                .isInstanceOfSatisfying(EcsException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(500);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServerException");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Upstream endpoint " + moto.endpoint()
+                            + " answered ListServiceDeployments with HTTP 500 and a body that is not an AWS JSON "
+                            + "error (text/html");
+                    assertThat(e.requestId()).as("the runtime's request id").matches("[0-9a-f-]{36}");
+                });
+    }
+
+    @Test
     void definitionRegisteredOnlyUpstreamIsDescribedThroughTheRuntime() {
         try (EcsClient upstream = moto.ecs()) {
             upstream.registerTaskDefinition(r -> r.family("remote").containerDefinitions(

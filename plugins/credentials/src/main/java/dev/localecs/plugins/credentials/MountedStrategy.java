@@ -9,15 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * {@code mounted}: an AWS credentials file at {@code credentials.mounted.path} (seed:
  * {@code ECS_ENDPOINT_AWS_CREDS_HOST_PATH}, a file or a folder holding {@code credentials}) or in the docker
  * volume {@code credentials.mounted.volume} (seed: {@code ECS_AWS_CREDS_VOLUME_NAME}, read at the engine's
- * volume folder), profile {@code credentials.mounted.profile}. The file is read again whenever it changes.
+ * volume folder), profile {@code credentials.mounted.profile}, read with the SDK's credentials-file parser. The file is read again whenever it changes.
  */
 @Extension
 public final class MountedStrategy implements CredentialStrategy {
@@ -25,7 +27,7 @@ public final class MountedStrategy implements CredentialStrategy {
     private final ConfigView config;
     private Path loadedFrom;
     private FileTime loadedAt;
-    private Map<String, Map<String, String>> profiles = Map.of();
+    private ProfileFile profiles = ProfileFile.aggregator().build();
 
     /**
      * Creates the strategy.
@@ -56,19 +58,23 @@ public final class MountedStrategy implements CredentialStrategy {
         try {
             FileTime modified = Files.getLastModifiedTime(file.get());
             if (!file.get().equals(loadedFrom) || !modified.equals(loadedAt)) {
-                profiles = IniFiles.parse(Files.readString(file.get()));
+                Path read = file.get();
+                profiles = SdkCalls.call(() -> ProfileFile.builder().content(read)
+                        .type(ProfileFile.Type.CREDENTIALS).build());
                 loadedFrom = file.get();
                 loadedAt = modified;
             }
         } catch (IOException e) {
             return Optional.empty();
         }
-        Map<String, String> profile = profiles.get(config.get("credentials.mounted.profile", "default"));
-        if (profile == null || profile.get("aws_access_key_id") == null || profile.get("aws_secret_access_key") == null) {
+        Optional<Profile> profile = profiles.profile(config.get("credentials.mounted.profile", "default"));
+        Optional<String> key = profile.flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));
+        Optional<String> secret = profile.flatMap(p -> p.property(ProfileProperty.AWS_SECRET_ACCESS_KEY));
+        if (key.isEmpty() || secret.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AwsCredentials(profile.get("aws_access_key_id"), profile.get("aws_secret_access_key"),
-                Optional.ofNullable(profile.get("aws_session_token")), Optional.empty()));
+        return Optional.of(new AwsCredentials(key.get(), secret.get(),
+                profile.flatMap(p -> p.property(ProfileProperty.AWS_SESSION_TOKEN)), Optional.empty()));
     }
 
     @Override

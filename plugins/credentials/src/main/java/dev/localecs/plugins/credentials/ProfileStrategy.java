@@ -1,46 +1,43 @@
 package dev.localecs.plugins.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.StsService;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.pf4j.Extension;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
- * {@code profile}: a named profile from a (mounted) {@code ~/.aws}: static keys, {@code credential_process},
- * or {@code role_arn} with {@code source_profile} chains (assumed at the configured STS endpoint). The name
- * comes from {@code credentials.profile.name}, else {@code ECS_ENDPOINT_AWS_PROFILE} (endpoint) or
- * {@code AWS_PROFILE}; files from {@code credentials.profile.config-file}/{@code credentials-file}, else
- * {@code AWS_CONFIG_FILE}/{@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and
- * {@code ~/.aws/credentials}. Temporary credentials are cached until five minutes before they expire.
+ * {@code profile}: a named profile from a (mounted) {@code ~/.aws}, resolved by the AWS SDK's own profile
+ * support — static keys, {@code credential_process}, IAM Identity Center ({@code sso_session} or the legacy
+ * {@code sso_start_url}, with the token cache {@code aws sso login} wrote), and {@code role_arn} with
+ * {@code source_profile}, {@code credential_source} or {@code web_identity_token_file}, assumed at the
+ * configured STS endpoint. The name comes from {@code credentials.profile.name}, else
+ * {@code ECS_ENDPOINT_AWS_PROFILE} (endpoint) or {@code AWS_PROFILE}; files from
+ * {@code credentials.profile.config-file}/{@code credentials-file}, else {@code AWS_CONFIG_FILE}/
+ * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials}; they are read
+ * again when they change. An expired SSO login is reported (log and {@code /health}) with the command to run.
  */
 @Extension
 public final class ProfileStrategy implements CredentialStrategy {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(ProfileStrategy.class.getName());
 
     private final ConfigView config;
     private final Map<String, String> environment;
     private final StsService sts;
-    private final Map<String, AwsCredentials> cache = new ConcurrentHashMap<>();
+    private final Map<CredentialPurpose, String> reported = new ConcurrentHashMap<>();
+    private List<Object> loadedVersion;
+    private ProfileChain chain;
 
     /**
      * Creates the strategy.
@@ -72,97 +69,72 @@ public final class ProfileStrategy implements CredentialStrategy {
                 .orElseGet(() -> Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".aws", name));
     }
 
-    private Map<String, Map<String, String>> profiles() {
-        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-        for (Path file : new Path[] {file("credentials.profile.config-file", "AWS_CONFIG_FILE", "config"),
-                file("credentials.profile.credentials-file", "AWS_SHARED_CREDENTIALS_FILE", "credentials")}) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    IniFiles.parse(Files.readString(file)).forEach((profile, values) ->
-                            merged.computeIfAbsent(profile, k -> new LinkedHashMap<>()).putAll(values));
-                } catch (IOException e) {
-                    throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
-                }
+    private ProfileFiles files() {
+        return new ProfileFiles(file("credentials.profile.config-file", "AWS_CONFIG_FILE", "config"),
+                file("credentials.profile.credentials-file", "AWS_SHARED_CREDENTIALS_FILE", "credentials"));
+    }
+
+    /** The profiles of the files as they are now; a new chain (and new SDK providers) once they changed. */
+    private synchronized ProfileChain chain() {
+        ProfileFiles files = files();
+        List<Object> version = List.of(files, files.version());
+        if (chain == null || !version.equals(loadedVersion)) {
+            if (chain != null) {
+                chain.close();
             }
+            chain = new ProfileChain(SdkCalls.call(files::load), sts, new SsoProviders(environment),
+                    new StsClients(config.get("upstream.sts.endpoint").map(URI::create),
+                            config.get("aws.region").orElse("us-east-1")), environment);
+            loadedVersion = version;
         }
-        return merged;
+        return chain;
     }
 
     @Override
     public Optional<AwsCredentials> credentials(CredentialPurpose purpose) {
-        return resolve(profileName(purpose), profiles(), new HashSet<>());
-    }
-
-    private Optional<AwsCredentials> resolve(String name, Map<String, Map<String, String>> profiles, Set<String> seen) {
-        Map<String, String> profile = profiles.get(name);
-        if (profile == null || !seen.add(name)) {
-            return Optional.empty();
-        }
-        if (profile.containsKey("role_arn") && profile.containsKey("source_profile")) {
-            String role = profile.get("role_arn");
-            return cached("role:" + name, () -> resolve(profile.get("source_profile"), profiles, seen)
-                    .map(base -> sts.assumeRole(base, role, profile.getOrDefault("role_session_name", "local-ecs-api"))));
-        }
-        if (profile.get("aws_access_key_id") != null && profile.get("aws_secret_access_key") != null) {
-            return Optional.of(new AwsCredentials(profile.get("aws_access_key_id"), profile.get("aws_secret_access_key"),
-                    Optional.ofNullable(profile.get("aws_session_token")), Optional.empty()));
-        }
-        if (profile.containsKey("credential_process")) {
-            return cached("process:" + name, () -> Optional.of(process(profile.get("credential_process"))));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<AwsCredentials> cached(String key, Supplier<Optional<AwsCredentials>> fetch) {
-        AwsCredentials known = cache.get(key);
-        if (known != null && known.expiration().map(e -> e.minus(REFRESH_BEFORE).isAfter(Instant.now())).orElse(true)) {
-            return Optional.of(known);
-        }
-        Optional<AwsCredentials> fresh = fetch.get();
-        fresh.ifPresent(credentials -> cache.put(key, credentials));
-        return fresh;
-    }
-
-    /** Runs a {@code credential_process} and reads its JSON (Version 1) from standard output. */
-    private static AwsCredentials process(String command) {
         try {
-            Process process = new ProcessBuilder("sh", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("credential_process failed (exit " + process.exitValue() + ")");
+            Optional<AwsCredentials> credentials = chain().credentials(profileName(purpose));
+            if (reported.remove(purpose) != null) {
+                LOG.info("Credential strategy profile has credentials for " + purpose + " again.");
             }
-            JsonNode json = JSON.readTree(output);
-            if (!json.hasNonNull("AccessKeyId") || !json.hasNonNull("SecretAccessKey")) {
-                throw new IllegalStateException("credential_process output has no AccessKeyId/SecretAccessKey");
+            return credentials;
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(reported.put(purpose, message))) {
+                LOG.warning("Credential strategy profile (" + purpose + "): " + message);
             }
-            return new AwsCredentials(json.get("AccessKeyId").asText(), json.get("SecretAccessKey").asText(),
-                    Optional.ofNullable(json.get("SessionToken")).map(JsonNode::asText),
-                    Optional.ofNullable(json.get("Expiration")).map(e -> Instant.parse(e.asText())));
-        } catch (IOException e) {
-            throw new IllegalStateException("credential_process could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("credential_process was interrupted", e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> problem(CredentialPurpose purpose) {
+        try {
+            return credentials(purpose).isPresent() ? Optional.empty()
+                    : Optional.of("profile '" + profileName(purpose) + "' has no credentials.");
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
     @Override
     public Optional<String> misconfiguration(CredentialPurpose purpose) {
         String name = profileName(purpose);
-        Map<String, Map<String, String>> profiles = profiles();
-        if (!profiles.containsKey(name)) {
-            return Optional.of("profile '" + name + "' is not in " + file("credentials.profile.config-file",
-                    "AWS_CONFIG_FILE", "config") + " or " + file("credentials.profile.credentials-file",
-                    "AWS_SHARED_CREDENTIALS_FILE", "credentials") + " (set credentials.profile.name, AWS_PROFILE or "
-                    + "ECS_ENDPOINT_AWS_PROFILE, and mount ~/.aws).");
+        ProfileFiles files = files();
+        Optional<Profile> profile;
+        try {
+            profile = chain().file().profile(name);
+        } catch (RuntimeException e) {
+            return Optional.of("the profile files " + files + " cannot be read: " + e.getMessage());
         }
-        Map<String, String> profile = profiles.get(name);
-        boolean usable = profile.containsKey("aws_access_key_id") || profile.containsKey("credential_process")
-                || profile.containsKey("role_arn") && profile.containsKey("source_profile");
-        return usable ? Optional.empty() : Optional.of("profile '" + name + "' has no keys, credential_process or "
-                + "role_arn/source_profile.");
+        if (profile.isEmpty()) {
+            return Optional.of("profile '" + name + "' is not in " + files + " (set credentials.profile.name, "
+                    + "AWS_PROFILE or ECS_ENDPOINT_AWS_PROFILE, and mount ~/.aws).");
+        }
+        boolean usable = profile.get().property(ProfileProperty.AWS_ACCESS_KEY_ID).isPresent()
+                || profile.get().property(ProfileProperty.CREDENTIAL_PROCESS).isPresent()
+                || profile.get().property(ProfileProperty.ROLE_ARN).isPresent() || SsoProviders.isSso(profile.get());
+        return usable ? Optional.empty() : Optional.of("profile '" + name + "' has no keys, credential_process, "
+                + "IAM Identity Center (sso_session/sso_start_url) or role_arn settings.");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.CredentialPurpose;
+import dev.localecs.testing.FakePluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +20,7 @@ class StrategiesTest {
 
     @Test
     void envReadsTheSeedsEndpointVariablesFirstForTheEndpoint() {
-        EnvStrategy env = new EnvStrategy(new FakeContext(Map.of(), Map.of(
+        EnvStrategy env = new EnvStrategy(FakeContext.of(Map.of(), Map.of(
                 "AWS_ACCESS_KEY_ID", "AKIDAPI", "AWS_SECRET_ACCESS_KEY", "api-secret", "AWS_SESSION_TOKEN", "tok",
                 "ECS_ENDPOINT_AWS_ACCESS_KEY_ID", "AKIDEP", "ECS_ENDPOINT_AWS_SECRET_ACCESS_KEY", "ep-secret")));
 
@@ -27,19 +28,19 @@ class StrategiesTest {
         assertThat(env.credentials(CredentialPurpose.API).orElseThrow().sessionToken()).hasValue("tok");
         assertThat(env.credentials(CredentialPurpose.ENDPOINT)).map(AwsCredentials::accessKeyId).hasValue("AKIDEP");
         assertThat(env.misconfiguration(CredentialPurpose.ENDPOINT)).isEmpty();
-        assertThat(new EnvStrategy(new FakeContext(Map.of(), Map.of())).misconfiguration(CredentialPurpose.API))
+        assertThat(new EnvStrategy(FakeContext.of(Map.of(), Map.of())).misconfiguration(CredentialPurpose.API))
                 .hasValueSatisfying(m -> assertThat(m).contains("AWS_ACCESS_KEY_ID"));
     }
 
     @Test
     void staticVendsItsFixedCredentialsDirectlyAndNamesWhatIsMissing() {
-        StaticStrategy fixed = new StaticStrategy(new FakeContext(Map.of("credentials.static.access-key-id", "AKIDFIX",
+        StaticStrategy fixed = new StaticStrategy(FakeContext.of(Map.of("credentials.static.access-key-id", "AKIDFIX",
                 "credentials.static.secret-access-key", "fixed-secret"), Map.of()));
         assertThat(fixed.vendsDirectly()).isTrue();
         assertThat(fixed.credentials(CredentialPurpose.ENDPOINT)).map(AwsCredentials::accessKeyId).hasValue("AKIDFIX");
         assertThat(fixed.misconfiguration(CredentialPurpose.ENDPOINT)).isEmpty();
 
-        StaticStrategy empty = new StaticStrategy(new FakeContext(Map.of(), Map.of()));
+        StaticStrategy empty = new StaticStrategy(FakeContext.of(Map.of(), Map.of()));
         assertThat(empty.credentials(CredentialPurpose.ENDPOINT)).isEmpty();
         assertThat(empty.misconfiguration(CredentialPurpose.ENDPOINT)).hasValueSatisfying(m ->
                 assertThat(m).contains("credentials.static.access-key-id"));
@@ -51,7 +52,7 @@ class StrategiesTest {
         Files.writeString(file, "[default]\naws_access_key_id = AKIDONE\naws_secret_access_key = one\n"
                 + "[profile other]\naws_access_key_id=AKIDOTHER\naws_secret_access_key=x\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
-        MountedStrategy mounted = new MountedStrategy(new FakeContext(Map.of("credentials.mounted.path",
+        MountedStrategy mounted = new MountedStrategy(FakeContext.of(Map.of("credentials.mounted.path",
                 dir.toString()), Map.of()));
         assertThat(mounted.credentials(CredentialPurpose.ENDPOINT)).map(AwsCredentials::accessKeyId).hasValue("AKIDONE");
 
@@ -64,10 +65,10 @@ class StrategiesTest {
         AwsCredentials after = mounted.credentials(CredentialPurpose.ENDPOINT).orElseThrow();
         assertThat(after.accessKeyId()).isEqualTo("AKIDTWO");
         assertThat(after.sessionToken()).hasValue("t2");
-        assertThat(new MountedStrategy(new FakeContext(Map.of("credentials.mounted.path", file.toString(),
+        assertThat(new MountedStrategy(FakeContext.of(Map.of("credentials.mounted.path", file.toString(),
                 "credentials.mounted.profile", "other"), Map.of())).credentials(CredentialPurpose.API))
                 .as("the replacing file has no other profile").isEmpty();
-        assertThat(new MountedStrategy(new FakeContext(Map.of(), Map.of())).misconfiguration(CredentialPurpose.API))
+        assertThat(new MountedStrategy(FakeContext.of(Map.of(), Map.of())).misconfiguration(CredentialPurpose.API))
                 .hasValueSatisfying(m -> assertThat(m).contains("ECS_ENDPOINT_AWS_CREDS_HOST_PATH"));
     }
 
@@ -86,22 +87,22 @@ class StrategiesTest {
                 source_profile = loop
                 """.formatted(counter));
         Files.writeString(aws.resolve("credentials"), "[plain]\naws_access_key_id = AKIDPLAIN\naws_secret_access_key = x\n");
-        FakeContext context = new FakeContext(Map.of(), Map.of("HOME", dir.toString(),
+        FakePluginContext context = FakeContext.of(Map.of(), Map.of("HOME", dir.toString(),
                 "ECS_ENDPOINT_AWS_PROFILE", "chained", "AWS_PROFILE", "plain"));
         ProfileStrategy profile = new ProfileStrategy(context);
 
         assertThat(profile.credentials(CredentialPurpose.API)).map(AwsCredentials::accessKeyId).hasValue("AKIDPLAIN");
         AwsCredentials chained = profile.credentials(CredentialPurpose.ENDPOINT).orElseThrow();
         assertThat(chained.accessKeyId()).isEqualTo("ASIACHAINED");
-        assertThat(context.assumed).containsExactly("AKIDPROC->arn:aws:iam::123456789012:role/chained");
+        assertThat(context.assumedRoles()).containsExactly("AKIDPROC->arn:aws:iam::123456789012:role/chained");
         profile.credentials(CredentialPurpose.ENDPOINT);
-        assertThat(context.assumed).as("cached until shortly before expiry").hasSize(1);
+        assertThat(context.assumedRoles()).as("cached until shortly before expiry").hasSize(1);
         assertThat(Files.readAllLines(counter)).as("credential_process ran once").hasSize(1);
 
-        ProfileStrategy loop = new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "loop"),
+        ProfileStrategy loop = new ProfileStrategy(FakeContext.of(Map.of("credentials.profile.name", "loop"),
                 Map.of("HOME", dir.toString())));
         assertThat(loop.credentials(CredentialPurpose.API)).as("a source_profile cycle has no credentials").isEmpty();
-        assertThat(new ProfileStrategy(new FakeContext(Map.of("credentials.profile.name", "missing"),
+        assertThat(new ProfileStrategy(FakeContext.of(Map.of("credentials.profile.name", "missing"),
                 Map.of("HOME", dir.toString()))).misconfiguration(CredentialPurpose.API))
                 .hasValueSatisfying(m -> assertThat(m).contains("profile 'missing'"));
     }
