@@ -2,15 +2,7 @@ package dev.localecs.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -26,12 +18,12 @@ class TaskDefinitionTerraformIT extends RuntimeTestBase {
     Path workspace;
 
     @Test
-    void taskDefinitionsApplyAndTheNextPlanShowsNoChanges() {
-        Terraform terraform = new Terraform(workspace);
-        terraform.write(configuration(runtime.endpoint().toString()));
+    void taskDefinitionsApplyAndTheNextPlanShowsNoChanges() throws Exception {
+        Terraform terraform = Terraform.in(workspace, runtime.endpoint());
+        terraform.write(RESOURCES);
 
-        terraform.run("init", "-input=false", "-no-color");
-        terraform.run("apply", "-auto-approve", "-input=false", "-no-color");
+        terraform.run("init", "-input=false");
+        terraform.run("apply", "-auto-approve", "-input=false");
 
         TaskDefinition fargate = runtime.ecs().describeTaskDefinition(r -> r.taskDefinition("tf-fargate"))
                 .taskDefinition();
@@ -42,36 +34,14 @@ class TaskDefinitionTerraformIT extends RuntimeTestBase {
         assertThat(ec2.compatibilitiesAsStrings()).containsExactly("EXTERNAL", "EC2");
         assertThat(ec2.enableFaultInjection()).isFalse();
 
-        Terraform.Result plan = terraform.result("plan", "-detailed-exitcode", "-input=false", "-no-color");
-        assertThat(plan.exitCode()).as("terraform plan after apply shows no changes:%n%s%s", plan.output(),
-                plan.error()).isZero();
+        assertThat(terraform.plan()).as("terraform plan after apply shows no changes").isZero();
 
-        terraform.run("destroy", "-auto-approve", "-input=false", "-no-color");
+        terraform.run("destroy", "-auto-approve", "-input=false");
         assertThat(runtime.ecs().listTaskDefinitions(r -> r.familyPrefix("tf-fargate")).taskDefinitionArns())
                 .as("destroy deregisters the revision").isEmpty();
     }
 
-    private static String configuration(String endpoint) {
-        return """
-                terraform {
-                  required_providers {
-                    aws = { source = "hashicorp/aws" }
-                  }
-                }
-
-                provider "aws" {
-                  region                      = "us-east-1"
-                  access_key                  = "test"
-                  secret_key                  = "test"
-                  skip_credentials_validation = true
-                  skip_requesting_account_id  = true
-                  skip_metadata_api_check     = true
-                  skip_region_validation      = true
-                  endpoints {
-                    ecs = "%s"
-                  }
-                }
-
+    private static final String RESOURCES = """
                 resource "aws_ecs_task_definition" "fargate" {
                   family                   = "tf-fargate"
                   network_mode             = "awsvpc"
@@ -114,86 +84,5 @@ class TaskDefinitionTerraformIT extends RuntimeTestBase {
                     name = "scratch"
                   }
                 }
-                """.formatted(endpoint);
-    }
-
-    /**
-     * The real {@code terraform} binary ({@code TERRAFORM}, else {@code terraform} on the PATH) with the
-     * hashicorp/aws provider from a local filesystem mirror ({@code TF_PROVIDER_MIRROR}, else
-     * {@code /opt/tf-plugins}: the folder holding {@code registry.terraform.io}); never the network.
-     */
-    static final class Terraform {
-        private final String executable = System.getenv().getOrDefault("TERRAFORM", "terraform");
-        private final Path directory;
-        private final Path cliConfig;
-
-        Terraform(Path directory) {
-            this.directory = directory;
-            Path mirror = Path.of(System.getenv().getOrDefault("TF_PROVIDER_MIRROR", "/opt/tf-plugins"));
-            if (!Files.isDirectory(mirror.resolve("registry.terraform.io/hashicorp/aws"))) {
-                throw new AssertionError("No hashicorp/aws provider mirror at " + mirror
-                        + " (set TF_PROVIDER_MIRROR to the folder holding registry.terraform.io)");
-            }
-            this.cliConfig = directory.resolve("terraform.tfrc");
-            writeFile(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path = \"" + mirror
-                    + "\"\n  }\n}\n");
-        }
-
-        void write(String mainTf) {
-            writeFile(directory.resolve("main.tf"), mainTf);
-        }
-
-        /** Runs a command and fails with its output when it does not succeed. */
-        void run(String... args) {
-            Result result = result(args);
-            if (result.exitCode() != 0) {
-                throw new AssertionError("terraform " + String.join(" ", args) + " failed (" + result.exitCode()
-                        + "):\n" + result.output() + result.error());
-            }
-        }
-
-        Result result(String... args) {
-            List<String> command = new ArrayList<>();
-            command.add(executable);
-            command.addAll(List.of(args));
-            Path out = directory.resolve("terraform.out");
-            Path err = directory.resolve("terraform.err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-            env.put("TF_IN_AUTOMATION", "1");
-            env.put("TF_INPUT", "0");
-            env.put("CHECKPOINT_DISABLE", "1");
-            env.put("AWS_EC2_METADATA_DISABLED", "true");
-            env.put("AWS_CONFIG_FILE", "/dev/null");
-            env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            env.remove("TF_PLUGIN_CACHE_DIR");
-            try {
-                Process process = builder.start();
-                process.getOutputStream().close();
-                if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("terraform " + String.join(" ", args) + " did not finish within 180 s");
-                }
-                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot run " + executable + " (install terraform)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static void writeFile(Path file, String text) {
-            try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        record Result(int exitCode, String output, String error) {
-        }
-    }
+                """;
 }
