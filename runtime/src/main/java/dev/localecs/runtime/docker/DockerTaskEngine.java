@@ -64,17 +64,11 @@ public final class DockerTaskEngine implements TaskEngine {
                            String publishHostIp, AwsvpcHostPorts awsvpcHostPorts) {
     }
 
-    /** How to make an awsvpc pause container again with fewer published ports, and what it publishes. */
-    private record PauseLaunch(ComposedTask compose, String service, AwsvpcPublishing.Plan plan) {
-    }
-
     private final DockerClient docker;
     private final DefaultDockerClientConfig authConfig;
     private final Settings settings;
     private final ContainerFactory factory;
-    private final AwsvpcPublishing publishing;
-    /** Pause container id → its launch, from creation until the container is stopped or removed. */
-    private final Map<String, PauseLaunch> pauses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AwsvpcPauses pauses;
     private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper()
                     .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
@@ -94,8 +88,9 @@ public final class DockerTaskEngine implements TaskEngine {
         this.docker = DockerClients.create(settings.host(), java.time.Duration.ofMinutes(10));
         this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
         this.factory = new ContainerFactory(docker, settings.publishHostIp());
-        this.publishing = new AwsvpcPublishing(settings.awsvpcHostPorts(), settings.publishHostIp(),
-                new HostPortClaims());
+        this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
+                settings.publishHostIp(), new HostPortClaims()),
+                (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
     }
 
     @Override
@@ -321,54 +316,8 @@ public final class DockerTaskEngine implements TaskEngine {
     public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
-        if (!awsvpcPause(definition)) {
-            return createContainer(compose, service, definition, created, secrets);
-        }
-        AwsvpcPublishing.Plan plan = publishing.plan(compose.project(), definition.ports(), this::publishedPorts);
-        if (!plan.refused().isEmpty()) {
-            LOG.info("Task " + compose.project() + ": host " + describe(plan.refused()) + "; the task is reachable "
-                    + "at its ENI address only (tasks.awsvpc-host-ports: if-free)");
-        }
-        try {
-            String id = createContainer(compose, service, definition.toBuilder().ports(plan.ports()).build(),
-                    created, secrets);
-            pauses.put(id, new PauseLaunch(compose, service, plan));
-            return id;
-        } catch (RuntimeException e) {
-            publishing.release(compose.project());
-            throw e;
-        }
-    }
-
-    /** The pause container owning an awsvpc task's network namespace, with container ports to publish. */
-    private static boolean awsvpcPause(ComposeService definition) {
-        return definition.labels() != null && definition.labels().containsKey(EcsLabels.PAUSE)
-                && definition.networkMode() == null && definition.ports() != null && !definition.ports().isEmpty();
-    }
-
-    private static String describe(Map<HostPortClaims.HostPort, String> refused) {
-        List<String> parts = new ArrayList<>();
-        refused.forEach((port, holder) -> parts.add("port " + port + " is taken by " + holder));
-        return String.join(", ", parts);
-    }
-
-    /** Host ports that running containers publish now, each with the container's name. */
-    private Map<HostPortClaims.HostPort, String> publishedPorts() {
-        Map<HostPortClaims.HostPort, String> published = new LinkedHashMap<>();
-        for (Container container : docker.listContainersCmd().exec()) {
-            if (container.getPorts() == null) {
-                continue;
-            }
-            String name = container.getNames() == null || container.getNames().length == 0 ? container.getId()
-                    : container.getNames()[0].replaceFirst("^/", "");
-            for (com.github.dockerjava.api.model.ContainerPort port : container.getPorts()) {
-                if (port.getPublicPort() != null) {
-                    published.putIfAbsent(new HostPortClaims.HostPort(port.getIp(), port.getPublicPort(),
-                            port.getType()), name);
-                }
-            }
-        }
-        return published;
+        return AwsvpcPauses.concerns(definition) ? pauses.create(compose, service)
+                : createContainer(compose, service, definition, created, secrets);
     }
 
     private String createContainer(ComposedTask compose, String service, ComposeService definition,
@@ -428,7 +377,7 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     public String start(String containerId) {
         String id = containerId;
-        while (true) {
+        while (true) { // bounded: each remade pause container publishes fewer ports, or the failure is thrown
             try {
                 docker.startContainerCmd(id).exec();
                 return id;
@@ -436,36 +385,10 @@ public final class DockerTaskEngine implements TaskEngine {
                 LOG.fine("Container " + id + " already running");
                 return id;
             } catch (DockerException e) {
-                id = withoutRefusedPorts(id, e).orElseThrow(() -> new LaunchException(LaunchException.Kind.START,
+                id = pauses.withoutRefusedPort(id, e).orElseThrow(() -> new LaunchException(LaunchException.Kind.START,
                         null, e.getMessage().trim(), e));
             }
         }
-    }
-
-    /**
-     * An if-free pause container the host refused a port to is made again without that port (a process
-     * outside Docker, or a container started since the claim, holds it); empty for any other failure.
-     */
-    private Optional<String> withoutRefusedPorts(String id, DockerException failure) {
-        PauseLaunch launch = pauses.get(id);
-        Optional<PortConflict> conflict = PortConflict.parse(failure.getMessage());
-        if (launch == null || !launch.plan().narrowable() || conflict.isEmpty()) {
-            return Optional.empty();
-        }
-        AwsvpcPublishing.Plan narrower = publishing.without(launch.plan(), conflict.get());
-        if (narrower.ports().size() == launch.plan().ports().size()) {
-            return Optional.empty();
-        }
-        LOG.info("Task " + launch.compose().project() + ": the host refused a published port ("
-                + failure.getMessage().trim() + "); the task is reachable at its ENI address on it "
-                + "(tasks.awsvpc-host-ports: if-free)");
-        pauses.remove(id);
-        docker.removeContainerCmd(id).withForce(true).exec();
-        ComposeService definition = launch.compose().effective().services().get(launch.service());
-        String again = createContainer(launch.compose(), launch.service(),
-                definition.toBuilder().ports(narrower.ports()).build(), Map.of(), Map.of());
-        pauses.put(again, new PauseLaunch(launch.compose(), launch.service(), narrower));
-        return Optional.of(again);
     }
 
     @Override
@@ -536,17 +459,12 @@ public final class DockerTaskEngine implements TaskEngine {
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
             LOG.fine("Container " + containerId + " was not running");
         }
-        PauseLaunch pause = pauses.remove(containerId);
-        if (pause != null) {
-            // the host ports are free once the container has stopped: the next launch may claim them
-            publishing.release(pause.compose().project());
-        }
+        pauses.stopped(containerId);
     }
 
     @Override
     public void remove(String project) {
-        pauses.values().removeIf(pause -> pause.compose().project().equals(project));
-        publishing.release(project);
+        pauses.removed(project);
         for (Container container : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()) {
             try {

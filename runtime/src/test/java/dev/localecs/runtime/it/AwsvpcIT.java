@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -94,8 +95,9 @@ class AwsvpcIT {
     private Task runWeb(String body) {
         Task task = runtime.ecs().runTask(r -> r.taskDefinition(WEB).launchType("FARGATE")
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-12345")))
-                .overrides(o -> o.containerOverrides(c -> c.name("web")
-                        .environment(KeyValuePair.builder().name("BODY").value(body).build())))).tasks().get(0);
+                .overrides(o -> o.containerOverrides(ContainerOverride.builder().name("web")
+                        .environment(KeyValuePair.builder().name("BODY").value(body).build()).build())))
+                .tasks().get(0);
         synchronized (launched) {
             launched.add(task.taskArn());
         }
