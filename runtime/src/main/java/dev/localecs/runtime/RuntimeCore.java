@@ -13,6 +13,7 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.endpoint.EnvironmentFiles;
 import dev.localecs.runtime.endpoint.SecretResolver;
@@ -177,7 +178,8 @@ public final class RuntimeCore implements AutoCloseable {
                 config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway")
                         .orElse(config.get("endpoint.mode", "host-gateway").equals("container")
                                 ? "169.254.170.1" : "169.254.170.2"),
-                config.get("tasks.publish-host-ip", "")));
+                config.get("tasks.publish-host-ip", ""),
+                AwsvpcHostPorts.parse(config.get("tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName()))));
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
                         duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),

@@ -49,15 +49,26 @@ public final class DockerTaskEngine implements TaskEngine {
     private static final Logger LOG = Logger.getLogger(DockerTaskEngine.class.getName());
     private static final String PROJECT_LABEL = "com.docker.compose.project";
 
-    /** Engine settings. */
+    /**
+     * Engine settings.
+     *
+     * @param host the Docker engine ({@code docker.host})
+     * @param pullPolicy {@code always}, {@code missing} or {@code never} ({@code tasks.pull-policy})
+     * @param taskNetwork the task network ({@code network.name})
+     * @param taskSubnet its subnet
+     * @param taskGateway its gateway
+     * @param publishHostIp host address published ports bind to; empty: every address
+     * @param awsvpcHostPorts whether awsvpc tasks' ports are published on the host
+     */
     public record Settings(String host, String pullPolicy, String taskNetwork, String taskSubnet, String taskGateway,
-                           String publishHostIp) {
+                           String publishHostIp, AwsvpcHostPorts awsvpcHostPorts) {
     }
 
     private final DockerClient docker;
     private final DefaultDockerClientConfig authConfig;
     private final Settings settings;
     private final ContainerFactory factory;
+    private final AwsvpcPauses pauses;
     private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper()
                     .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
@@ -77,6 +88,9 @@ public final class DockerTaskEngine implements TaskEngine {
         this.docker = DockerClients.create(settings.host(), java.time.Duration.ofMinutes(10));
         this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
         this.factory = new ContainerFactory(docker, settings.publishHostIp());
+        this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
+                settings.publishHostIp(), new HostPortClaims()),
+                (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
     }
 
     @Override
@@ -302,6 +316,12 @@ public final class DockerTaskEngine implements TaskEngine {
     public String create(TaskRecord task, ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
+        return AwsvpcPauses.concerns(definition) ? pauses.create(compose, service)
+                : createContainer(compose, service, definition, created, secrets);
+    }
+
+    private String createContainer(ComposedTask compose, String service, ComposeService definition,
+                                   Map<String, String> created, Map<String, String> secrets) {
         try {
             ContainerFactory.Prepared prepared = factory.prepare(compose.effective(), compose.project(),
                     compose.directory(), service, definition, created,
@@ -355,13 +375,19 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void start(String containerId) {
-        try {
-            docker.startContainerCmd(containerId).exec();
-        } catch (NotModifiedException alreadyRunning) {
-            LOG.fine("Container " + containerId + " already running");
-        } catch (DockerException e) {
-            throw new LaunchException(LaunchException.Kind.START, null, e.getMessage().trim(), e);
+    public String start(String containerId) {
+        String id = containerId;
+        while (true) { // bounded: each remade pause container publishes fewer ports, or the failure is thrown
+            try {
+                docker.startContainerCmd(id).exec();
+                return id;
+            } catch (NotModifiedException alreadyRunning) {
+                LOG.fine("Container " + id + " already running");
+                return id;
+            } catch (DockerException e) {
+                id = pauses.withoutRefusedPort(id, e).orElseThrow(() -> new LaunchException(LaunchException.Kind.START,
+                        null, e.getMessage().trim(), e));
+            }
         }
     }
 
@@ -433,10 +459,12 @@ public final class DockerTaskEngine implements TaskEngine {
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
             LOG.fine("Container " + containerId + " was not running");
         }
+        pauses.stopped(containerId);
     }
 
     @Override
     public void remove(String project) {
+        pauses.removed(project);
         for (Container container : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()) {
             try {

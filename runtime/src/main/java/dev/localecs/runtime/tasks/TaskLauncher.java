@@ -96,20 +96,18 @@ final class TaskLauncher {
             }
             awaitDependencies(service);
             TaskEngine engine = manager.engine();
-            String id = engine.create(record, compose, service, ids, manager.secretsFor(record, service,
+            String createdId = engine.create(record, compose, service, ids, manager.secretsFor(record, service,
                     compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
-            record.update(r -> {
-                if (pause) {
-                    r.pauseId = id;
-                } else {
-                    r.containers.get(service).runtimeId = id;
-                }
-            });
+            recordId(service, pause, createdId);
+            String id;
             try {
-                engine.start(id);
+                id = engine.start(createdId);
             } catch (LaunchException e) {
                 throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+            }
+            if (!id.equals(createdId)) {
+                recordId(service, pause, id);
             }
             if (pause && record.awsvpc()) {
                 TaskEngine.Observation seen = engine.observe(id, manager.settings().taskNetwork());
@@ -133,6 +131,16 @@ final class TaskLauncher {
             firstFailure.compareAndSet(null, e);
             own.completeExceptionally(e);
         }
+    }
+
+    private void recordId(String service, boolean pause, String id) {
+        record.update(r -> {
+            if (pause) {
+                r.pauseId = id;
+            } else {
+                r.containers.get(service).runtimeId = id;
+            }
+        });
     }
 
     /** Services that must exist before this one is created. */
