@@ -22,6 +22,7 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;

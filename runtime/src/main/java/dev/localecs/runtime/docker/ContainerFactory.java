@@ -331,7 +331,8 @@ final class ContainerFactory {
         return Capability.valueOf(upper.startsWith("CAP_") ? upper.substring(4) : upper);
     }
 
-    private static int[] range(String spec) {
+    /** A port ({@code 8080}) or range ({@code 8000-8010}) as the ports it names. */
+    static int[] range(String spec) {
         int dash = spec.indexOf('-');
         if (dash < 0) {
             return new int[] {Integer.parseInt(spec.trim())};

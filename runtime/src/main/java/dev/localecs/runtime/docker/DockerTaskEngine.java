@@ -74,9 +74,10 @@ public final class DockerTaskEngine implements TaskEngine {
      * @param taskGateway its gateway ({@code network.gateway}; by default the endpoint address in host-gateway
      *                    mode, the subnet's first address in container mode)
      * @param publishHostIp the address published ports bind to, empty for all ({@code tasks.publish-host-ip})
+     * @param awsvpcHostPorts whether awsvpc tasks' ports are published on the host ({@code tasks.awsvpc-host-ports})
      */
     public record Settings(String host, PullPolicy pullPolicy, String taskNetwork, String taskSubnet,
-                           String taskGateway, String publishHostIp) {
+                           String taskGateway, String publishHostIp, AwsvpcHostPorts awsvpcHostPorts) {
 
         /**
          * Reads the settings.
@@ -91,7 +92,8 @@ public final class DockerTaskEngine implements TaskEngine {
                     config.get("network.name", "ecs-local-network"), config.get("network.subnet", "169.254.170.0/24"),
                     config.get("network.gateway").orElse(config.get("endpoint.mode", "host-gateway")
                             .equals("container") ? "169.254.170.1" : "169.254.170.2"),
-                    config.get("tasks.publish-host-ip", ""));
+                    config.get("tasks.publish-host-ip", ""), AwsvpcHostPorts.parse(config.get(
+                            "tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName())));
         }
     }
 
@@ -109,9 +111,9 @@ public final class DockerTaskEngine implements TaskEngine {
     private final DefaultDockerClientConfig authConfig;
     private final Settings settings;
     private final ContainerFactory factory;
-    private static final ObjectMapper STATS_JSON =
-            new ObjectMapper()
-                    .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private final AwsvpcPauses pauses;
+    private static final ObjectMapper STATS_JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Object networkLock = new Object();
     /** Image id → digest; an image id names immutable content, so the answer never changes. */
     private final Map<String, Optional<String>> digests = new ConcurrentHashMap<>();
@@ -128,6 +130,9 @@ public final class DockerTaskEngine implements TaskEngine {
         this.docker = DockerClients.create(settings.host(), Duration.ofMinutes(10));
         this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
         this.factory = new ContainerFactory(docker, settings.publishHostIp());
+        this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
+                settings.publishHostIp(), new HostPortClaims()),
+                (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
     }
 
     @Override
@@ -353,6 +358,12 @@ public final class DockerTaskEngine implements TaskEngine {
     public String create(ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
         ComposeService definition = compose.effective().services().get(service);
+        return AwsvpcPauses.concerns(definition) ? pauses.create(compose, service)
+                : createContainer(compose, service, definition, created, secrets);
+    }
+
+    private String createContainer(ComposedTask compose, String service, ComposeService definition,
+                                   Map<String, String> created, Map<String, String> secrets) {
         try {
             ContainerFactory.Prepared prepared = factory.prepare(compose.effective(), compose.project(),
                     compose.directory(), service, definition, created,
@@ -406,13 +417,19 @@ public final class DockerTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void start(String containerId) {
-        try {
-            docker.startContainerCmd(containerId).exec();
-        } catch (NotModifiedException alreadyRunning) {
-            LOG.fine("Container " + containerId + " already running");
-        } catch (DockerException e) {
-            throw new LaunchException(LaunchException.Kind.START, null, e.getMessage().trim(), e);
+    public String start(String containerId) {
+        String id = containerId;
+        while (true) { // bounded: each remade pause container publishes fewer ports, or the failure is thrown
+            try {
+                docker.startContainerCmd(id).exec();
+                return id;
+            } catch (NotModifiedException alreadyRunning) {
+                LOG.fine("Container " + id + " already running");
+                return id;
+            } catch (DockerException e) {
+                id = pauses.withoutRefusedPort(id, e).orElseThrow(() -> new LaunchException(LaunchException.Kind.START,
+                        null, e.getMessage().trim(), e));
+            }
         }
     }
 
@@ -484,10 +501,12 @@ public final class DockerTaskEngine implements TaskEngine {
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
             LOG.fine("Container " + containerId + " was not running");
         }
+        pauses.stopped(containerId);
     }
 
     @Override
     public void remove(String project) {
+        pauses.removed(project);
         for (Container container : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()) {
             try {

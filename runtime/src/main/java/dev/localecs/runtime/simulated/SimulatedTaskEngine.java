@@ -134,7 +134,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
     }
 
     @Override
-    public void start(String containerId) {
+    public String start(String containerId) {
         SimContainer c = require(containerId);
         if (c.script.startFails()) {
             throw new LaunchException(LaunchException.Kind.START, null, "OCI runtime create failed: simulated start "
@@ -142,7 +142,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
         }
         synchronized (c) {
             if (c.running) {
-                return;
+                return containerId;
             }
             c.ports = bind(c.definition);
             c.running = true;
@@ -157,6 +157,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
         for (SimulationScript.Step step : c.script.steps()) {
             timer.schedule(() -> perform(c, step), step.after().toMillis(), TimeUnit.MILLISECONDS);
         }
+        return containerId;
     }
 
     private void perform(SimContainer c, SimulationScript.Step step) {

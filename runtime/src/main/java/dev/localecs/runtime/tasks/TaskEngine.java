@@ -65,12 +65,15 @@ public interface TaskEngine extends AutoCloseable {
     ExecResult exec(String containerId, List<String> command);
 
     /**
-     * Starts a created container.
+     * Starts a created container. An engine may have to make the container again to start it (an awsvpc
+     * pause container whose host port turned out to be taken is made again without publishing it), so the
+     * container that runs is the one returned.
      *
      * @param containerId the container
+     * @return the id of the started container: the one given, or the one made in its place
      * @throws LaunchException when it cannot start
      */
-    void start(String containerId);
+    String start(String containerId);
 
     /**
      * What a started container looks like from outside: bindings, addresses, image digest.

@@ -100,18 +100,23 @@ final class TaskLauncher {
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
-            String id = engine.create(compose, service, ids, resources.environment(record.taskId,
+            String createdId = engine.create(compose, service, ids, resources.environment(record.taskId,
                     record.executionRole(), service, compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
-            if (!lifecycle.created(record, service, id)) {
+            if (!lifecycle.created(record, service, createdId)) {
                 // stopped while this container was being created: it never starts
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
+            String id;
             try {
-                engine.start(id);
+                id = engine.start(createdId);
             } catch (LaunchException e) {
                 throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+            }
+            if (!id.equals(createdId)) {
+                // the engine remade the container (an awsvpc pause container without a host port it could not get)
+                lifecycle.created(record, service, id);
             }
             if (record.isStoppingOrStopped()) {
                 // a stop that came between the creation and the start may have found nothing to stop yet

@@ -188,8 +188,8 @@ final class SimulatedTasks implements AutoCloseable {
         }
 
         @Override
-        public void start(String containerId) {
-            engine.start(containerId);
+        public String start(String containerId) {
+            return engine.start(containerId);
         }
 
         @Override
