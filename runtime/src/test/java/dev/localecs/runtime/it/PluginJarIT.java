@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.api.ActionRequest;
-import dev.localecs.api.EcsAction;
-import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.ConfigurationException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -98,8 +93,8 @@ class PluginJarIT {
                     try {
                         Files.writeString(Path.of(context.config().get("team.log").orElseThrow()), line + "\\n",
                                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 }
 
@@ -277,8 +272,8 @@ class PluginJarIT {
                 package broken.ext;
 
                 @org.pf4j.Extension
-                public class Boom implements EcsAction {
-                    public Boom(PluginContext context) {
+                public class Boom implements dev.localecs.api.EcsAction {
+                    public Boom(dev.localecs.api.PluginContext context) {
                         throw new IllegalArgumentException("missing team.token setting");
                     }
 
@@ -286,8 +281,8 @@ class PluginJarIT {
                         return "Boom";
                     }
 
-                    public Object handle(ActionRequest request) {
-                        return Map.of();
+                    public Object handle(dev.localecs.api.ActionRequest request) {
+                        return java.util.Map.of();
                     }
                 }
                 """).writeTo(plugins);
@@ -354,7 +349,7 @@ class PluginJarIT {
                 package team.logs;
 
                 @org.pf4j.Extension
-                public class DescribeLogGroups implements EcsAction {
+                public class DescribeLogGroups implements dev.localecs.api.EcsAction {
                     public String name() {
                         return "DescribeLogGroups";
                     }
@@ -363,15 +358,15 @@ class PluginJarIT {
                         return "Logs_20140328";
                     }
 
-                    public Object handle(ActionRequest request) {
-                        return Map.of("logGroups", List.of(Map.of("logGroupName", "/ecs/web")));
+                    public Object handle(dev.localecs.api.ActionRequest request) {
+                        return java.util.Map.of("logGroups", java.util.List.of(java.util.Map.of("logGroupName", "/ecs/web")));
                     }
                 }
                 """).extension("team.logs.TagResource", """
                 package team.logs;
 
                 @org.pf4j.Extension
-                public class TagResource implements EcsAction {
+                public class TagResource implements dev.localecs.api.EcsAction {
                     public String name() {
                         return "TagResource";
                     }
@@ -380,8 +375,8 @@ class PluginJarIT {
                         return "Logs_20140328";
                     }
 
-                    public Object handle(ActionRequest request) {
-                        return Map.of("served", "logs");
+                    public Object handle(dev.localecs.api.ActionRequest request) {
+                        return java.util.Map.of("served", "logs");
                     }
                 }
                 """).writeTo(plugins);
