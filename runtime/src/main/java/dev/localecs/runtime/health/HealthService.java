@@ -92,8 +92,8 @@ public final class HealthService implements HttpService {
         body.put("upstream", Map.of("ecs", ecs));
         body.put("endpoint", listener);
         try {
-            responses.send(request, response, status.httpStatus(), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body),
-                    "application/json");
+            responses.send(request, response, status.httpStatus(),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body), "application/json");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
