@@ -91,9 +91,10 @@ class ImageIT {
         sh("docker image inspect local/busybox:test >/dev/null");
         run(List.of(REPO.resolve("distribution/build-image.sh").toString(), "--local-base"));
         // the task network as a runtime on the host leaves it (gateway 169.254.170.2): the image must reshape it
-        sh("docker network rm ecs-local-network >/dev/null 2>&1; docker network create --subnet 169.254.170.0/24 "
-                + "--gateway 169.254.170.2 --label com.amazonaws.ecs.local.task-network=true ecs-local-network "
-                + ">/dev/null; docker network create " + NETWORK + " >/dev/null");
+        sh("docker network rm ecs-local-network >/dev/null 2>&1; true");
+        sh("docker network create --subnet 169.254.170.0/24 --gateway 169.254.170.2 "
+                + "--label com.amazonaws.ecs.local.task-network=true ecs-local-network >/dev/null");
+        sh("docker network create " + NETWORK + " >/dev/null");
         run(List.of("docker", "run", "-d", "--name", RUNTIME, "--network", NETWORK,
                 "-v", "/var/run/docker.sock:/var/run/docker.sock",
                 "-e", "ECS_EXTERNAL_NETWORKS=" + NETWORK,

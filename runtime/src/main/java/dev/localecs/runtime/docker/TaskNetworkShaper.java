@@ -57,12 +57,14 @@ final class TaskNetworkShaper {
         if (!attached.isEmpty()) {
             List<String> names = attached.values().stream().map(Network.ContainerNetworkConfig::getName).sorted()
                     .toList();
+            String shown = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
             throw new ConfigurationException("The task network " + settings.name() + " has gateway "
                     + actual.gateway() + " (subnet " + actual.subnet() + "), but endpoint.mode " + settings.mode()
-                    + " needs gateway " + settings.gateway() + " (subnet " + settings.subnet() + ") — it was made "
-                    + "for the other endpoint mode — and containers are attached to it (" + String.join(", ", names)
-                    + "), so it cannot be recreated. Stop those tasks (or disconnect the containers), or remove the "
-                    + "network with `docker network rm " + settings.name() + "`, then start again.");
+                    + " needs gateway " + settings.gateway() + " (subnet " + settings.subnet() + "): it was made "
+                    + "for the other endpoint mode, and it cannot be recreated while containers are attached to it ("
+                    + shown + "). Stop those tasks (or remove those containers), or remove the network with "
+                    + "`docker network rm " + settings.name() + "`, then start again.");
         }
         try {
             docker.removeNetworkCmd(network.getId()).exec();
@@ -71,8 +73,8 @@ final class TaskNetworkShaper {
         }
         create();
         LOG.info("Recreated the task network " + settings.name() + " for endpoint.mode " + settings.mode()
-                + ": gateway " + actual.gateway() + " → " + settings.gateway() + ", subnet " + actual.subnet()
-                + " → " + settings.subnet() + " (no container was attached)");
+                + ": gateway " + actual.gateway() + " to " + settings.gateway() + ", subnet " + actual.subnet()
+                + " to " + settings.subnet() + " (no container was attached)");
     }
 
     /** Creates the network (it is missing). */
