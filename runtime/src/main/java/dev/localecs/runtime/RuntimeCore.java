@@ -18,6 +18,7 @@ import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.endpoint.EnvironmentFiles;
 import dev.localecs.runtime.endpoint.SecretResolver;
 import dev.localecs.runtime.endpoint.TaskRoleCredentials;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskStore;
@@ -172,18 +173,38 @@ public final class RuntimeCore implements AutoCloseable {
             throw new ConfigurationException("tasks.remove-containers must be after-retention, immediately or never, "
                     + "not '" + remove + "'.");
         }
-        String network = config.get("network.name", "ecs-local-network");
+        TaskNetworkSettings network = TaskNetworkSettings.from(config);
         DockerTaskEngine engine = new DockerTaskEngine(new DockerTaskEngine.Settings(
                 config.get("docker.host", "unix:///var/run/docker.sock"), pullPolicy, network,
-                config.get("network.subnet", "169.254.170.0/24"), config.get("network.gateway")
-                        .orElse(config.get("endpoint.mode", "host-gateway").equals("container")
-                                ? "169.254.170.1" : "169.254.170.2"),
                 config.get("tasks.publish-host-ip", ""),
                 AwsvpcHostPorts.parse(config.get("tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName()))));
+        shapeTaskNetwork(engine, network);
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
-                        duration(config, "tasks.dependency-timeout", "3m"), network), json, Optional.of(secrets),
+                        duration(config, "tasks.dependency-timeout", "3m"), network.name()), json, Optional.of(secrets),
                 Optional.of(environmentFiles), Optional.of(logins));
+    }
+
+    /**
+     * Brings the task network to the endpoint mode's shape before anything uses it. A network of the other
+     * mode's shape with containers attached stops the start (the message says how to get out); an engine that
+     * cannot be reached does not (it shows in {@code /health}, and the network is made at the first launch).
+     */
+    private static void shapeTaskNetwork(DockerTaskEngine engine, TaskNetworkSettings network) {
+        try {
+            engine.ensureTaskNetwork();
+        } catch (ConfigurationException e) {
+            try {
+                engine.close();
+            } catch (java.io.IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(RuntimeCore.class.getName()).warning("The task network "
+                    + network.name() + " could not be checked or made now (it is retried at each launch): "
+                    + e.getMessage());
+        }
     }
 
     static Duration duration(RuntimeConfig config, String key, String defaultValue) {

@@ -24,6 +24,7 @@ import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskRecord;
@@ -52,16 +53,22 @@ public final class DockerTaskEngine implements TaskEngine {
     /**
      * Engine settings.
      *
-     * @param host the Docker engine ({@code docker.host})
-     * @param pullPolicy {@code always}, {@code missing} or {@code never} ({@code tasks.pull-policy})
-     * @param taskNetwork the task network ({@code network.name})
-     * @param taskSubnet its subnet
-     * @param taskGateway its gateway
-     * @param publishHostIp host address published ports bind to; empty: every address
+     * @param host the engine address
+     * @param pullPolicy {@code always}, {@code missing} or {@code never}
+     * @param network the task network and the endpoint mode it is shaped for
+     * @param publishHostIp host address published ports bind to (empty: all)
      * @param awsvpcHostPorts whether awsvpc tasks' ports are published on the host
      */
-    public record Settings(String host, String pullPolicy, String taskNetwork, String taskSubnet, String taskGateway,
-                           String publishHostIp, AwsvpcHostPorts awsvpcHostPorts) {
+    public record Settings(String host, String pullPolicy, TaskNetworkSettings network, String publishHostIp,
+                           AwsvpcHostPorts awsvpcHostPorts) {
+        /**
+         * The task network's name.
+         *
+         * @return {@code network.name}
+         */
+        public String taskNetwork() {
+            return network.name();
+        }
     }
 
     private final DockerClient docker;
@@ -69,6 +76,7 @@ public final class DockerTaskEngine implements TaskEngine {
     private final Settings settings;
     private final ContainerFactory factory;
     private final AwsvpcPauses pauses;
+    private final TaskNetworkShaper taskNetwork;
     private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper()
                     .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
@@ -91,6 +99,7 @@ public final class DockerTaskEngine implements TaskEngine {
         this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
                 settings.publishHostIp(), new HostPortClaims()),
                 (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
+        this.taskNetwork = new TaskNetworkShaper(docker, settings.network());
     }
 
     @Override
@@ -128,7 +137,7 @@ public final class DockerTaskEngine implements TaskEngine {
                     continue;
                 }
                 if (engineName.equals(settings.taskNetwork())) {
-                    createTaskNetwork();
+                    taskNetwork.create();
                 } else if (declared != null && Boolean.TRUE.equals(declared.external())) {
                     throw new LaunchException(LaunchException.Kind.RESOURCE, null, "network " + engineName
                             + " does not exist (it is declared external)", null);
@@ -156,9 +165,7 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     public void ensureTaskNetwork() {
         synchronized (networkLock) {
-            if (findNetwork(settings.taskNetwork()).isEmpty()) {
-                createTaskNetwork();
-            }
+            taskNetwork.ensure();
         }
     }
 
@@ -187,21 +194,6 @@ public final class DockerTaskEngine implements TaskEngine {
             return STATS_JSON.convertValue(callback.awaitResult(), Map.class);
         } catch (IOException e) {
             return Map.of();
-        }
-    }
-
-    private void createTaskNetwork() {
-        try {
-            docker.createNetworkCmd().withName(settings.taskNetwork()).withDriver("bridge")
-                    .withLabels(Map.of("com.amazonaws.ecs.local.task-network", "true"))
-                    .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
-                            .withSubnet(settings.taskSubnet()).withGateway(settings.taskGateway())))
-                    .exec();
-            LOG.info("Created task network " + settings.taskNetwork() + " (" + settings.taskSubnet() + ")");
-        } catch (DockerException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, null, "cannot create the task network "
-                    + settings.taskNetwork() + " with subnet " + settings.taskSubnet() + " (" + e.getMessage().trim()
-                    + "); choose another network.subnet or remove the network that overlaps it", e);
         }
     }
 
