@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The image as users run it: built from this checkout with a locally built JRE base, started on a user
- * network with the Docker socket mounted; an app container on that network calls the API by service name,
- * the task's container reads its credentials from 169.254.170.2 (the runtime's own container), and nothing
- * is left behind.
+ * network with the Docker socket mounted, on an engine where a runtime on the host left the task network
+ * (gateway 169.254.170.2); the image reshapes it for container mode, reports healthy, an app container on the
+ * user network calls the API by service name, the task's container reads its credentials from 169.254.170.2
+ * (the runtime's own container), and nothing is left behind — the state volume included.
  */
 class ImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,9 +68,20 @@ class ImageIT {
         return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
+    /** The runtime's health as Docker's HEALTHCHECK sees it, waiting (bounded) while it is starting. */
+    private static String awaitHealth() throws InterruptedException {
+        String health = "starting";
+        for (int i = 0; i < 90 && health.equals("starting"); i++) {
+            Thread.sleep(1000);
+            health = sh("docker inspect -f '{{.State.Health.Status}}' " + RUNTIME).trim();
+        }
+        return health;
+    }
+
     @AfterEach
     void cleanUp() {
-        sh("docker rm -f " + RUNTIME + " >/dev/null 2>&1; "
+        // -v: the image declares its state folder a VOLUME; without -v every run leaves an anonymous volume
+        sh("docker rm -f -v " + RUNTIME + " >/dev/null 2>&1; "
                 + "docker ps -aq --filter label=com.amazonaws.ecs.task-definition-family=image-e2e | xargs -r docker rm -f >/dev/null; "
                 + "docker network rm " + NETWORK + " >/dev/null 2>&1; docker network rm ecs-local-network >/dev/null 2>&1; true");
     }
@@ -79,8 +91,11 @@ class ImageIT {
         // the test images of the runtime module and an image built the documented way
         sh("docker image inspect local/busybox:test >/dev/null");
         run(List.of(REPO.resolve("distribution/build-image.sh").toString(), "--local-base"));
-        // the task network is recreated in container mode (the runtime's container takes 169.254.170.2)
-        sh("docker network rm ecs-local-network >/dev/null 2>&1; docker network create " + NETWORK + " >/dev/null");
+        // the task network as a runtime on the host leaves it (gateway 169.254.170.2): the image must reshape it
+        sh("docker network rm ecs-local-network >/dev/null 2>&1; true");
+        sh("docker network create --subnet 169.254.170.0/24 --gateway 169.254.170.2 "
+                + "--label com.amazonaws.ecs.local.task-network=true ecs-local-network >/dev/null");
+        sh("docker network create " + NETWORK + " >/dev/null");
         run(List.of("docker", "run", "-d", "--name", RUNTIME, "--network", NETWORK,
                 "-v", "/var/run/docker.sock:/var/run/docker.sock",
                 "-e", "ECS_EXTERNAL_NETWORKS=" + NETWORK,
@@ -89,12 +104,13 @@ class ImageIT {
                 "-e", "CREDENTIALS_STATIC_SECRET_ACCESS_KEY=image-secret",
                 "-e", "TASKS_PAUSE_IMAGE=local/pause:test",
                 "local-ecs-api:latest"));
-        String health = "";
-        for (int i = 0; i < 60 && !health.contains("healthy"); i++) {
-            Thread.sleep(1000);
-            health = sh("docker inspect -f '{{.State.Health.Status}}' " + RUNTIME);
-        }
-        assertThat(health).as(sh("docker logs " + RUNTIME + " 2>&1 | tail -20")).contains("healthy");
+        assertThat(awaitHealth()).as(sh("docker logs " + RUNTIME + " 2>&1 | tail -20")).isEqualTo("healthy");
+        assertThat(sh("docker network inspect -f '{{(index .IPAM.Config 0).Gateway}}' ecs-local-network").trim())
+                .as("recreated for container mode").isEqualTo("169.254.170.1");
+        assertThat(sh("docker logs " + RUNTIME + " 2>&1")).contains("Recreated the task network ecs-local-network");
+        String stateVolume = sh("docker inspect -f '{{range .Mounts}}{{if eq .Destination \"/var/lib/local-ecs-api\"}}"
+                + "{{.Name}}{{end}}{{end}}' " + RUNTIME).trim();
+        assertThat(stateVolume).as("the state folder is a volume").isNotEmpty();
 
         JsonNode registered = call("RegisterTaskDefinition", """
                 {"family": "image-e2e", "taskRoleArn": "arn:aws:iam::123456789012:role/app", "containerDefinitions": [
@@ -135,11 +151,7 @@ class ImageIT {
         }
         run(List.of("docker", "cp", zip.toString(), RUNTIME + ":/plugins/"));
         run(List.of("docker", "restart", RUNTIME));
-        String restarted = "";
-        for (int i = 0; i < 60 && !restarted.contains("healthy"); i++) {
-            Thread.sleep(1000);
-            restarted = sh("docker inspect -f '{{.State.Health.Status}}' " + RUNTIME);
-        }
+        assertThat(awaitHealth()).as("healthy again after the restart").isEqualTo("healthy");
         JsonNode answer = call("RunCommandInTask", command);
         assertThat(answer.get("exitCode").asInt()).isZero();
         assertThat(answer.get("output").asText()).as("the task kept running and is still tracked after the restart")
@@ -150,6 +162,7 @@ class ImageIT {
         List<String> left = new ArrayList<>();
         left.add(sh("docker ps -aq --filter label=com.amazonaws.ecs.task-arn=" + arn).trim());
         left.add(sh("docker network ls -q --filter name=" + NETWORK).trim());
+        left.add(sh("docker volume ls -q --filter name=" + stateVolume).trim());
         assertThat(left).as("nothing left behind").containsOnly("");
     }
 }

@@ -7,9 +7,12 @@ import dev.localecs.runtime.endpoint.EndpointServer;
 import dev.localecs.runtime.endpoint.EndpointService;
 import dev.localecs.runtime.health.DockerProbe;
 import dev.localecs.runtime.health.HealthService;
+import dev.localecs.runtime.network.EndpointMode;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.protocol.AwsJsonService;
 import dev.localecs.runtime.protocol.EcsErrorHandlers;
 import dev.localecs.runtime.protocol.EcsResponses;
+import dev.localecs.runtime.protocol.HttpVersionRefusal;
 import dev.localecs.runtime.protocol.RequestId;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -55,15 +58,12 @@ public final class LocalEcsRuntime implements AutoCloseable {
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
-            String mode = core.tasks().isPresent() ? config.get("endpoint.mode", "host-gateway") : "disabled";
-            if (!List.of("host-gateway", "container", "disabled").contains(mode)) {
-                throw new ConfigurationException("endpoint.mode must be host-gateway, container "
-                        + "or disabled, not '" + mode + "'.");
-            }
-            if (mode.equals("container")) {
+            EndpointMode mode = core.tasks().isPresent() ? TaskNetworkSettings.from(config).mode()
+                    : EndpointMode.DISABLED;
+            if (mode == EndpointMode.CONTAINER) {
                 attachSelf(core, config);
             }
-            endpoint = EndpointServer.start(mode, config.get("endpoint.host", "169.254.170.2"),
+            endpoint = EndpointServer.start(mode.value(), config.get("endpoint.host", "169.254.170.2"),
                     config.getInt("endpoint.port", 80), core.tasks().map(tasks -> new EndpointService(tasks,
                             core.roleCredentials(), json, config.getBoolean("endpoint.source-check", true)))
                             .orElse(null), core.roleCredentials());
@@ -76,11 +76,13 @@ public final class LocalEcsRuntime implements AutoCloseable {
                         res.header(EcsResponses.REQUEST_ID, id.value());
                         chain.proceed();
                     })
-                    .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(), docker,
+                    .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(),
+                            core.tasks().isPresent() ? config.get("tasks.engine", "docker") : "none", docker,
                             core.upstream(), endpointForHealth, json, responses))
                     .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
             WebServer server = WebServer.builder()
+                    .directHandlers(HttpVersionRefusal.handlers())
                     .host(config.get("server.host", "127.0.0.1"))
                     .port(config.getInt("server.port", 8000))
                     .routing(routing)

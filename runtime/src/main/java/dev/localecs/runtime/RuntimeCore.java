@@ -24,6 +24,7 @@ import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Registered;
@@ -41,6 +42,7 @@ import dev.localecs.runtime.tasks.TaskSettings;
 import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.upstream.BaseCredentials;
 import dev.localecs.runtime.upstream.UpstreamEcs;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Everything but the HTTP server: state, upstream, plugins and their context, the action registry and the
@@ -176,12 +179,35 @@ public final class RuntimeCore implements AutoCloseable {
                                            JsonFileStore store, TaskComposer composer, Path composeDest,
                                            LaunchResources resources) {
         TaskSettings settings = TaskSettings.from(config);
+        TaskNetworkSettings network = TaskNetworkSettings.from(config);
         TaskEngine engine = switch (TaskSettings.choice(config, "tasks.engine", "docker", EngineKind.class)) {
-            case DOCKER -> new DockerTaskEngine(DockerTaskEngine.Settings.from(config));
-            case SIMULATED -> new SimulatedTaskEngine(clock, config.get("network.subnet", "169.254.170.0/24"));
+            case DOCKER -> shapeTaskNetwork(new DockerTaskEngine(DockerTaskEngine.Settings.from(config)), network);
+            case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
         return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store), settings, json,
                 resources);
+    }
+
+    /**
+     * Brings the task network to the endpoint mode's shape before anything uses it. A network of the other
+     * mode's shape with containers attached stops the start (the message says how to get out); an engine that
+     * cannot be reached does not (it shows in {@code /health}, and the network is made at the first launch).
+     */
+    private static DockerTaskEngine shapeTaskNetwork(DockerTaskEngine engine, TaskNetworkSettings network) {
+        try {
+            engine.ensureTaskNetwork();
+        } catch (ConfigurationException e) {
+            try {
+                engine.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            Logger.getLogger(RuntimeCore.class.getName()).warning("The task network " + network.name()
+                    + " could not be checked or made now (it is retried at each launch): " + e.getMessage());
+        }
+        return engine;
     }
 
     /** Where tasks run ({@code tasks.engine}). */

@@ -33,6 +33,7 @@ import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -69,15 +70,21 @@ public final class DockerTaskEngine implements TaskEngine {
      *
      * @param host the engine ({@code docker.host})
      * @param pullPolicy when images are pulled ({@code tasks.pull-policy})
-     * @param taskNetwork the task network ({@code network.name})
-     * @param taskSubnet its subnet ({@code network.subnet})
-     * @param taskGateway its gateway ({@code network.gateway}; by default the endpoint address in host-gateway
-     *                    mode, the subnet's first address in container mode)
+     * @param network the task network and the endpoint mode it is shaped for ({@code network.*}, {@code endpoint.*})
      * @param publishHostIp the address published ports bind to, empty for all ({@code tasks.publish-host-ip})
      * @param awsvpcHostPorts whether awsvpc tasks' ports are published on the host ({@code tasks.awsvpc-host-ports})
      */
-    public record Settings(String host, PullPolicy pullPolicy, String taskNetwork, String taskSubnet,
-                           String taskGateway, String publishHostIp, AwsvpcHostPorts awsvpcHostPorts) {
+    public record Settings(String host, PullPolicy pullPolicy, TaskNetworkSettings network, String publishHostIp,
+                           AwsvpcHostPorts awsvpcHostPorts) {
+
+        /**
+         * The task network's name.
+         *
+         * @return {@code network.name}
+         */
+        public String taskNetwork() {
+            return network.name();
+        }
 
         /**
          * Reads the settings.
@@ -89,10 +96,7 @@ public final class DockerTaskEngine implements TaskEngine {
             return new Settings(config.get("docker.host", "unix:///var/run/docker.sock"),
                     TaskSettings.choice(config, "tasks.pull-policy", "missing",
                             PullPolicy.class),
-                    config.get("network.name", "ecs-local-network"), config.get("network.subnet", "169.254.170.0/24"),
-                    config.get("network.gateway").orElse(config.get("endpoint.mode", "host-gateway")
-                            .equals("container") ? "169.254.170.1" : "169.254.170.2"),
-                    config.get("tasks.publish-host-ip", ""), AwsvpcHostPorts.parse(config.get(
+                    TaskNetworkSettings.from(config), config.get("tasks.publish-host-ip", ""), AwsvpcHostPorts.parse(config.get(
                             "tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName())));
         }
     }
@@ -112,6 +116,7 @@ public final class DockerTaskEngine implements TaskEngine {
     private final Settings settings;
     private final ContainerFactory factory;
     private final AwsvpcPauses pauses;
+    private final TaskNetworkShaper taskNetwork;
     private static final ObjectMapper STATS_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Object networkLock = new Object();
@@ -133,6 +138,7 @@ public final class DockerTaskEngine implements TaskEngine {
         this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
                 settings.publishHostIp(), new HostPortClaims()),
                 (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
+        this.taskNetwork = new TaskNetworkShaper(docker, settings.network());
     }
 
     @Override
@@ -170,7 +176,7 @@ public final class DockerTaskEngine implements TaskEngine {
                     continue;
                 }
                 if (engineName.equals(settings.taskNetwork())) {
-                    createTaskNetwork();
+                    taskNetwork.create();
                 } else if (declared != null && Boolean.TRUE.equals(declared.external())) {
                     throw new LaunchException(LaunchException.Kind.RESOURCE, null, "network " + engineName
                             + " does not exist (it is declared external)", null);
@@ -198,9 +204,7 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     public void ensureTaskNetwork() {
         synchronized (networkLock) {
-            if (findNetwork(settings.taskNetwork()).isEmpty()) {
-                createTaskNetwork();
-            }
+            taskNetwork.ensure();
         }
     }
 
@@ -229,21 +233,6 @@ public final class DockerTaskEngine implements TaskEngine {
             return STATS_JSON.convertValue(callback.awaitResult(), Map.class);
         } catch (IOException e) {
             return Map.of();
-        }
-    }
-
-    private void createTaskNetwork() {
-        try {
-            docker.createNetworkCmd().withName(settings.taskNetwork()).withDriver("bridge")
-                    .withLabels(Map.of("com.amazonaws.ecs.local.task-network", "true"))
-                    .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
-                            .withSubnet(settings.taskSubnet()).withGateway(settings.taskGateway())))
-                    .exec();
-            LOG.info("Created task network " + settings.taskNetwork() + " (" + settings.taskSubnet() + ")");
-        } catch (DockerException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, null, "cannot create the task network "
-                    + settings.taskNetwork() + " with subnet " + settings.taskSubnet() + " (" + e.getMessage().trim()
-                    + "); choose another network.subnet or remove the network that overlaps it", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.endpoint;
 
 import dev.localecs.runtime.aws.TaskRoleCredentials;
+import dev.localecs.runtime.protocol.HttpVersionRefusal;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class EndpointServer implements AutoCloseable {
         }
         try {
             WebServer server = WebServer.builder().host(host).port(port)
+                    .directHandlers(HttpVersionRefusal.handlers())
                     .routing(HttpRouting.builder().register("/", service))
                     .build().start();
             if (!server.isRunning() || server.port() <= 0) {
@@ -61,10 +63,21 @@ public final class EndpointServer implements AutoCloseable {
             return new EndpointServer(mode, host, server.port(), Optional.of(server), Optional.empty(), credentials);
         } catch (RuntimeException e) {
             String message = "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); task containers "
-                    + "get no credentials or metadata. Run as root with the task network present, or set endpoint.mode.";
+                    + "get no credentials or metadata. " + (mode.equals("container")
+                    ? "The runtime's container must be on the task network at " + host + " (see the log above)."
+                    : "Run as root with the task network present, or set endpoint.mode.");
             LOG.warning("Endpoint " + message);
             return new EndpointServer(mode, host, port, Optional.empty(), Optional.of(message), credentials);
         }
+    }
+
+    /**
+     * Whether the mode asks for a listener (every mode but {@code disabled}).
+     *
+     * @return whether not listening is a failure
+     */
+    public boolean shouldListen() {
+        return !mode.equals("disabled");
     }
 
     /**

@@ -22,7 +22,13 @@ public interface TaskEngine extends AutoCloseable {
      */
     void prepare(ComposedTask compose, Map<String, RegistryLogin> logins);
 
-    /** Creates the shared task network when it is missing (the endpoint listens on its gateway). */
+    /**
+     * Creates the shared task network when it is missing and, unless the endpoint is disabled, brings it to
+     * the subnet and gateway the endpoint mode needs (recreating it when no container is attached).
+     *
+     * @throws dev.localecs.api.error.ConfigurationException when it has another shape and containers are
+     *         attached
+     */
     void ensureTaskNetwork();
 
     /**

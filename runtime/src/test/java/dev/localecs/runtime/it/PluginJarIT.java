@@ -292,6 +292,9 @@ class PluginJarIT {
             assertThat(runtime.ecs().listClusters().clusterArns()).hasSize(1);
             JsonNode health = health(runtime);
             assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.get("problems").toString()).contains("A plugin failed");
+            assertThat(RuntimeFixture.send(HttpRequest.newBuilder(URI.create(runtime.endpoint() + "/health")).build())
+                    .statusCode()).as("not UP, so health checks see it").isEqualTo(503);
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             health.get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
             assertThat(byId.get("ecs-clusters").get("state").asText()).isEqualTo("STARTED");
