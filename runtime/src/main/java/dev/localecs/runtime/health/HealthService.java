@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@code GET /health}: plugins and their state, which plugin serves each action, Docker engine
  * reachability and the upstream configuration, as JSON. {@code status} is {@code UP} unless a plugin
- * failed ({@code DEGRADED}).
+ * failed or the Docker engine cannot be reached ({@code DEGRADED}; {@code docker.error} says why).
  */
 public final class HealthService implements HttpService {
     private final PluginHost plugins;
@@ -58,10 +58,12 @@ public final class HealthService implements HttpService {
 
     private void health(ServerRequest request, ServerResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", plugins.anyFailed() ? "DEGRADED" : "UP");
+        Map<String, Object> engine = docker.probe();
+        boolean engineUp = Boolean.TRUE.equals(engine.get("reachable"));
+        body.put("status", plugins.anyFailed() || !engineUp ? "DEGRADED" : "UP");
         body.put("plugins", plugins.status());
         body.put("actions", actions.plugins());
-        body.put("docker", docker.probe());
+        body.put("docker", engine);
         Map<String, Object> ecs = new LinkedHashMap<>();
         ecs.put("configured", upstream.endpoint().isPresent());
         upstream.endpoint().ifPresent(endpoint -> ecs.put("endpoint", endpoint.toString()));
