@@ -46,4 +46,50 @@ final class Docker {
     static List<String> labelValues(String filter, String label) throws Exception {
         return run("ps", "-a", "--filter", "label=" + filter, "--format", "{{.Label \"" + label + "\"}}");
     }
+
+    /** The engine's flags, exactly as scripts/lib.sh starts it (link-local pools, no forwarding). */
+    static final List<String> DOCKERD = List.of("dockerd", "--bip", "169.254.1.1/24", "--default-address-pool",
+            "base=169.254.64.0/18,size=24", "--ip-forward=false", "--ip-masq=false");
+
+    /** Whether the engine answers. */
+    static boolean engineUp() {
+        try {
+            Process process = new ProcessBuilder("docker", "version", "--format", "{{.Server.Version}}")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Stops the engine (SIGTERM to the pid in /var/run/docker.pid) and waits until it is gone. */
+    static void stopEngine() throws Exception {
+        long pid = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/var/run/docker.pid")).trim());
+        ProcessHandle engine = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no dockerd " + pid));
+        engine.destroy();
+        engine.onExit().get(90, TimeUnit.SECONDS);
+        if (engineUp()) {
+            throw new IllegalStateException("the engine still answers after dockerd exited");
+        }
+    }
+
+    /** Starts the engine if it is not answering, with the flags of scripts/lib.sh, and waits until it answers. */
+    static void startEngine() throws Exception {
+        if (engineUp()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("setsid", "nohup"));
+        command.addAll(DOCKERD);
+        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/var/log/local-ecs-api-dockerd.log")))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!engineUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dockerd did not come back within 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
 }
