@@ -32,6 +32,8 @@ final class RecoveringDockerHttpClient implements DockerHttpClient {
                     + "|_ping)");
     private static final Pattern CREATE_CONTAINER = Pattern.compile(".*/containers/create");
     private static final Pattern NAME = Pattern.compile("(?:^|&)name=([^&]+)");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String host;
     private final Supplier<DockerHttpClient> connect;
@@ -137,7 +139,7 @@ final class RecoveringDockerHttpClient implements DockerHttpClient {
         }
         String id;
         try (inspect) {
-            id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.getBody()).path("Id").asText();
+            id = JSON.readTree(inspect.getBody()).path("Id").asText();
         } catch (IOException e) {
             throw unreachable(new java.io.UncheckedIOException(e));
         }

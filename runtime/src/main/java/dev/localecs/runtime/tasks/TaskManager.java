@@ -156,11 +156,19 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             record.attachmentId = UUID.randomUUID().toString();
             record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17);
         }
-        // durable before anything can see or launch it: acknowledged means it survives a crash
-        store.log(record.persisted());
+        // known before it is logged, so that a compaction of the log never finds it missing and drops it
         tasks.put(taskId, record);
         endpointIds.put(endpointId, taskId);
         composed.put(taskId, compose);
+        try {
+            // durable before the answer and before the launch: acknowledged means it survives a crash
+            store.log(record.persisted());
+        } catch (RuntimeException e) {
+            tasks.remove(taskId);
+            endpointIds.remove(endpointId);
+            composed.remove(taskId);
+            throw e;
+        }
         save(record);
         compactSoon();
         Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
