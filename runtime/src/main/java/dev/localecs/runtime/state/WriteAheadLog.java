@@ -29,6 +29,8 @@ import java.util.zip.CRC32C;
  */
 public final class WriteAheadLog implements AutoCloseable {
     private static final int HEADER = 8;
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(WriteAheadLog.class.getName());
 
     /** A segment that no longer takes appends, and the keys of the entries written to it. */
     public record Segment(Path file, Set<String> keys) {
@@ -190,26 +192,47 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Closes the current segment to appends and opens the next (made durable in the folder first).
+     * Closes the current segment to appends and opens the next (made durable in the folder first, without
+     * holding up appends). Called by one thread at a time (the compacting writer).
      *
-     * @return the closed segment; empty keys when nothing was appended to it
+     * @return the closed segment, or empty when nothing was appended since the last rotation (none happens)
      */
-    public Segment rotate() {
+    public java.util.Optional<Segment> rotate() {
+        Path nextFile;
+        lock.lock();
+        try {
+            if (currentKeys.isEmpty() && !flushing && pending.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            nextFile = dir.resolve(prefix + "-" + (number + 1) + ".log");
+        } finally {
+            lock.unlock();
+        }
+        FileChannel next;
+        try {
+            next = FileChannel.open(nextFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rotate the log in " + dir, e);
+        }
         lock.lock();
         try {
             while (flushing) {
                 flushed.awaitUninterruptibly();
             }
             Segment closed = new Segment(currentFile, Set.copyOf(currentKeys));
-            if (closed.keys().isEmpty()) {
-                return closed;
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.fine("Closing " + currentFile + ": " + e.getMessage());
             }
-            current.close();
             number++;
-            openSegment();
-            return closed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rotate the log in " + dir, e);
+            current = next;
+            currentFile = nextFile;
+            currentKeys = new LinkedHashSet<>();
+            failed = null;
+            return java.util.Optional.of(closed);
         } finally {
             lock.unlock();
         }

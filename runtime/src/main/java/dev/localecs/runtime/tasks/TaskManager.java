@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class TaskManager implements TaskService, TaskEngine.EventListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TaskManager.class.getName());
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final Duration COMPACTION_DELAY = Duration.ofMillis(500);
 
     /** Lifecycle settings. */
     public record Settings(Duration stoppedRetention, String removeContainers, Duration dependencyTimeout,
@@ -66,7 +67,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean compactionQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-store").daemon().factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-retention").daemon().factory());
@@ -613,11 +614,14 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         }
     }
 
-    /** Queues one compaction of the write-ahead log behind the writes already queued. */
+    /**
+     * Queues one compaction of the write-ahead log on the writer, shortly: a burst of calls shares one
+     * segment, and the rotation stays off the calls' path.
+     */
     private void compactSoon() {
         if (compactionQueued.compareAndSet(false, true)) {
             try {
-                writer.execute(this::compact);
+                writer.schedule(this::compact, COMPACTION_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 compactionQueued.set(false); // shutting down: the log is replayed at the next start
             }
@@ -628,10 +632,11 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     private void compact() {
         compactionQueued.set(false);
         try {
-            WriteAheadLog.Segment segment = store.rotate();
-            if (segment.keys().isEmpty()) {
+            Optional<WriteAheadLog.Segment> rotated = store.rotate();
+            if (rotated.isEmpty()) {
                 return;
             }
+            WriteAheadLog.Segment segment = rotated.get();
             boolean written = true;
             for (String taskId : segment.keys()) {
                 TaskRecord record = tasks.get(taskId);
@@ -687,7 +692,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     @Override
     public void close() {
         sweeper.shutdownNow();
-        compactSoon();
+        writer.execute(this::compact);
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -113,8 +113,8 @@ public final class TaskStore {
         journal.append(id(task), store.serialise(task));
     }
 
-    /** Closes the current log segment to appends, for compaction. */
-    WriteAheadLog.Segment rotate() {
+    /** Closes the current log segment to appends, for compaction (empty when nothing was logged since). */
+    Optional<WriteAheadLog.Segment> rotate() {
         return journal.rotate();
     }
 

@@ -63,15 +63,17 @@ class WriteAheadLogTest {
         try (WriteAheadLog log = WriteAheadLog.open(dir, "journal")) {
             log.append("task-1", new byte[] {1});
             log.append("task-2", new byte[] {2});
-            WriteAheadLog.Segment closed = log.rotate();
+            WriteAheadLog.Segment closed = log.rotate().orElseThrow();
             assertThat(closed.keys()).containsExactlyInAnyOrder("task-1", "task-2");
             log.append("task-3", new byte[] {3});
             log.delete(closed);
             List<Path> segments = WriteAheadLog.segments(dir, "journal");
             assertThat(segments).hasSize(1).doesNotContain(closed.file());
             assertThat(WriteAheadLog.read(segments.get(0))).containsExactly(new byte[] {3});
-            assertThat(log.rotate().keys()).containsExactly("task-3");
-            assertThat(log.rotate().keys()).as("nothing appended since").isEmpty();
+            assertThat(log.rotate().orElseThrow().keys()).containsExactly("task-3");
+            assertThat(log.rotate()).as("nothing appended since: no rotation").isEmpty();
+            assertThat(WriteAheadLog.segments(dir, "journal")).extracting(p -> p.getFileName().toString())
+                    .containsExactly("journal-2.log", "journal-3.log");
         }
     }
 
