@@ -26,9 +26,15 @@ import java.util.zip.CRC32C;
  * entries elsewhere {@linkplain #rotate() rotates} to a new segment and deletes the old one once its entries
  * are safe. Each entry is framed (length, CRC-32C, bytes), so a tail torn by a crash is recognised and
  * dropped: it was never acknowledged, since an append returns only after its whole batch is on disk.
+ * Segments are preallocated (zeros end the entries), so that a flush is a data flush only.
  */
 public final class WriteAheadLog implements AutoCloseable {
     private static final int HEADER = 8;
+    /**
+     * Segments are created this big, zero-filled and synced: an append then overwrites allocated blocks and
+     * its flush carries no file-size change, which would wait for a file-system journal commit.
+     */
+    private static final int PREALLOCATED = 512 * 1024;
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(WriteAheadLog.class.getName());
 
@@ -47,6 +53,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private Path currentFile;
     private Set<String> currentKeys = new LinkedHashSet<>();
     private long appended;
+    private long written;
     private long durable;
     private boolean flushing;
     private IOException failed;
@@ -111,7 +118,8 @@ public final class WriteAheadLog implements AutoCloseable {
         while (buffer.remaining() >= HEADER) {
             int length = buffer.getInt();
             int crc = buffer.getInt();
-            if (length < 0 || length > buffer.remaining()) {
+            if (length <= 0 || length > buffer.remaining()) {
+                // zeros past the last entry of a preallocated segment, or a torn header
                 break;
             }
             byte[] entry = new byte[length];
@@ -132,6 +140,9 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws UncheckedIOException when the log cannot be written: the entry is not durable
      */
     public void append(String key, byte[] entry) {
+        if (entry.length == 0) {
+            throw new IllegalArgumentException("an entry has at least one byte");
+        }
         lock.lock();
         try {
             pending.add(entry);
@@ -163,6 +174,7 @@ public final class WriteAheadLog implements AutoCloseable {
         pendingKeys.clear();
         long target = appended;
         FileChannel channel = current;
+        long position = written;
         flushing = true;
         lock.unlock();
         IOException error = null;
@@ -173,7 +185,7 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             buffer.flip();
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                position += channel.write(buffer, position);
             }
             channel.force(false);
         } catch (IOException e) {
@@ -184,6 +196,7 @@ public final class WriteAheadLog implements AutoCloseable {
         flushing = false;
         if (error == null) {
             currentKeys.addAll(keys);
+            written = position;
             durable = target;
         } else {
             failed = error;
@@ -210,8 +223,7 @@ public final class WriteAheadLog implements AutoCloseable {
         }
         FileChannel next;
         try {
-            next = FileChannel.open(nextFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            next = preallocated(nextFile);
             syncDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rotate the log in " + dir, e);
@@ -230,6 +242,7 @@ public final class WriteAheadLog implements AutoCloseable {
             number++;
             current = next;
             currentFile = nextFile;
+            written = 0;
             currentKeys = new LinkedHashSet<>();
             failed = null;
             return java.util.Optional.of(closed);
@@ -269,11 +282,27 @@ public final class WriteAheadLog implements AutoCloseable {
 
     private void openSegment() throws IOException {
         currentFile = dir.resolve(prefix + "-" + number + ".log");
-        current = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        current = preallocated(currentFile);
+        written = 0;
         currentKeys = new LinkedHashSet<>();
         failed = null;
         syncDirectory(dir);
+    }
+
+    private static FileChannel preallocated(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            ByteBuffer zeros = ByteBuffer.allocate(PREALLOCATED);
+            while (zeros.hasRemaining()) {
+                channel.write(zeros);
+            }
+            channel.force(true);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     private static long segmentNumber(String prefix, Path file) {

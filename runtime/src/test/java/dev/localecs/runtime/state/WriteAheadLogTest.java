@@ -46,13 +46,17 @@ class WriteAheadLogTest {
             log.append("b", "second".getBytes(StandardCharsets.UTF_8));
         }
         Path segment = WriteAheadLog.segments(dir, "journal").get(0);
-        // a crash in the middle of the next write: a header announcing more bytes than follow
-        Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 't', 'o'}, StandardOpenOption.APPEND);
+        int end = (8 + "first".length()) + (8 + "second".length());
+        // a crash in the middle of the next write: a header announcing more bytes than were written
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(segment,
+                StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 't', 'o'}), end);
+        }
         assertThat(WriteAheadLog.read(segment)).extracting(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .containsExactly("first", "second");
         // and a complete entry whose bytes were damaged ends the entries too
         byte[] content = Files.readAllBytes(segment);
-        content[content.length - 10 - 2] ^= 0x55;
+        content[end - 1] ^= 0x55;
         Files.write(segment, content);
         assertThat(WriteAheadLog.read(segment)).extracting(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .containsExactly("first");
