@@ -113,6 +113,10 @@ public final class RuntimeCore implements AutoCloseable {
                 new dev.localecs.runtime.endpoint.StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
                 new dev.localecs.runtime.services.ReportedServices());
+        TaskStore taskStore = new TaskStore(store);
+        List<dev.localecs.runtime.tasks.PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
+        // every unreadable state file at once, before anything is served from a partial state
+        store.requireReadable();
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");
@@ -141,7 +145,7 @@ public final class RuntimeCore implements AutoCloseable {
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
             if (withTasks) {
-                manager = taskManager(config, arns, clock, json, store, composer, composeDest, secrets,
+                manager = taskManager(config, arns, clock, json, taskStore, composer, composeDest, secrets,
                         new EnvironmentFiles(roleCredentials, config.get("upstream.s3.endpoint")
                                 .map(RuntimeCore::endpoint), arns.region()),
                         new dev.localecs.runtime.endpoint.RegistryLogins(roleCredentials,
@@ -149,7 +153,7 @@ public final class RuntimeCore implements AutoCloseable {
                                 config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
                                 arns.region()));
                 tasks.bind(manager);
-                manager.start();
+                manager.start(savedTasks);
             }
             return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager,
                     roleCredentials);
@@ -160,7 +164,7 @@ public final class RuntimeCore implements AutoCloseable {
     }
 
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
-                                           JsonFileStore store, TaskComposer composer, Path composeDest,
+                                           TaskStore store, TaskComposer composer, Path composeDest,
                                            SecretResolver secrets, EnvironmentFiles environmentFiles,
                                            dev.localecs.runtime.endpoint.RegistryLogins logins) {
         String pullPolicy = config.get("tasks.pull-policy", "missing");
@@ -179,7 +183,7 @@ public final class RuntimeCore implements AutoCloseable {
                 config.get("tasks.publish-host-ip", ""),
                 AwsvpcHostPorts.parse(config.get("tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName()))));
         shapeTaskNetwork(engine, network);
-        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store),
+        return new TaskManager(engine, composer, composeDest, arns, clock, store,
                 new TaskManager.Settings(duration(config, "tasks.stopped-retention", "1h"), remove,
                         duration(config, "tasks.dependency-timeout", "3m"), network.name()), json, Optional.of(secrets),
                 Optional.of(environmentFiles), Optional.of(logins));

@@ -14,6 +14,7 @@ import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.TaskComposer;
+import dev.localecs.runtime.state.WriteAheadLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class TaskManager implements TaskService, TaskEngine.EventListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TaskManager.class.getName());
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final Duration COMPACTION_DELAY = Duration.ofMillis(500);
 
     /** Lifecycle settings. */
     public record Settings(Duration stoppedRetention, String removeContainers, Duration dependencyTimeout,
@@ -63,7 +65,9 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
     private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(
+    private final java.util.concurrent.atomic.AtomicBoolean compactionQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-store").daemon().factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-retention").daemon().factory());
@@ -101,15 +105,20 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         this.json = requireNonNull(json, "json is null");
     }
 
-    /** Connects the event stream, recovers tasks from disk and the engine, starts the retention sweep. */
-    public void start() {
+    /**
+     * Connects the event stream, recovers the stored tasks with the engine, starts the retention sweep.
+     *
+     * @param saved the tasks {@link TaskStore#load()} found (the start was refused if a file was unreadable)
+     */
+    public void start(List<PersistedTask> saved) {
+        store.openJournal();
         try {
             engine.ensureTaskNetwork();
         } catch (RuntimeException e) {
             LOG.warning("The task network could not be made now (it is retried at each launch): " + e.getMessage());
         }
         engine.events(this);
-        new TaskRecovery(this).recover(store.loadAll());
+        new TaskRecovery(this).recover(saved);
         long every = Math.max(1, Math.min(30, settings.stoppedRetention().toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
     }
@@ -148,10 +157,21 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
             record.attachmentId = UUID.randomUUID().toString();
             record.networkInterfaceId = "eni-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17);
         }
+        // known before it is logged, so that a compaction of the log never finds it missing and drops it
         tasks.put(taskId, record);
         endpointIds.put(endpointId, taskId);
         composed.put(taskId, compose);
+        try {
+            // durable before the answer and before the launch: acknowledged means it survives a crash
+            store.log(record.persisted());
+        } catch (RuntimeException e) {
+            tasks.remove(taskId);
+            endpointIds.remove(endpointId);
+            composed.remove(taskId);
+            throw e;
+        }
         save(record);
+        compactSoon();
         Thread.ofVirtual().name("launch-" + taskId).start(() -> new TaskLauncher(this, record, compose).launch());
         return record.snapshot();
     }
@@ -308,7 +328,10 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         if (record == null || !record.cluster.equals(cluster)) {
             return Optional.empty();
         }
-        initiateStop(record, "UserInitiated", reason.filter(r -> !r.isBlank()).orElse("Task stopped by user"));
+        if (initiateStop(record, "UserInitiated", reason.filter(r -> !r.isBlank()).orElse("Task stopped by user"))) {
+            store.log(record.persisted());
+            compactSoon();
+        }
         return Optional.of(record.snapshot());
     }
 
@@ -436,8 +459,12 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         }
     }
 
-    /** Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes. */
-    void initiateStop(TaskRecord record, String stopCode, String reason) {
+    /**
+     * Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes.
+     *
+     * @return whether this call changed the task (false when it was already being stopped)
+     */
+    boolean initiateStop(TaskRecord record, String stopCode, String reason) {
         boolean[] first = {false};
         record.update(r -> {
             if ("STOPPED".equals(r.desiredStatus)) {
@@ -455,6 +482,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         if (first[0]) {
             Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
         }
+        return first[0];
     }
 
     void stopContainers(TaskRecord record) {
@@ -557,20 +585,72 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         if (dirty.add(record.taskId)) {
             writer.execute(() -> {
                 dirty.remove(record.taskId);
-                PersistedTask snapshot;
-                synchronized (record) {
-                    if (record.version <= record.savedVersion) {
-                        return;
-                    }
-                    record.savedVersion = record.version;
-                    snapshot = record.persisted();
-                }
-                try {
-                    store.save(snapshot);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Cannot save task " + record.taskId, e);
-                }
+                write(record);
             });
+        }
+    }
+
+    /** On the writer: the record's file, unless it is up to date; false when it cannot be written. */
+    private boolean write(TaskRecord record) {
+        PersistedTask snapshot;
+        long previous;
+        synchronized (record) {
+            if (record.version <= record.savedVersion) {
+                return true;
+            }
+            previous = record.savedVersion;
+            record.savedVersion = record.version;
+            snapshot = record.persisted();
+        }
+        try {
+            store.save(snapshot);
+            return true;
+        } catch (RuntimeException e) {
+            synchronized (record) {
+                record.savedVersion = Math.min(record.savedVersion, previous);
+            }
+            LOG.log(Level.WARNING, "Cannot save task " + record.taskId, e);
+            return false;
+        }
+    }
+
+    /**
+     * Queues one compaction of the write-ahead log on the writer, shortly: a burst of calls shares one
+     * segment, and the rotation stays off the calls' path.
+     */
+    private void compactSoon() {
+        if (compactionQueued.compareAndSet(false, true)) {
+            try {
+                writer.schedule(this::compact, COMPACTION_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                compactionQueued.set(false); // shutting down: the log is replayed at the next start
+            }
+        }
+    }
+
+    /** On the writer: closes the log segment, writes every task in it to its file, then drops the segment. */
+    private void compact() {
+        compactionQueued.set(false);
+        try {
+            Optional<WriteAheadLog.Segment> rotated = store.rotate();
+            if (rotated.isEmpty()) {
+                return;
+            }
+            WriteAheadLog.Segment segment = rotated.get();
+            boolean written = true;
+            for (String taskId : segment.keys()) {
+                TaskRecord record = tasks.get(taskId);
+                // a task swept meanwhile has its file deleted: dropping the segment forgets it for good
+                written &= record == null || write(record);
+            }
+            if (written) {
+                store.release(segment);
+            } else {
+                LOG.warning("Keeping task log " + segment.file() + ": some tasks could not be written; it is "
+                        + "replayed at the next start");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot compact the task log", e);
         }
     }
 
@@ -612,6 +692,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
     @Override
     public void close() {
         sweeper.shutdownNow();
+        writer.execute(this::compact);
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -620,6 +701,7 @@ public final class TaskManager implements TaskService, TaskEngine.EventListener,
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
         try {
             engine.close();
         } catch (Exception e) {

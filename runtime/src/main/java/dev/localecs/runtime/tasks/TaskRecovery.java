@@ -33,6 +33,7 @@ final class TaskRecovery {
                         + "; it keeps its last known state: " + e.getMessage());
                 continue;
             }
+            java.util.List<Map.Entry<ContainerState, TaskEngine.Observation>> started = new java.util.ArrayList<>();
             record.update(r -> {
                 for (Map.Entry<String, TaskEngine.Observation> entry : seen.entrySet()) {
                     ContainerState c = r.containers.get(entry.getKey());
@@ -43,7 +44,11 @@ final class TaskRecovery {
                         continue;
                     }
                     c.runtimeId = o.id();
-                    c.lastStatus = o.running() ? "RUNNING" : "STOPPED";
+                    if (o.running() && "PENDING".equals(c.lastStatus)) {
+                        started.add(Map.entry(c, o)); // started after the last save: recorded as a start below
+                    } else {
+                        c.lastStatus = o.running() ? "RUNNING" : "STOPPED";
+                    }
                     o.exitCode().ifPresent(code -> c.exitCode = code);
                     o.health().ifPresent(h -> c.healthStatus = h);
                     if (o.oomKilled()) {
@@ -51,6 +56,11 @@ final class TaskRecovery {
                     }
                 }
             });
+            // a launch that got every container going before the crash went on: the task is adopted as it runs
+            boolean complete = record.containers.keySet().stream().allMatch(seen::containsKey);
+            if (complete) {
+                started.forEach(s -> manager.markRunning(record, s.getKey(), s.getValue()));
+            }
             boolean launched = "RUNNING".equals(record.lastStatus) || "STOPPED".equals(record.desiredStatus);
             LOG.info("Recovering task " + record.taskId + " (" + record.lastStatus + ", " + seen.size()
                     + " containers)");
