@@ -36,6 +36,7 @@ import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
 import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.LaunchResources;
+import dev.localecs.runtime.tasks.PersistedTask;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -127,6 +128,10 @@ public final class RuntimeCore implements AutoCloseable {
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
                 ServiceCounts.inMemory());
+        TaskStore taskStore = new TaskStore(store);
+        List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
+        // every unreadable state file at once, before anything is served from a partial state
+        store.requireReadable();
 
         List<Path> roots = config.list("plugins.dir").stream().map(dir -> path(baseDir, dir)).toList();
         boolean development = config.get("plugins.mode", "deployment").equals("development");
@@ -155,7 +160,7 @@ public final class RuntimeCore implements AutoCloseable {
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
             if (withTasks) {
-                manager = taskManager(config, arns, clock, json, store, composer, composeDest,
+                manager = taskManager(config, arns, clock, json, taskStore, composer, composeDest,
                         new LaunchResources(Optional.of(secrets), Optional.of(new EnvironmentFiles(roleCredentials,
                                 config.get("upstream.s3.endpoint").map(RuntimeCore::endpoint), arns.region())),
                                 Optional.of(new RegistryLogins(roleCredentials,
@@ -163,7 +168,7 @@ public final class RuntimeCore implements AutoCloseable {
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
                                         arns.region()))));
                 tasks.bind(manager);
-                manager.start();
+                manager.start(savedTasks);
             }
             Workers workers = new Workers(plugins.extensions(BackgroundWorker.class, BackgroundWorker::name),
                     Duration.ofSeconds(10));
@@ -176,7 +181,7 @@ public final class RuntimeCore implements AutoCloseable {
     }
 
     private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
-                                           JsonFileStore store, TaskComposer composer, Path composeDest,
+                                           TaskStore store, TaskComposer composer, Path composeDest,
                                            LaunchResources resources) {
         TaskSettings settings = TaskSettings.from(config);
         TaskNetworkSettings network = TaskNetworkSettings.from(config);
@@ -184,7 +189,7 @@ public final class RuntimeCore implements AutoCloseable {
             case DOCKER -> shapeTaskNetwork(new DockerTaskEngine(DockerTaskEngine.Settings.from(config)), network);
             case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
-        return new TaskManager(engine, composer, composeDest, arns, clock, new TaskStore(store), settings, json,
+        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, json,
                 resources);
     }
 

@@ -4,10 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
 
-/** Builds docker-java clients on the httpclient5 transport. */
+/**
+ * Builds docker-java clients on the httpclient5 transport, wrapped so that calls survive an engine restart
+ * ({@link RecoveringDockerHttpClient}).
+ */
 public final class DockerClients {
     private DockerClients() {
     }
@@ -23,12 +27,13 @@ public final class DockerClients {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
                 .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        // a fresh pool after the engine restarted: the old one's connections are dead
+        DockerHttpClient http = new RecoveringDockerHttpClient(host, () -> new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(host))
                 .maxConnections(200)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(responseTimeout)
-                .build();
+                .build());
         return DockerClientImpl.getInstance(config, http);
     }
 }

@@ -1,6 +1,8 @@
 package dev.localecs.runtime.tasks;
 
+import dev.localecs.runtime.state.WriteAheadLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,21 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every task the runtime knows — running, and stopped within the retention period — in memory (by id and by
- * credential/metadata id) and on disk: changes are written off the launch and event paths (a burst of changes
- * once), stopped tasks leave after the retention period, and saved tasks are adopted at a restart.
+ * credential/metadata id) and on disk: a change a call acknowledges (RunTask, StopTask) goes to a write-ahead log
+ * before the answer (group commit); every change is written to the task's file off the launch and event paths
+ * (a burst once) and the log compacted into the files; stopped tasks leave after the retention period, and saved
+ * tasks are adopted at a restart.
  */
 final class TaskHistory implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TaskHistory.class.getName());
+    private static final Duration COMPACTION_DELAY = Duration.ofMillis(500);
 
     private final TaskStore store;
     private final Clock clock;
@@ -32,7 +38,8 @@ final class TaskHistory implements AutoCloseable {
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
     private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+    private final AtomicBoolean compactionQueued = new AtomicBoolean();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-store").daemon().factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-retention").daemon().factory());
@@ -54,13 +61,38 @@ final class TaskHistory implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(() -> sweep(expired), every, every, TimeUnit.SECONDS);
     }
 
-    /** A new task: known from now on, written, and announced to listeners. */
+    /** Opens the write-ahead log (compacting what the start replayed from it). */
+    void openLog() {
+        store.openJournal();
+    }
+
+    /**
+     * A new task: known from now on, durable in the write-ahead log before the call that made it answers
+     * (RunTasks arriving together share one flush), announced to listeners, and written to its file soon.
+     *
+     * @throws RuntimeException when the log cannot be written: the task is then forgotten, nothing was answered
+     */
     void add(TaskRecord record) {
         record.events = events;
+        // known before it is logged, so that a compaction of the log never finds it missing and drops it
         tasks.put(record.taskId, record);
         endpointIds.put(record.endpointId, record.taskId);
+        try {
+            store.log(record.persisted());
+        } catch (RuntimeException e) {
+            tasks.remove(record.taskId);
+            endpointIds.remove(record.endpointId);
+            throw e;
+        }
         record.announce();
         save(record);
+        compactSoon();
+    }
+
+    /** A change a call acknowledges (StopTask): durable in the write-ahead log before the call answers. */
+    void logged(TaskRecord record) {
+        store.log(record.persisted());
+        compactSoon();
     }
 
     /** A task saved before a restart, known again. */
@@ -70,11 +102,6 @@ final class TaskHistory implements AutoCloseable {
         tasks.put(record.taskId, record);
         endpointIds.put(record.endpointId, record.taskId);
         return record;
-    }
-
-    /** The tasks saved before the restart. */
-    List<PersistedTask> saved() {
-        return store.loadAll();
     }
 
     Optional<TaskRecord> get(String taskId) {
@@ -94,20 +121,72 @@ final class TaskHistory implements AutoCloseable {
         if (dirty.add(record.taskId)) {
             writer.execute(() -> {
                 dirty.remove(record.taskId);
-                PersistedTask snapshot;
-                synchronized (record) {
-                    if (record.version <= record.savedVersion) {
-                        return;
-                    }
-                    record.savedVersion = record.version;
-                    snapshot = record.persisted();
-                }
-                try {
-                    store.save(snapshot);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Cannot save task " + record.taskId, e);
-                }
+                write(record);
             });
+        }
+    }
+
+    /** On the writer: the record's file, unless it is up to date; false when it cannot be written. */
+    private boolean write(TaskRecord record) {
+        PersistedTask snapshot;
+        long previous;
+        synchronized (record) {
+            if (record.version <= record.savedVersion) {
+                return true;
+            }
+            previous = record.savedVersion;
+            record.savedVersion = record.version;
+            snapshot = record.persisted();
+        }
+        try {
+            store.save(snapshot);
+            return true;
+        } catch (RuntimeException e) {
+            synchronized (record) {
+                record.savedVersion = Math.min(record.savedVersion, previous);
+            }
+            LOG.log(Level.WARNING, "Cannot save task " + record.taskId, e);
+            return false;
+        }
+    }
+
+    /**
+     * Queues one compaction of the write-ahead log on the writer, shortly: a burst of calls shares one
+     * segment, and the rotation stays off the calls' path.
+     */
+    private void compactSoon() {
+        if (compactionQueued.compareAndSet(false, true)) {
+            try {
+                writer.schedule(this::compact, COMPACTION_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                compactionQueued.set(false); // shutting down: the log is replayed at the next start
+            }
+        }
+    }
+
+    /** On the writer: closes the log segment, writes every task in it to its file, then drops the segment. */
+    private void compact() {
+        compactionQueued.set(false);
+        try {
+            Optional<WriteAheadLog.Segment> rotated = store.rotate();
+            if (rotated.isEmpty()) {
+                return;
+            }
+            WriteAheadLog.Segment segment = rotated.get();
+            boolean written = true;
+            for (String taskId : segment.keys()) {
+                TaskRecord record = tasks.get(taskId);
+                // a task swept meanwhile has its file deleted: dropping the segment forgets it for good
+                written &= record == null || write(record);
+            }
+            if (written) {
+                store.release(segment);
+            } else {
+                LOG.warning("Keeping task log " + segment.file() + ": some tasks could not be written; it is "
+                        + "replayed at the next start");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot compact the task log", e);
         }
     }
 
@@ -130,6 +209,7 @@ final class TaskHistory implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        writer.execute(this::compact);
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -138,5 +218,6 @@ final class TaskHistory implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
     }
 }

@@ -169,8 +169,12 @@ final class TaskLifecycle {
 
     // ---- stopping -----------------------------------------------------------------------------------------
 
-    /** Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes. */
-    void stop(TaskRecord record, StopCode stopCode, String reason) {
+    /**
+     * Desired STOPPED with a stop code; containers are stopped in the background, then the task finishes.
+     *
+     * @return whether this call changed the task (false when it was being stopped already)
+     */
+    boolean stop(TaskRecord record, StopCode stopCode, String reason) {
         boolean[] first = {false};
         record.update(r -> {
             if (r.desiredStatus == TaskStatus.STOPPED) {
@@ -188,6 +192,7 @@ final class TaskLifecycle {
         if (first[0]) {
             Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
         }
+        return first[0];
     }
 
     /** Stops every container that may run (in parallel, each with its stop timeout), then finishes. */
@@ -268,8 +273,12 @@ final class TaskLifecycle {
     /**
      * After a restart: applies what the engine shows of a task's containers (exits that happened meanwhile); a
      * container the engine no longer has is STOPPED, as the agent reports a container it cannot inspect.
+     *
+     * @return containers running on the engine that the record still has PENDING (started after the last save)
      */
-    void recovered(TaskRecord record, Map<String, TaskEngine.Observation> seen) {
+    List<Map.Entry<ContainerState, TaskEngine.Observation>> recovered(TaskRecord record,
+                                                                   Map<String, TaskEngine.Observation> seen) {
+        List<Map.Entry<ContainerState, TaskEngine.Observation>> started = new ArrayList<>();
         record.update(r -> {
             for (ContainerState c : r.containers.values()) {
                 if (c.runtimeId != null && !c.stopped() && !seen.containsKey(c.name)) {
@@ -286,7 +295,11 @@ final class TaskLifecycle {
                     continue;
                 }
                 c.runtimeId = o.id();
-                c.lastStatus = o.running() ? ContainerStatus.RUNNING : ContainerStatus.STOPPED;
+                if (o.running() && c.lastStatus == ContainerStatus.PENDING) {
+                    started.add(Map.entry(c, o)); // started after the last save: recorded as a start, if at all
+                } else {
+                    c.lastStatus = o.running() ? ContainerStatus.RUNNING : ContainerStatus.STOPPED;
+                }
                 o.exitCode().ifPresent(code -> c.exitCode = code);
                 o.health().map(HealthStatus::of).ifPresent(h -> c.healthStatus = h);
                 if (o.oomKilled()) {
@@ -294,6 +307,7 @@ final class TaskLifecycle {
                 }
             }
         });
+        return started;
     }
 
     /** What the engine shows of a container now, or null when it cannot say. */

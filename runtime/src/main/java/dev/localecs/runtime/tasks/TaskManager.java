@@ -72,15 +72,21 @@ public final class TaskManager implements TaskService, AutoCloseable {
         this.lifecycle = new TaskLifecycle(engine, clock, settings);
     }
 
-    /** Connects the event stream, recovers tasks from disk and the engine, starts the retention sweep. */
-    public void start() {
+    /**
+     * Opens the write-ahead log, connects the event stream, recovers the stored tasks with the engine, starts
+     * the retention sweep.
+     *
+     * @param saved the tasks {@link TaskStore#load()} found (the start was refused if a file was unreadable)
+     */
+    public void start(List<PersistedTask> saved) {
+        history.openLog();
         try {
             engine.ensureTaskNetwork();
         } catch (RuntimeException e) {
             LOG.warning("The task network could not be made now (it is retried at each launch): " + e.getMessage());
         }
         engine.events(new ContainerEvents(history, lifecycle));
-        new TaskRecovery(history, lifecycle, engine).recover();
+        new TaskRecovery(history, lifecycle, engine).recover(saved);
         history.startSweep(record -> {
             if (settings.removeContainers() == TaskSettings.RemoveContainers.AFTER_RETENTION) {
                 lifecycle.remove(record);
@@ -133,8 +139,12 @@ public final class TaskManager implements TaskService, AutoCloseable {
     @Override
     public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
         Optional<TaskRecord> record = inCluster(cluster, taskId);
-        record.ifPresent(r -> lifecycle.stop(r, StopCode.USER_INITIATED,
-                reason.filter(text -> !text.isBlank()).orElse("Task stopped by user")));
+        record.ifPresent(r -> {
+            if (lifecycle.stop(r, StopCode.USER_INITIATED,
+                    reason.filter(text -> !text.isBlank()).orElse("Task stopped by user"))) {
+                history.logged(r);
+            }
+        });
         return record.map(TaskRecord::snapshot);
     }
 

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.tasks;
 
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -22,9 +23,9 @@ final class TaskRecovery {
         this.engine = engine;
     }
 
-    void recover() {
-        for (PersistedTask saved : history.saved()) {
-            TaskRecord record = history.adopt(saved);
+    void recover(List<PersistedTask> saved) {
+        for (PersistedTask task : saved) {
+            TaskRecord record = history.adopt(task);
             if (record.isStopped()) {
                 continue;
             }
@@ -36,7 +37,11 @@ final class TaskRecovery {
                         + "; it keeps its last known state: " + e.getMessage());
                 continue;
             }
-            lifecycle.recovered(record, seen);
+            List<Map.Entry<ContainerState, TaskEngine.Observation>> started = lifecycle.recovered(record, seen);
+            // a launch that got every container going before the crash went on: the task is adopted as it runs
+            if (record.containers.keySet().stream().allMatch(seen::containsKey)) {
+                started.forEach(s -> lifecycle.containerStarted(record, s.getKey(), s.getValue()));
+            }
             boolean stopping;
             boolean launched;
             boolean essentialExited;

@@ -42,6 +42,11 @@ public final class TaskBenchmark {
         Path state = Files.createTempDirectory("task-bench");
         try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"));
              DockerClient docker = DockerClients.create("unix:///var/run/docker.sock", Duration.ofMinutes(1))) {
+            if (List.of(args).contains("--run-task-only")) {
+                register(runtime, "bench-1", 1);
+                runTaskCalls(runtime);
+                return;
+            }
             for (int containers : new int[] {1, 5}) {
                 String family = "bench-" + containers;
                 register(runtime, family, containers);
@@ -78,8 +83,54 @@ public final class TaskBenchmark {
                         containers, ours, dockerJava, ours / (double) Math.max(1, dockerJava), dockerCompose,
                         dockerCompose / (double) Math.max(1, ours));
             }
+            runTaskCalls(runtime);
             describeScaling(runtime);
         }
+    }
+
+    /**
+     * The RunTask call itself as the client sees it (what durability costs): sequential calls, then bursts of
+     * 20 concurrent calls. Each task is stopped and removed right after.
+     */
+    private static void runTaskCalls(RuntimeFixture runtime) throws Exception {
+        List<Long> sequential = new ArrayList<>();
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("bench-1")).tasks().get(0);
+            sequential.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+            arns.add(task.taskArn());
+        }
+        List<Long> concurrent = Collections.synchronizedList(new ArrayList<>());
+        for (int burst = 0; burst < 3; burst++) {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    long start = System.nanoTime();
+                    Task task = runtime.ecs().runTask(r -> r.taskDefinition("bench-1")).tasks().get(0);
+                    concurrent.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+                    synchronized (arns) {
+                        arns.add(task.taskArn());
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        for (String arn : arns) {
+            runtime.ecs().stopTask(r -> r.task(arn));
+        }
+        awaitStopped(runtime, arns);
+        System.out.printf("RunTask call (client wall time): median %.2f ms sequential (20 calls); median %.2f ms, "
+                + "p90 %.2f ms in bursts of 20 concurrent calls (60 calls)%n", median(sequential) / 1000.0,
+                median(concurrent) / 1000.0, percentile(concurrent, 0.9) / 1000.0);
+    }
+
+    private static long percentile(List<Long> values, double fraction) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
     }
 
     private static void register(RuntimeFixture runtime, String family, int containers) {

@@ -64,10 +64,11 @@ final class SimulatedTasks implements AutoCloseable {
         EcsArns arns = new EcsArns("us-east-1", "000000000000");
         TaskComposer composer = new TaskComposer(new TaskConverter(ConverterSettings.from(config), arns), List.of(),
                 new ComposeYaml());
+        TaskStore store = new TaskStore(new JsonFileStore(dir.resolve("state"), JSON));
+        List<PersistedTask> saved = store.load();
         manager = new TaskManager(new Unclosable(engine), composer, dir.resolve("compose"), arns,
-                Clock.tickMillis(ZoneOffset.UTC), new TaskStore(new JsonFileStore(dir.resolve("state"), JSON)),
-                settings, JSON, LaunchResources.NONE);
-        manager.start();
+                Clock.tickMillis(ZoneOffset.UTC), store, settings, JSON, LaunchResources.NONE);
+        manager.start(saved);
     }
 
     /** Stops the manager (the engine keeps its containers) and starts a new one on the same state. */
