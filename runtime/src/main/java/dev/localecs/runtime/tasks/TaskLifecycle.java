@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,11 +25,13 @@ final class TaskLifecycle {
     private final TaskEngine engine;
     private final Clock clock;
     private final TaskSettings settings;
+    private final TaskStopper stopper;
 
     TaskLifecycle(TaskEngine engine, Clock clock, TaskSettings settings) {
         this.engine = engine;
         this.clock = clock;
         this.settings = settings;
+        this.stopper = new TaskStopper(engine, settings, this);
     }
 
     // ---- engine events (translated by ContainerEvents) ---------------------------------------------------
@@ -190,51 +191,31 @@ final class TaskLifecycle {
             }
         });
         if (first[0]) {
-            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopContainers(record));
+            Thread.ofVirtual().name("stop-" + record.taskId).start(() -> stopper.stopContainers(record));
         }
         return first[0];
     }
 
-    /** Stops every container that may run (in parallel, each with its stop timeout), then finishes. */
+    /** Stops every container that may run, then finishes the task (see {@link TaskStopper}). */
     void stopContainers(TaskRecord record) {
-        List<Thread> stops = new ArrayList<>();
-        for (ContainerState c : record.containers.values()) {
-            String id;
-            synchronized (record) {
-                id = c.stopped() ? null : c.runtimeId;
-            }
-            if (id != null) {
-                stops.add(Thread.ofVirtual().start(() -> quietly("Stopping " + c.name + " of task " + record.taskId,
-                        () -> engine.stop(id, c.stopTimeout))));
-            }
-        }
-        try {
-            for (Thread stop : stops) {
-                stop.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        finish(record);
+        stopper.stopContainers(record);
     }
 
-    /** Every container has stopped: record exit codes not yet seen, stop the pause container, STOPPED. */
-    private void finish(TaskRecord record) {
-        for (ContainerState c : record.containers.values()) {
-            if (c.runtimeId != null && !c.stopped()) {
-                TaskEngine.Observation seen = observe(c);
-                record.update(r -> {
-                    c.lastStatus = ContainerStatus.STOPPED;
-                    if (seen != null) {
-                        seen.exitCode().ifPresent(code -> c.exitCode = code);
-                        if (seen.oomKilled() && c.reason == null) {
-                            c.reason = OUT_OF_MEMORY;
-                        }
-                    }
-                });
+    /** A container the engine reports stopped (its exit code and OOM kill, when the engine says). */
+    void containerStopped(TaskRecord record, ContainerState c, TaskEngine.Observation seen) {
+        record.update(r -> {
+            c.lastStatus = ContainerStatus.STOPPED;
+            if (seen != null) {
+                seen.exitCode().ifPresent(code -> c.exitCode = code);
+                if (seen.oomKilled() && c.reason == null) {
+                    c.reason = OUT_OF_MEMORY;
+                }
             }
-        }
+        });
+    }
+
+    /** Every container has stopped: awsvpc tasks deprovision their interface next. */
+    void executionStopped(TaskRecord record) {
         record.update(r -> {
             r.executionStoppedAt = clock.instant();
             r.containers.values().forEach(c -> c.lastStatus = ContainerStatus.STOPPED);
@@ -242,13 +223,10 @@ final class TaskLifecycle {
                 r.lastStatus = TaskStatus.DEPROVISIONING;
             }
         });
-        if (record.pauseId != null) {
-            quietly("Stopping the pause container of " + record.taskId, () -> engine.stop(record.pauseId, 2));
-        }
-        if (settings.removeContainers() == TaskSettings.RemoveContainers.IMMEDIATELY) {
-            // deprovisioned before STOPPED, so a STOPPED task has nothing left on the engine
-            remove(record);
-        }
+    }
+
+    /** Final. */
+    void stopped(TaskRecord record) {
         record.update(r -> {
             r.lastStatus = TaskStatus.STOPPED;
             r.stoppedAt = clock.instant();
@@ -257,15 +235,7 @@ final class TaskLifecycle {
 
     /** Removes a task's containers, networks and volumes from the engine (failures are logged). */
     void remove(TaskRecord record) {
-        quietly("Cleaning up task " + record.taskId, () -> engine.remove(record.project));
-    }
-
-    private static void quietly(String what, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, what + " failed", e);
-        }
+        stopper.remove(record);
     }
 
     // ---- recovery -----------------------------------------------------------------------------------------
