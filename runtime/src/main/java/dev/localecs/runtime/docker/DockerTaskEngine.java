@@ -96,8 +96,8 @@ public final class DockerTaskEngine implements TaskEngine {
             return new Settings(config.get("docker.host", "unix:///var/run/docker.sock"),
                     TaskSettings.choice(config, "tasks.pull-policy", "missing",
                             PullPolicy.class),
-                    TaskNetworkSettings.from(config), config.get("tasks.publish-host-ip", ""), AwsvpcHostPorts.parse(config.get(
-                            "tasks.awsvpc-host-ports", AwsvpcHostPorts.IF_FREE.configName())));
+                    TaskNetworkSettings.from(config), config.get("tasks.publish-host-ip", ""), TaskSettings.choice(config,
+                            "tasks.awsvpc-host-ports", "if-free", AwsvpcHostPorts.class));
         }
     }
 

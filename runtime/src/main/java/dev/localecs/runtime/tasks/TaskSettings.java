@@ -62,7 +62,7 @@ public record TaskSettings(Duration stoppedRetention, RemoveContainers removeCon
     }
 
     /**
-     * Reads one of an enum's values, written lower-case with dashes ({@code after-retention}).
+     * Reads one of an enum's values, written with dashes ({@code after-retention}; case and blanks ignored).
      *
      * @param config the configuration
      * @param key the key
@@ -73,7 +73,8 @@ public record TaskSettings(Duration stoppedRetention, RemoveContainers removeCon
      */
     public static <E extends Enum<E>> E choice(ConfigView config, String key, String defaultValue, Class<E> type) {
         String value = config.get(key, defaultValue).trim();
-        return Arrays.stream(type.getEnumConstants()).filter(e -> setting(e).equals(value)).findFirst()
+        String wanted = value.toLowerCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(e -> setting(e).equals(wanted)).findFirst()
                 .orElseThrow(() -> new ConfigurationException(key + " must be one of " + Arrays.stream(
                         type.getEnumConstants()).map(TaskSettings::setting).toList() + ", not '" + value + "'."));
     }
