@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * ECS events at a real EventBridge (moto_server): a rule for {@code aws.ecs} "ECS Task State Change" targeting
  * an SQS queue receives a task's RUNNING and STOPPED events, in order, shaped as ECS's. The simulated engine
- * runs the task, so no Docker is needed; the AWS CLI sets up and reads the peer.
+ * runs the task, so no Docker is needed; the AWS CLI sets up and reads the peer. The endpoint is given by its
+ * seed-style variable {@code EVENTS_ENDPOINT_URL}.
  */
 class TaskEventsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,13 +50,23 @@ class TaskEventsIT {
 
             Task stopped;
             try (RuntimeFixture runtime = RuntimeFixture.start(temp.resolve("state"),
-                    Map.of("tasks.engine", "simulated", "upstream.events.endpoint", moto.endpoint().toString()),
-                    Map.of("AWS_ACCESS_KEY_ID", "AKIDEVENTSIT", "AWS_SECRET_ACCESS_KEY", "events-it-secret"))) {
+                    Map.of("tasks.engine", "simulated"), Map.of("EVENTS_ENDPOINT_URL", moto.endpoint().toString(),
+                            "AWS_ACCESS_KEY_ID", "AKIDEVENTSIT", "AWS_SECRET_ACCESS_KEY", "events-it-secret"))) {
                 runtime.ecs().registerTaskDefinition(r -> r.family("events-it").containerDefinitions(c -> c
                         .name("app").image("busybox:1.36").memory(32).essential(true)
                         .environment(KeyValuePair.builder().name("LOCAL_ECS_SIMULATE").value("exit:0@300ms").build())));
                 String taskArn = runtime.ecs().runTask(r -> r.taskDefinition("events-it")).tasks().get(0).taskArn();
                 stopped = runtime.awaitStatus("default", taskArn, "STOPPED", Duration.ofSeconds(20));
+                JsonNode health = JSON.readTree(RuntimeFixture.send(HttpRequest.newBuilder(
+                        runtime.endpoint().resolve("/health")).build()).body());
+                JsonNode worker = null;
+                for (JsonNode w : health.path("workers")) {
+                    worker = "eventbridge-events".equals(w.path("name").asText()) ? w : worker;
+                }
+                assertThat(worker).as("the worker in /health: " + health).isNotNull();
+                assertThat(worker.path("state").asText()).isEqualTo("RUNNING");
+                assertThat(worker.path("plugin").asText()).isEqualTo("eventbridge-events");
+                assertThat(worker.has("error")).as(worker.toString()).isFalse();
             }
 
             List<JsonNode> events = receiveUntilStopped(moto.endpoint(), queueUrl, stopped.taskArn());
