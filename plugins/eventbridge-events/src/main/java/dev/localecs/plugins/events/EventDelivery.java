@@ -125,7 +125,7 @@ final class EventDelivery implements Consumer<EventEntry>, AutoCloseable {
         int failures = 0;
         while (!pending.isEmpty()) {
             if (stopping && System.nanoTime() - flushDeadline > 0) {
-                health.lostAtStop(pending.size() + queue.size());
+                health.lostAtStop(pending.size());
                 return;
             }
             List<Optional<String>> results;

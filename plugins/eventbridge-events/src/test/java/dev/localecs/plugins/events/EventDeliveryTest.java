@@ -148,6 +148,24 @@ class EventDeliveryTest {
     }
 
     @Test
+    void stopWhileTheEndpointIsDownGivesUpAfterTheFlushTimeout() throws Exception {
+        RecordingSink sink = RecordingSink.open();
+        sink.down(true);
+        EventBridgeEventsWorker worker = start(sink);
+        addTask();
+        addTask();
+        sink.awaitCalls(1);
+
+        long started = System.nanoTime();
+        worker.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(7));
+        assertThat(sink.events()).isEmpty();
+        assertThat(sink.closed()).isTrue();
+    }
+
+    @Test
     void withoutAnEndpointTheWorkerDoesNothingAndSaysSoOnce() {
         FakePluginContext bare = new FakePluginContext();
         AtomicInteger sinks = new AtomicInteger();
