@@ -55,6 +55,8 @@ public final class TaskRecord {
     /** Where state changes are published (the manager's; none until it adopts the record). */
     TaskEvents events;
     private String publishedSignature = "";
+    private Task snapshot;
+    private long snapshotVersion;
     private final Consumer<TaskRecord> listener;
 
     TaskRecord(String taskId, String taskArn, String clusterArn, RunTaskSpec spec, TaskOverride overrides,
@@ -226,8 +228,15 @@ public final class TaskRecord {
         return lastStatus == TaskStatus.STOPPED;
     }
 
-    /** The task as ECS shows it (an immutable snapshot). */
+    /**
+     * The task as ECS shows it (an immutable snapshot), rendered once per version: every change goes through
+     * {@link #update(Consumer)}, which bumps the version, so reads between changes share one snapshot.
+     */
     synchronized Task snapshot() {
-        return TaskSnapshots.of(this);
+        if (snapshot == null || snapshotVersion != version) {
+            snapshot = TaskSnapshots.of(this);
+            snapshotVersion = version;
+        }
+        return snapshot;
     }
 }
