@@ -177,6 +177,11 @@ public final class TaskManager implements TaskService, AutoCloseable {
                 .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
     }
 
+    /** A task's view for the endpoint, by task id (package use: tests). */
+    Optional<TaskView> view(String taskId) {
+        return history.get(taskId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway()));
+    }
+
     private Optional<TaskRecord> inCluster(String cluster, String taskId) {
         return history.get(taskId).filter(record -> record.cluster.equals(cluster));
     }
@@ -190,7 +195,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
      * @return a view of the task
      */
     public Optional<TaskView> byEndpointId(String endpointId) {
-        return history.byEndpointId(endpointId).map(r -> new TaskView(r.taskId, r));
+        return history.byEndpointId(endpointId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway()));
     }
 
     /**

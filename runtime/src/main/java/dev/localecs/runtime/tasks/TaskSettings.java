@@ -2,6 +2,7 @@ package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -15,9 +16,11 @@ import java.util.Locale;
  * @param dependencyTimeout how long a dependency condition may take without a startTimeout
  *                          ({@code tasks.dependency-timeout})
  * @param taskNetwork the task network's name ({@code network.name})
+ * @param subnetGateway the task network's gateway with its prefix length, as task metadata shows it
+ *                      ({@code SubnetGatewayIpv4Address}, e.g. {@code 169.254.170.2/24})
  */
 public record TaskSettings(Duration stoppedRetention, RemoveContainers removeContainers, Duration dependencyTimeout,
-                           String taskNetwork) {
+                           String taskNetwork, String subnetGateway) {
 
     /** When a stopped task's containers, networks and volumes are removed. */
     public enum RemoveContainers {
@@ -37,9 +40,11 @@ public record TaskSettings(Duration stoppedRetention, RemoveContainers removeCon
      * @throws ConfigurationException naming a setting that cannot be read
      */
     public static TaskSettings from(ConfigView config) {
+        TaskNetworkSettings network = TaskNetworkSettings.from(config);
         return new TaskSettings(duration(config, "tasks.stopped-retention", "1h"),
                 choice(config, "tasks.remove-containers", "after-retention", RemoveContainers.class),
-                duration(config, "tasks.dependency-timeout", "3m"), config.get("network.name", "ecs-local-network"));
+                duration(config, "tasks.dependency-timeout", "3m"), network.name(),
+                network.gateway() + "/" + network.subnet().prefix());
     }
 
     /**

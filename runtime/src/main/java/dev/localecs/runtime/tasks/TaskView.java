@@ -12,8 +12,9 @@ import java.util.Set;
  *
  * @param taskId the task id
  * @param record the record (package use)
+ * @param subnetGateway the task network's gateway and prefix ({@code SubnetGatewayIpv4Address})
  */
-public record TaskView(String taskId, TaskRecord record) {
+public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
 
     /** @return the task role, if any */
     public Optional<String> taskRoleArn() {
@@ -120,7 +121,7 @@ public record TaskView(String taskId, TaskRecord record) {
                     network.put("MACAddress", record.macAddress);
                 }
                 network.put("PrivateDNSName", ip == null ? "" : "ip-" + ip.replace('.', '-') + ".ec2.internal");
-                network.put("SubnetGatewayIpv4Address", "169.254.170.2/24");
+                network.put("SubnetGatewayIpv4Address", subnetGateway);
             }
             container.put("Networks", List.of(network));
             if (!c.networkBindings.isEmpty()) {

@@ -55,8 +55,15 @@ final class SimulatedTasks implements AutoCloseable {
     }
 
     static SimulatedTasks start(Path dir, Duration retention, Duration dependencyTimeout) {
-        return new SimulatedTasks(dir, new TaskSettings(retention, TaskSettings.RemoveContainers.AFTER_RETENTION, dependencyTimeout,
-                "ecs-local-network"));
+        return new SimulatedTasks(dir, new TaskSettings(retention, TaskSettings.RemoveContainers.AFTER_RETENTION,
+                dependencyTimeout, "ecs-local-network", "169.254.170.2/24"));
+    }
+
+    /** With a task network whose gateway (and prefix) task metadata reports. */
+    static SimulatedTasks withGateway(Path dir, String subnetGateway) {
+        return new SimulatedTasks(dir, new TaskSettings(Duration.ofHours(1),
+                TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5), "ecs-local-network",
+                subnetGateway));
     }
 
     private void start() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -217,6 +218,22 @@ class TaskLifecycleTest {
         assertThat(stopped.stopCode()).isEqualTo("EssentialContainerExited");
         assertThat(named(stopped, "app").reason()).startsWith("CannotInspectContainerError: ");
         assertThat(named(stopped, "app").exitCode()).isNull();
+    }
+
+    @Test
+    void awsvpcMetadataNamesTheTaskNetworksGatewayAndTheEniAddress() {
+        tasks = SimulatedTasks.withGateway(dir, "169.254.168.1/21");
+        Task task = tasks.run("{\"family\":\"vpc\",\"networkMode\":\"awsvpc\",\"containerDefinitions\":["
+                + container("app", true, null, "") + "]}");
+        Task running = tasks.awaitStatus(task, "RUNNING");
+        Map<String, Object> metadata = tasks.tasks().view(SimulatedTasks.id(task)).orElseThrow()
+                .containerMetadata("app");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> network = ((List<Map<String, Object>>) metadata.get("Networks")).get(0);
+        assertThat(network).containsEntry("NetworkMode", "awsvpc")
+                .containsEntry("SubnetGatewayIpv4Address", "169.254.168.1/21");
+        assertThat(network.get("IPv4Addresses")).isEqualTo(List.of(running.containers().get(0)
+                .networkInterfaces().get(0).privateIpv4Address()));
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class TaskNetworkProvider implements ComposeOverrideProvider {
     @Override
     public List<ComposeFragment> fragments(TaskLaunch launch) {
         String network = context.config().get("network.name", "ecs-local-network");
+        String endpoint = context.config().get("endpoint.host", ENDPOINT);
         var project = ServiceNetworks.join(launch.taskFile(), List.of(network));
         Map<String, ComposeService> services = new LinkedHashMap<>(project.services());
         boolean fargate = launch.taskDefinition().requiresCompatibilities() != null
@@ -58,8 +59,8 @@ public final class TaskNetworkProvider implements ComposeOverrideProvider {
             }
             Map<String, String> environment = new LinkedHashMap<>();
             String id = launch.endpointId() + "." + name;
-            environment.put("ECS_CONTAINER_METADATA_URI", "http://" + ENDPOINT + "/v3/" + id);
-            environment.put("ECS_CONTAINER_METADATA_URI_V4", "http://" + ENDPOINT + "/v4/" + id);
+            environment.put("ECS_CONTAINER_METADATA_URI", "http://" + endpoint + "/v3/" + id);
+            environment.put("ECS_CONTAINER_METADATA_URI_V4", "http://" + endpoint + "/v4/" + id);
             if (hasTaskRole(launch)) {
                 environment.put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/" + launch.endpointId());
             }

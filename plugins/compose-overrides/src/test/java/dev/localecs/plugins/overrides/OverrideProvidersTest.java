@@ -107,6 +107,11 @@ class OverrideProvidersTest {
 
         ComposeService withoutRole = service(new TaskNetworkProvider(context).fragments(launch(null, null)), "app");
         assertThat(withoutRole.environment()).doesNotContainKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+
+        context.config("endpoint.host", "169.254.171.2");
+        ComposeService elsewhere = service(new TaskNetworkProvider(context).fragments(launch(null, null)), "app");
+        assertThat(elsewhere.environment())
+                .containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.171.2/v4/endpoint-id.app");
     }
 
     @Test
