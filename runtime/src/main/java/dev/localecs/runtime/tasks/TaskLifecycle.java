@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The only writer of task and container status: container events from the engine, the launcher's progress,
@@ -16,7 +15,6 @@ import java.util.logging.Logger;
  * DEACTIVATING → DEPROVISIONING → STOPPED), each applied atomically to the {@link TaskRecord}.
  */
 final class TaskLifecycle {
-    private static final Logger LOG = Logger.getLogger(TaskLifecycle.class.getName());
     static final String OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
     static final String ESSENTIAL_EXITED = "Essential container in task exited";
     static final String VANISHED = "CannotInspectContainerError: the container was removed from the engine while "
@@ -26,12 +24,14 @@ final class TaskLifecycle {
     private final Clock clock;
     private final TaskSettings settings;
     private final TaskStopper stopper;
+    private final ContainerInspector inspector;
 
     TaskLifecycle(TaskEngine engine, Clock clock, TaskSettings settings) {
         this.engine = engine;
         this.clock = clock;
         this.settings = settings;
         this.stopper = new TaskStopper(engine, settings, this);
+        this.inspector = new ContainerInspector(engine, settings.taskNetwork());
     }
 
     // ---- engine events (translated by ContainerEvents) ---------------------------------------------------
@@ -46,9 +46,10 @@ final class TaskLifecycle {
 
     /** A container exited; an essential one stops the task. */
     void containerExited(TaskRecord record, ContainerState state, Optional<Integer> exitCode) {
-        // cgroup v2 engines may not send "oom"; a SIGKILL exit is checked once against the engine
+        // cgroup v2 engines may not send "oom", and may mark the container OOM-killed a moment after its exit:
+        // a SIGKILL exit is checked against the engine a few times, briefly
         boolean killed = exitCode.orElse(0) == 137 && !state.oomKilled;
-        TaskEngine.Observation seen = killed ? observe(state) : null;
+        TaskEngine.Observation seen = killed ? inspector.observeOomKill(state) : null;
         record.update(r -> {
             state.finishedAt = clock.instant();
             if (seen != null && seen.oomKilled()) {
@@ -282,11 +283,6 @@ final class TaskLifecycle {
 
     /** What the engine shows of a container now, or null when it cannot say. */
     TaskEngine.Observation observe(ContainerState state) {
-        try {
-            return state.runtimeId == null ? null : engine.observe(state.runtimeId, settings.taskNetwork());
-        } catch (RuntimeException e) {
-            LOG.fine("Cannot inspect " + state.runtimeId + ": " + e.getMessage());
-            return null;
-        }
+        return inspector.observe(state);
     }
 }
