@@ -190,7 +190,7 @@ final class ServiceScheduler {
         }
         ServiceDeployment primary = deployments.getFirst();
         boolean settled = deployments.size() == 1 && primary.runningCount() == desired && primary.pendingCount() == 0
-                && remaining.size() == desired;
+                && remaining.size() == desired && !stillStopping(service);
         StoredService changed = service.withDeployments(deployments, service.steady());
         if (settled && "IN_PROGRESS".equals(primary.rolloutState())) {
             deployments.set(0, primary.completed(now));
