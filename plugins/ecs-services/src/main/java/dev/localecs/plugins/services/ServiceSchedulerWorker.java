@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service scheduler's loop: subscribed to task events (a service task that changes wakes its service), woken
- * by the service actions, and a tick ({@code services.scheduler-tick}, 1 s) that looks at every live service, so
+ * by the service actions, and a tick (every second) that looks at every live service, so
  * the scheduler resumes after a restart from the stored services and the recovered tasks without duplicates.
  */
 @Extension
 public final class ServiceSchedulerWorker implements BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSchedulerWorker.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final PluginContext context;
     private final AtomicReference<String> problem = new AtomicReference<>();
@@ -44,7 +45,7 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
     public void start() {
         ServiceStore store = ServiceStore.of(context);
         ServiceScheduler scheduler = new ServiceScheduler(context, store);
-        Duration tick = Duration.ofMillis(context.config().getInt("services.scheduler-tick-ms", 1000));
+        Duration tick = TICK;
         running = true;
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
         thread = Thread.ofPlatform().daemon().name("service-scheduler").start(() -> loop(store, scheduler, tick));

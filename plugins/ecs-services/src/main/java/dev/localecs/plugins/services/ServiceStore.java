@@ -45,7 +45,7 @@ final class ServiceStore {
     private ServiceStore(PluginContext context) {
         this.context = context;
         this.json = context.json();
-        this.dir = context.config().get("state.dir").map(value -> Path.of(value).resolve("services"));
+        this.dir = context.config().get("state.dir").map(ServiceStore::stateDir).map(path -> path.resolve("services"));
         dir.ifPresent(this::load);
     }
 
@@ -59,6 +59,13 @@ final class ServiceStore {
         synchronized (STORES) {
             return STORES.computeIfAbsent(context, ServiceStore::new);
         }
+    }
+
+    /** {@code state.dir} as the runtime reads it: {@code ~} is the user's home. */
+    static Path stateDir(String value) {
+        String expanded = value.equals("~") || value.startsWith("~/")
+                ? System.getProperty("user.home") + value.substring(1) : value;
+        return Path.of(expanded).toAbsolutePath().normalize();
     }
 
     /** Runs {@code work} under the lock of one service. */

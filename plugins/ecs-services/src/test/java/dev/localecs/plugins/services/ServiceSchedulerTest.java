@@ -193,8 +193,7 @@ class ServiceSchedulerTest {
 
     @Test
     void theWorkerStartsTasksOnItsOwnAndStops() throws InterruptedException {
-        ServiceSchedulerWorker worker = new ServiceSchedulerWorker(fixture.context.config("services.scheduler-tick-ms",
-                "50"));
+        ServiceSchedulerWorker worker = new ServiceSchedulerWorker(fixture.context);
         worker.start();
         try {
             fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
@@ -203,6 +202,15 @@ class ServiceSchedulerTest {
                 Thread.sleep(20);
             }
             assertThat(fixture.live("web")).hasSize(2);
+            fixture.runAll("web");
+            Task stopped = fixture.live("web").getFirst();
+            fixture.context.tasks().stop("default", id(stopped), java.util.Optional.empty());
+            while (!fixture.live("web").stream().allMatch(task -> !task.taskArn().equals(stopped.taskArn()))
+                    || fixture.live("web").size() < 2) {
+                assertThat(System.nanoTime()).as("the stopped task is replaced").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(fixture.context.tasks().launches()).hasSize(3);
             assertThat(worker.problem()).isEmpty();
         } finally {
             worker.stop();
