@@ -61,11 +61,14 @@ final class ServiceStore {
         }
     }
 
-    /** {@code state.dir} as the runtime reads it: {@code ~} is the user's home. */
+    /**
+     * {@code state.dir} as the runtime reads it: {@code ~} is the user's home, a relative path is relative to
+     * {@code local-ecs.home} (the launcher's installation folder; the working directory without it).
+     */
     static Path stateDir(String value) {
         String expanded = value.equals("~") || value.startsWith("~/")
                 ? System.getProperty("user.home") + value.substring(1) : value;
-        return Path.of(expanded).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("local-ecs.home", ".")).toAbsolutePath().resolve(expanded).normalize();
     }
 
     /** Runs {@code work} under the lock of one service. */

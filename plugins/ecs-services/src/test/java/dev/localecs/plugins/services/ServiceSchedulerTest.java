@@ -172,6 +172,11 @@ class ServiceSchedulerTest {
         assertThat(fixture.context.services().count("default", "EC2", "ACTIVE")).isZero();
         step();
         assertThat(fixture.context.tasks().launches()).as("an inactive service starts nothing").hasSize(2);
+
+        JsonNode again = fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
+        assertThat(again.get("status").asText()).as("the name is free again").isEqualTo("ACTIVE");
+        step();
+        assertThat(fixture.live("web")).hasSize(1);
     }
 
     @Test
