@@ -52,7 +52,9 @@ class ServicesIT {
         Service service = service();
         while (!done.test(service)) {
             assertThat(always.test(service)).as("along the way: " + service).isTrue();
-            assertThat(System.nanoTime()).as("waited 30 s for " + what + ": " + service).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("waited 30 s for " + what + ": " + service + "; stopped tasks: "
+                    + tasks(DesiredStatus.STOPPED).stream().map(t -> t.taskArn() + " " + t.lastStatus() + " "
+                    + t.stoppedReason()).toList()).isLessThan(deadline);
             Thread.sleep(100);
             service = service();
         }
@@ -139,7 +141,19 @@ class ServicesIT {
         assertThat(afterRestart).as("resumed without a duplicate").singleElement()
                 .satisfies(task -> assertThat(task.startedBy()).isEqualTo(second));
         current = afterRestart.getFirst();
-        assertThat(service().desiredCount()).isEqualTo(1);
+
+        String script = """
+                import boto3, sys
+                ecs = boto3.client("ecs", endpoint_url=sys.argv[1], region_name="us-east-1",
+                                   aws_access_key_id="test", aws_secret_access_key="test")
+                ecs.update_service(service="web", desiredCount=2)
+                ecs.get_waiter("services_stable").wait(services=["web"], WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+                service = ecs.describe_services(services=["web"])["services"][0]
+                print(service["runningCount"], len(service["deployments"]))
+                """;
+        String output = TestImages.run(List.of("/usr/bin/python3", "-c", script, runtime.endpoint().toString()));
+        assertThat(output.trim()).as("boto3 scaled to 2 and waited for services_stable").isEqualTo("2 1");
+        assertThat(service().desiredCount()).isEqualTo(2);
 
         AwsCli.Result refused = cli.ecsResult("delete-service", "--service", "web");
         assertThat(refused.exitCode()).isNotZero();
