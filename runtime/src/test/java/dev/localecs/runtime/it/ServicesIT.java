@@ -54,7 +54,8 @@ class ServicesIT {
             assertThat(always.test(service)).as("along the way: " + service).isTrue();
             assertThat(System.nanoTime()).as("waited 30 s for " + what + ": " + service + "; stopped tasks: "
                     + tasks(DesiredStatus.STOPPED).stream().map(t -> t.taskArn() + " " + t.lastStatus() + " "
-                    + t.stoppedReason()).toList()).isLessThan(deadline);
+                    + t.stoppedReason()).toList() + "; health: " + RuntimeFixture.send(java.net.http.HttpRequest
+                    .newBuilder(runtime.endpoint().resolve("/health")).build()).body()).isLessThan(deadline);
             Thread.sleep(100);
             service = service();
         }
