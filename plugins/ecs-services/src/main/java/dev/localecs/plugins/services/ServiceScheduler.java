@@ -35,6 +35,9 @@ final class ServiceScheduler {
             .comparing((Task task) -> "RUNNING".equals(task.lastStatus()))
             .thenComparing(Task::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
+    /** The stoppedReason ECS gives a service task replaced for failing its container health checks. */
+    static final String UNHEALTHY_REASON = "Task failed container health checks";
+
     private record Backoff(Instant until, Duration last) {
     }
 
@@ -107,8 +110,18 @@ final class ServiceScheduler {
         double now = now();
         int desired = "ACTIVE".equals(service.status()) ? service.desiredCount() : 0;
         ServiceDeployment primary = service.primary();
-        List<Task> live = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
+        List<Task> all = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
                 "RUNNING", Optional.empty(), Optional.of(service.serviceName())));
+        StoredService changed = service;
+        List<Task> unhealthy = all.stream().filter(task -> failedHealthChecks(service, task)).toList();
+        if (!unhealthy.isEmpty()) {
+            for (Task task : unhealthy) {
+                context.tasks().stopForScheduler(service.cluster(), id(task), UNHEALTHY_REASON);
+            }
+            changed = changed.withEvent(now, "(service " + service.serviceName() + ") has stopped "
+                    + unhealthy.size() + " running tasks: " + taskList(unhealthy) + ".");
+        }
+        List<Task> live = all.stream().filter(task -> !unhealthy.contains(task)).toList();
         List<Task> primaryTasks = live.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
         List<Task> olderTasks = live.stream().filter(task -> !primary.id().equals(task.startedBy())).toList();
 
@@ -130,7 +143,6 @@ final class ServiceScheduler {
         int toStart = Math.min(desired - (primaryTasks.size() - (int) primaryTasks.stream()
                 .filter(stopping::contains).count()), maximum - (live.size() - stopping.size()));
 
-        StoredService changed = service;
         if (!stopping.isEmpty()) {
             String reason = "Scaling activity initiated by (deployment " + primary.id() + ")";
             for (Task task : stopping) {
@@ -204,6 +216,19 @@ final class ServiceScheduler {
             changed = changed.withDeployments(deployments, false);
         }
         return changed;
+    }
+
+    /**
+     * Whether a RUNNING task's health status is UNHEALTHY (an essential container failed its health checks) past
+     * the service's {@code healthCheckGracePeriodSeconds} from the task's start.
+     */
+    private boolean failedHealthChecks(StoredService service, Task task) {
+        if (!"RUNNING".equals(task.lastStatus()) || !"UNHEALTHY".equals(task.healthStatus())) {
+            return false;
+        }
+        int grace = service.members().path("healthCheckGracePeriodSeconds").asInt(0);
+        return task.startedAt() == null
+                || !context.clock().instant().isBefore(task.startedAt().plusSeconds(grace));
     }
 
     /** Whether a task of the service was told to stop and has not stopped yet. */

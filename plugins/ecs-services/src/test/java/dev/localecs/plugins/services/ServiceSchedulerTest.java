@@ -197,6 +197,29 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void anUnhealthyTaskIsReplacedAfterTheGracePeriod() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2,"
+                + "\"healthCheckGracePeriodSeconds\":60}");
+        step();
+        fixture.runAll("web");
+        step();
+        Task sick = fixture.live("web").getFirst();
+        fixture.context.tasks().change(id(sick), Map.of("healthStatus", "UNHEALTHY"));
+        step();
+        assertThat(fixture.context.tasks().launches()).as("within the grace period").hasSize(2);
+
+        fixture.clock.advance(Duration.ofSeconds(61));
+        step();
+        Task stopped = fixture.context.tasks().find("default", id(sick)).orElseThrow();
+        assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(stopped.stoppedReason()).isEqualTo("Task failed container health checks");
+        assertThat(fixture.context.tasks().launches()).as("replaced").hasSize(3);
+        assertThat(fixture.live("web")).hasSize(2).noneMatch(task -> task.taskArn().equals(sick.taskArn()));
+        assertThat(events(fixture.describe("web"))).anySatisfy(message -> assertThat(message)
+                .isEqualTo("(service web) has stopped 1 running tasks: (task " + id(sick) + ")."));
+    }
+
+    @Test
     void theWorkerStartsTasksOnItsOwnAndStops() throws InterruptedException {
         ServiceSchedulerWorker worker = new ServiceSchedulerWorker(fixture.context);
         worker.start();
