@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * A service's life on the simulated engine (no Docker) with the real AWS CLI and the AWS SDK: created with 3
  * tasks and stable for {@code aws ecs wait services-stable}, scaled to 1, rolled to a new revision within its
- * maximumPercent, resumed after a restart without a duplicate task, deleted to INACTIVE.
+ * maximumPercent, resumed after a restart without a duplicate task, deleted to INACTIVE; and a task that turns
+ * UNHEALTHY replaced.
  */
 class ServicesIT {
     @TempDir
@@ -168,5 +169,31 @@ class ServicesIT {
         runtime.awaitStatus("default", current.taskArn(), "STOPPED", Duration.ofSeconds(20));
         AwsCli.Result gone = cli.ecsResult("update-service", "--service", "web", "--desired-count", "1");
         assertThat(gone.error()).contains("ServiceNotActiveException");
+    }
+
+    @Test
+    void aTaskThatTurnsUnhealthyIsReplaced() throws InterruptedException {
+        AwsCli cli = new AwsCli(runtime.endpoint());
+        cli.ecs("register-task-definition", "--family", "sick", "--container-definitions",
+                "[{\"name\":\"app\",\"image\":\"busybox\",\"memory\":32,\"healthCheck\":{\"command\":"
+                        + "[\"CMD-SHELL\",\"true\"]},\"environment\":[{\"name\":\"LOCAL_ECS_SIMULATE\","
+                        + "\"value\":\"healthy@100ms;unhealthy@1s\"}]}]");
+        cli.ecs("create-service", "--service-name", "web", "--task-definition", "sick", "--desired-count", "1");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<Task> replaced = List.of();
+        while (replaced.isEmpty()) {
+            assertThat(System.nanoTime()).as("no task was replaced for failing its health checks").isLessThan(deadline);
+            Thread.sleep(200);
+            replaced = tasks(DesiredStatus.STOPPED).stream()
+                    .filter(task -> "Task failed container health checks".equals(task.stoppedReason())).toList();
+        }
+        Task sick = replaced.getFirst();
+        assertThat(sick.stopCodeAsString()).isEqualTo("ServiceSchedulerInitiated");
+        assertThat(sick.healthStatusAsString()).isEqualTo("UNHEALTHY");
+        await(s -> tasks(DesiredStatus.RUNNING).stream().anyMatch(task -> !task.taskArn().equals(sick.taskArn())),
+                s -> true, "the replacement");
+        cli.ecs("delete-service", "--service", "web", "--force");
+        cli.ecs("wait", "services-inactive", "--services", "web");
     }
 }
