@@ -47,6 +47,19 @@ public interface TaskService {
     Optional<Task> stop(String cluster, String taskId, Optional<String> reason);
 
     /**
+     * Stops a task on behalf of a scheduler: as {@link #stop(String, String, Optional)}, with the task's
+     * {@code stopCode} set to {@code ServiceSchedulerInitiated} where the implementation supports it.
+     *
+     * @param cluster the cluster name
+     * @param taskId the task id
+     * @param reason the {@code stoppedReason}
+     * @return the task as it is now (desired status STOPPED)
+     */
+    default Optional<Task> stopForScheduler(String cluster, String taskId, String reason) {
+        return stop(cluster, taskId, Optional.of(reason));
+    }
+
+    /**
      * How many tasks of a cluster are in each state, for DescribeClusters.
      *
      * @param cluster the cluster name

@@ -17,6 +17,10 @@ public enum ErrorCode {
     CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException", 400, Side.CLIENT),
     /** The cluster still has active or draining services and cannot be deleted. */
     CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException", 400, Side.CLIENT),
+    /** The named service does not exist in the cluster. */
+    SERVICE_NOT_FOUND("ServiceNotFoundException", 400, Side.CLIENT),
+    /** The service is DRAINING or INACTIVE and cannot be updated. */
+    SERVICE_NOT_ACTIVE("ServiceNotActiveException", 400, Side.CLIENT),
     /** The named resource (for tagging) does not exist. */
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Side.CLIENT),
     /** The operation in {@code X-Amz-Target} is not known here and no upstream takes it. */

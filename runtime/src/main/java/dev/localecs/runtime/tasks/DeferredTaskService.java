@@ -105,6 +105,11 @@ public final class DeferredTaskService implements TaskService {
     }
 
     @Override
+    public Optional<Task> stopForScheduler(String cluster, String taskId, String reason) {
+        return target().stopForScheduler(cluster, taskId, reason);
+    }
+
+    @Override
     public int count(String cluster, String lastStatus) {
         TaskService service = target;
         return service == null ? 0 : service.count(cluster, lastStatus);

@@ -149,6 +149,17 @@ public final class TaskManager implements TaskService, AutoCloseable {
     }
 
     @Override
+    public Optional<Task> stopForScheduler(String cluster, String taskId, String reason) {
+        Optional<TaskRecord> record = inCluster(cluster, taskId);
+        record.ifPresent(r -> {
+            if (lifecycle.stop(r, StopCode.SERVICE_SCHEDULER_INITIATED, reason)) {
+                history.logged(r);
+            }
+        });
+        return record.map(TaskRecord::snapshot);
+    }
+
+    @Override
     public Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command) {
         TaskRecord record = inCluster(cluster, taskId).orElse(null);
         if (record == null || record.container(container) == null) {

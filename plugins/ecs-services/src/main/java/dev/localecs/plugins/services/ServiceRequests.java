@@ -1,0 +1,156 @@
+package dev.localecs.plugins.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.TaskDefinition;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What CreateService and UpdateService share: the launch type, network and deployment-configuration checks, the
+ * task-definition lookup, new deployments, and the split of request members between the service and its
+ * deployments.
+ */
+final class ServiceRequests {
+    static final List<String> LAUNCH_TYPES = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Request members answered back on the service as they were given. */
+    static final List<String> SERVICE_MEMBERS = List.of("loadBalancers", "serviceRegistries",
+            "capacityProviderStrategy", "platformVersion", "deploymentConfiguration", "placementConstraints",
+            "placementStrategy", "networkConfiguration", "healthCheckGracePeriodSeconds", "deploymentController",
+            "enableECSManagedTags", "propagateTags", "enableExecuteCommand", "availabilityZoneRebalancing");
+
+    /** Request members that belong to each deployment. */
+    static final List<String> DEPLOYMENT_MEMBERS = List.of("capacityProviderStrategy", "platformVersion",
+            "networkConfiguration", "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations");
+
+    private ServiceRequests() {
+    }
+
+    /** The launch type of a request: given, else from the capacity provider strategy, else EC2. */
+    static String launchType(JsonNode body, TaskDefinition definition) {
+        String launchType = body.path("launchType").textValue();
+        JsonNode strategy = body.path("capacityProviderStrategy");
+        boolean hasStrategy = strategy.isArray() && !strategy.isEmpty();
+        if (launchType != null && hasStrategy) {
+            throw EcsException.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
+                    + "supported. Remove one and try again.");
+        }
+        if (launchType == null && hasStrategy) {
+            String provider = strategy.path(0).path("capacityProvider").asText("");
+            launchType = provider.startsWith("FARGATE") ? "FARGATE" : "EC2";
+        }
+        if (launchType == null) {
+            launchType = "EC2";
+        }
+        if (!LAUNCH_TYPES.contains(launchType)) {
+            throw EcsException.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: "
+                    + LAUNCH_TYPES + ".");
+        }
+        if (launchType.equals("FARGATE") && (definition.compatibilities() == null
+                || !definition.compatibilities().contains("FARGATE"))) {
+            throw EcsException.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        return launchType;
+    }
+
+    /** The task definition a reference names, ACTIVE. */
+    static TaskDefinition taskDefinition(PluginContext context, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw EcsException.invalidParameter("Task Definition can not be blank.");
+        }
+        TaskDefinition definition = context.taskDefinitions().resolve(reference)
+                .orElseThrow(EcsException::taskDefinitionNotFound);
+        if (!"ACTIVE".equals(definition.status())) {
+            throw EcsException.invalidParameter("TaskDefinition is inactive");
+        }
+        return definition;
+    }
+
+    /** awsvpc needs a network configuration with subnets; other modes take none. */
+    static void checkNetwork(JsonNode networkConfiguration, TaskDefinition definition) {
+        boolean awsvpc = "awsvpc".equals(definition.networkMode());
+        JsonNode vpc = networkConfiguration == null ? null : networkConfiguration.get("awsvpcConfiguration");
+        if (awsvpc && (vpc == null || vpc.isNull())) {
+            throw EcsException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
+                    + "specified.");
+        }
+        if (!awsvpc && vpc != null && !vpc.isNull()) {
+            throw EcsException.invalidParameter("Network Configuration is not valid for the given networkMode of this "
+                    + "task definition.");
+        }
+        if (vpc != null && !vpc.isNull() && (!vpc.path("subnets").isArray() || vpc.path("subnets").isEmpty())) {
+            throw EcsException.invalidParameter("subnets can not be empty.");
+        }
+    }
+
+    /**
+     * The deployment configuration with ECS's defaults filled in (maximumPercent 200, minimumHealthyPercent 100
+     * for REPLICA; 100 and 0 for DAEMON; the circuit breaker off), after checking the percentages.
+     */
+    static ObjectNode deploymentConfiguration(PluginContext context, JsonNode given, String schedulingStrategy) {
+        ObjectNode configuration = given != null && given.isObject() ? ((ObjectNode) given).deepCopy()
+                : context.json().createObjectNode();
+        boolean daemon = "DAEMON".equals(schedulingStrategy);
+        if (!configuration.has("deploymentCircuitBreaker")) {
+            configuration.putObject("deploymentCircuitBreaker").put("enable", false).put("rollback", false);
+        }
+        if (!configuration.has("maximumPercent")) {
+            configuration.put("maximumPercent", daemon ? 100 : 200);
+        }
+        if (!configuration.has("minimumHealthyPercent")) {
+            configuration.put("minimumHealthyPercent", daemon ? 0 : 100);
+        }
+        int maximum = configuration.get("maximumPercent").asInt();
+        int minimum = configuration.get("minimumHealthyPercent").asInt();
+        if (minimum < 0 || minimum > 100) {
+            throw EcsException.invalidParameter("minimumHealthyPercent must be between 0 and 100.");
+        }
+        if (daemon ? maximum != 100 : maximum < 100) {
+            throw EcsException.invalidParameter(daemon ? "maximumPercent must be 100 for the DAEMON scheduling "
+                    + "strategy." : "maximumPercent must be at least 100.");
+        }
+        JsonNode breaker = configuration.path("deploymentCircuitBreaker");
+        if (breaker.path("enable").asBoolean(false) || breaker.path("rollback").asBoolean(false)) {
+            throw EcsException.invalidParameter("local-ecs-api does not implement the deployment circuit breaker yet; "
+                    + "remove deploymentCircuitBreaker or set enable and rollback to false.");
+        }
+        return configuration;
+    }
+
+    /** A new PRIMARY deployment with the deployment members of {@code source} (a request or the previous one). */
+    static ServiceDeployment newDeployment(PluginContext context, String taskDefinitionArn, int desiredCount,
+                                           String launchType, JsonNode source) {
+        ObjectNode members = context.json().createObjectNode();
+        for (String member : DEPLOYMENT_MEMBERS) {
+            JsonNode value = source.get(member);
+            if (value != null && !value.isNull()) {
+                members.set(member, value.deepCopy());
+            }
+        }
+        double now = context.clock().instant().toEpochMilli() / 1000.0;
+        String id = deploymentId();
+        return new ServiceDeployment(id, "PRIMARY", taskDefinitionArn, desiredCount, 0, 0, 0, now, now,
+                launchType, "IN_PROGRESS", "ECS deployment " + id + " in progress.", members);
+    }
+
+    /** {@code ecs-svc/} and 19 digits. */
+    static String deploymentId() {
+        StringBuilder id = new StringBuilder("ecs-svc/");
+        id.append(1 + RANDOM.nextInt(9));
+        for (int i = 1; i < 19; i++) {
+            id.append(RANDOM.nextInt(10));
+        }
+        return id.toString();
+    }
+
+    /** A member of a request, when given and not null. */
+    static Optional<JsonNode> member(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+}

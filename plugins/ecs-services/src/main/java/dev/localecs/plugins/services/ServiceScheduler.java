@@ -1,0 +1,269 @@
+package dev.localecs.plugins.services;
+
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.TaskFilter;
+import dev.localecs.api.model.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's logic, one service at a time ({@link #reconcile(String)}), with no thread of its own: compares
+ * a service's deployments with its live tasks and starts or stops tasks so that the PRIMARY deployment reaches
+ * the desired count, older deployments drain, and the task count stays within {@code minimumHealthyPercent} and
+ * {@code maximumPercent} of it. Then it writes the counts, rollout state, events and steady state back.
+ * {@link ServiceSchedulerWorker} calls it on task events and on a periodic tick.
+ */
+final class ServiceScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceScheduler.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final int REMEMBERED_FAILURES = 10_000;
+    private static final Comparator<Task> STOP_ORDER = Comparator
+            .comparing((Task task) -> "RUNNING".equals(task.lastStatus()))
+            .thenComparing(Task::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
+
+    /** The stoppedReason ECS gives a service task replaced for failing its container health checks. */
+    static final String UNHEALTHY_REASON = "Task failed container health checks";
+
+    private record Backoff(Instant until, Duration last) {
+    }
+
+    private final PluginContext context;
+    private final ServiceStore store;
+    private final Map<String, Integer> newFailures = new ConcurrentHashMap<>();
+    private final Set<String> countedFailures = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_FAILURES;
+                }
+            }));
+    private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+
+    ServiceScheduler(PluginContext context, ServiceStore store) {
+        this.context = context;
+        this.store = store;
+    }
+
+    /**
+     * Notes a task change: a service task that stopped without ever running counts as a failed task of its
+     * deployment.
+     *
+     * @param task the task as it is now
+     * @return the key of the service it belongs to, to reconcile; empty for a task of no service
+     */
+    Optional<String> onTaskChange(Task task) {
+        if (task.group() == null || !task.group().startsWith("service:") || task.clusterArn() == null) {
+            return Optional.empty();
+        }
+        String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
+        String key = cluster + "/" + task.group().substring("service:".length());
+        if ("STOPPED".equals(task.lastStatus()) && task.startedAt() == null && task.startedBy() != null
+                && !"ServiceSchedulerInitiated".equals(task.stopCode()) && !"UserInitiated".equals(task.stopCode())
+                && countedFailures.add(task.taskArn())) {
+            newFailures.merge(task.startedBy(), 1, Integer::sum);
+            backOff(key);
+        } else if ("RUNNING".equals(task.lastStatus())) {
+            backoffs.remove(key);
+        }
+        return Optional.of(key);
+    }
+
+    /** Reconciles every service that is not INACTIVE. */
+    void reconcileAll() {
+        for (StoredService service : store.all()) {
+            if (!"INACTIVE".equals(service.status())) {
+                reconcile(service.key());
+            }
+        }
+    }
+
+    /**
+     * Brings one service closer to its desired state (a step: a rolling deployment takes several).
+     *
+     * @param key {@code <cluster>/<name>}
+     */
+    void reconcile(String key) {
+        store.locked(key, () -> {
+            int slash = key.indexOf('/');
+            store.find(key.substring(0, slash), key.substring(slash + 1))
+                    .filter(service -> !"INACTIVE".equals(service.status()))
+                    .ifPresent(this::step);
+            return null;
+        });
+    }
+
+    private void step(StoredService service) {
+        double now = now();
+        int desired = "ACTIVE".equals(service.status()) ? service.desiredCount() : 0;
+        ServiceDeployment primary = service.primary();
+        List<Task> all = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
+                "RUNNING", Optional.empty(), Optional.of(service.serviceName())));
+        StoredService changed = service;
+        List<Task> unhealthy = all.stream().filter(task -> failedHealthChecks(service, task)).toList();
+        if (!unhealthy.isEmpty()) {
+            for (Task task : unhealthy) {
+                context.tasks().stopForScheduler(service.cluster(), id(task), UNHEALTHY_REASON);
+            }
+            changed = changed.withEvent(now, "(service " + service.serviceName() + ") has stopped "
+                    + unhealthy.size() + " running tasks: " + taskList(unhealthy) + ".");
+        }
+        List<Task> live = all.stream().filter(task -> !unhealthy.contains(task)).toList();
+        List<Task> primaryTasks = live.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
+        List<Task> olderTasks = live.stream().filter(task -> !primary.id().equals(task.startedBy())).toList();
+
+        List<Task> stopping = new ArrayList<>();
+        primaryTasks.stream().sorted(STOP_ORDER).limit(Math.max(0, primaryTasks.size() - desired))
+                .forEach(stopping::add);
+        int running = (int) live.stream().filter(task -> !stopping.contains(task))
+                .filter(task -> "RUNNING".equals(task.lastStatus())).count();
+        int minimumHealthy = (int) Math.ceil(desired * service.minimumHealthyPercent() / 100.0);
+        for (Task task : olderTasks.stream().sorted(STOP_ORDER).toList()) {
+            if (!"RUNNING".equals(task.lastStatus())) {
+                stopping.add(task);
+            } else if (running - 1 >= minimumHealthy) {
+                stopping.add(task);
+                running--;
+            }
+        }
+        int maximum = (int) Math.floor(desired * service.maximumPercent() / 100.0);
+        int toStart = Math.min(desired - (primaryTasks.size() - (int) primaryTasks.stream()
+                .filter(stopping::contains).count()), maximum - (live.size() - stopping.size()));
+
+        if (!stopping.isEmpty()) {
+            String reason = "Scaling activity initiated by (deployment " + primary.id() + ")";
+            for (Task task : stopping) {
+                context.tasks().stopForScheduler(service.cluster(), id(task), reason);
+            }
+            changed = changed.withEvent(now, "(service " + service.serviceName() + ") has stopped "
+                    + stopping.size() + " running tasks: " + taskList(stopping) + ".");
+        }
+        List<Task> started = new ArrayList<>();
+        if (toStart > 0 && !backingOff(service.key())) {
+            try {
+                RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
+                List<dev.localecs.api.model.Tag> userTags = ServiceTaskSpecs.userTags(spec.tags());
+                for (int i = 0; i < toStart; i++) {
+                    Task task = context.tasks().run(spec);
+                    if (!userTags.isEmpty()) {
+                        context.tags().tag(task.taskArn(), userTags);
+                    }
+                    started.add(task);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Service {} could not start a task: {}", service.serviceArn(), e.getMessage());
+                changed = changed.withEvent(now, "(service " + service.serviceName()
+                        + ") failed to launch a task with (error " + e.getMessage() + ").");
+                backOff(service.key());
+            }
+            if (!started.isEmpty()) {
+                changed = changed.withEvent(now, "(service " + service.serviceName() + ") has started "
+                        + started.size() + " tasks: " + taskList(started) + ".");
+            }
+        }
+        List<Task> remaining = new ArrayList<>(live);
+        remaining.removeAll(stopping);
+        remaining.addAll(started);
+        changed = counted(changed, desired, remaining, now);
+        if (!"ACTIVE".equals(service.status()) && remaining.isEmpty() && !stillStopping(service)) {
+            changed = changed.withStatus("INACTIVE", changed.desiredCount());
+        }
+        if (!changed.equals(service)) {
+            store.put(changed);
+        }
+    }
+
+    /** The deployments' counts from the tasks left, the rollout state and the steady-state event. */
+    private StoredService counted(StoredService service, int desired, List<Task> remaining, double now) {
+        List<ServiceDeployment> deployments = new ArrayList<>();
+        for (ServiceDeployment deployment : service.deployments()) {
+            List<Task> own = remaining.stream().filter(task -> deployment.id().equals(task.startedBy())).toList();
+            int running = (int) own.stream().filter(task -> "RUNNING".equals(task.lastStatus())).count();
+            int failed = deployment.failedTasks() + Optional.ofNullable(newFailures.remove(deployment.id())).orElse(0);
+            boolean primary = deployments.isEmpty();
+            if (!primary && own.isEmpty()) {
+                continue;
+            }
+            deployments.add(deployment.withCounts(primary ? desired : own.size(), own.size() - running, running,
+                    failed, now));
+        }
+        ServiceDeployment primary = deployments.getFirst();
+        boolean settled = deployments.size() == 1 && primary.runningCount() == desired && primary.pendingCount() == 0
+                && remaining.size() == desired && !stillStopping(service);
+        StoredService changed = service.withDeployments(deployments, service.steady());
+        if (settled && "IN_PROGRESS".equals(primary.rolloutState())) {
+            deployments.set(0, primary.completed(now));
+            changed = changed.withDeployments(deployments, changed.steady()).withEvent(now, "(service "
+                    + service.serviceName() + ") (deployment " + primary.id() + ") deployment completed.");
+        }
+        if (settled && !service.steady() && "ACTIVE".equals(service.status())) {
+            changed = changed.withDeployments(deployments, true)
+                    .withEvent(now, "(service " + service.serviceName() + ") has reached a steady state.");
+        } else if (!settled && service.steady()) {
+            changed = changed.withDeployments(deployments, false);
+        }
+        return changed;
+    }
+
+    /**
+     * Whether a RUNNING task's health status is UNHEALTHY (an essential container failed its health checks) past
+     * the service's {@code healthCheckGracePeriodSeconds} from the task's start.
+     */
+    private boolean failedHealthChecks(StoredService service, Task task) {
+        if (!"RUNNING".equals(task.lastStatus()) || !"UNHEALTHY".equals(task.healthStatus())) {
+            return false;
+        }
+        int grace = service.members().path("healthCheckGracePeriodSeconds").asInt(0);
+        return task.startedAt() == null
+                || !context.clock().instant().isBefore(task.startedAt().plusSeconds(grace));
+    }
+
+    /** Whether a task of the service was told to stop and has not stopped yet. */
+    private boolean stillStopping(StoredService service) {
+        return context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
+                Optional.empty(), Optional.of(service.serviceName()))).stream()
+                .anyMatch(task -> !"STOPPED".equals(task.lastStatus()));
+    }
+
+    private boolean backingOff(String key) {
+        Backoff backoff = backoffs.get(key);
+        return backoff != null && context.clock().instant().isBefore(backoff.until());
+    }
+
+    private void backOff(String key) {
+        backoffs.compute(key, (k, earlier) -> {
+            Duration next = earlier == null ? FIRST_BACKOFF : earlier.last().multipliedBy(2);
+            if (next.compareTo(MAX_BACKOFF) > 0) {
+                next = MAX_BACKOFF;
+            }
+            return new Backoff(context.clock().instant().plus(next), next);
+        });
+    }
+
+    private double now() {
+        return context.clock().instant().toEpochMilli() / 1000.0;
+    }
+
+    private static String id(Task task) {
+        return task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+    }
+
+    private static String taskList(List<Task> tasks) {
+        Set<String> ids = new LinkedHashSet<>();
+        tasks.forEach(task -> ids.add("(task " + id(task) + ")"));
+        return String.join(" ", ids);
+    }
+}
