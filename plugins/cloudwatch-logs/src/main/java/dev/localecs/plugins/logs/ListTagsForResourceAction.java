@@ -30,6 +30,6 @@ public final class ListTagsForResourceAction extends LogsAction {
     @Override
     Object handle(ActionRequest request, LogStore store) {
         String group = Tags.groupOf(request.bind(Request.class).resourceArn());
-        return Map.of("tags", store.read(group, logGroup -> Map.copyOf(logGroup.tags())));
+        return Map.of("tags", store.read(group, logGroup -> new java.util.TreeMap<>(logGroup.tags())));
     }
 }
