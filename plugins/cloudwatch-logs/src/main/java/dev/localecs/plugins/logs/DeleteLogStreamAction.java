@@ -2,9 +2,6 @@ package dev.localecs.plugins.logs;
 
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 

@@ -2,7 +2,6 @@ package dev.localecs.plugins.logs;
 
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;

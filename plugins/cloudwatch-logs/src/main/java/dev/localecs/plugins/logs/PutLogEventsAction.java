@@ -3,11 +3,9 @@ package dev.localecs.plugins.logs;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pf4j.Extension;
 
 /**

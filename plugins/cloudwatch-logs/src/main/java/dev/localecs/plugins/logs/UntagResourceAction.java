@@ -4,7 +4,6 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pf4j.Extension;
 
 /** UntagResource: removes tags of a log group named by its ARN. */
