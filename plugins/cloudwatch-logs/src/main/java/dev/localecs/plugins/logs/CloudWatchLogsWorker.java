@@ -15,12 +15,14 @@ import org.pf4j.Extension;
 /**
  * Keeps the embedded CloudWatch Logs durable and within its policies: loads the store at start, writes its
  * changes every flush interval (and once more at stop), and deletes events past their group's retention every
- * sweep interval. Its problem in {@code /health}: events dropped to stay within {@code logs.max-stored-mib}, or a
- * failing write.
+ * sweep interval. Its problem in {@code /health}: events dropped to stay within {@code logs.max-stored-mib} (for 15
+ * minutes after the last drop), or a failing write.
  */
 @Extension
 public final class CloudWatchLogsWorker implements BackgroundWorker {
     private static final Logger LOG = Logger.getLogger(CloudWatchLogsWorker.class.getName());
+    /** How long after the last drop {@link #problem()} reports it. */
+    private static final java.time.Duration DROP_SHOWN = java.time.Duration.ofMinutes(15);
 
     private final PluginContext context;
     private volatile ScheduledExecutorService executor;
@@ -76,10 +78,16 @@ public final class CloudWatchLogsWorker implements BackgroundWorker {
             return Optional.of(writeFailure);
         }
         LogStore current = store;
-        long dropped = current == null ? 0 : current.dropped();
-        return dropped == 0 ? Optional.empty() : Optional.of(dropped + " log events were dropped (oldest first) to "
-                + "keep the embedded CloudWatch Logs within " + LogsSettings.MAX_STORED_KEY + " ("
-                + current.maxStoredBytes() / (1024 * 1024) + " MiB)");
+        if (current == null) {
+            return Optional.empty();
+        }
+        Optional<Long> lastDrop = current.lastDrop();
+        if (lastDrop.isEmpty() || context.clock().millis() - lastDrop.get() > DROP_SHOWN.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(current.dropped() + " log events were dropped (oldest first) to keep the embedded "
+                + "CloudWatch Logs within " + LogsSettings.MAX_STORED_KEY + " (" + current.maxStoredBytes() / (1024 * 1024)
+                + " MiB); the last one " + (context.clock().millis() - lastDrop.get()) / 1000 + " s ago");
     }
 
     private void flush() {

@@ -28,6 +28,7 @@ final class LogStore {
     private long nextSeq = 1;
     private long storedBytes;
     private long dropped;
+    private long lastDrop = Long.MIN_VALUE;
     private boolean metadataChanged;
     private final Set<Long> deletedFiles = new HashSet<>();
 
@@ -185,6 +186,7 @@ final class LogStore {
             oldest.dropFirst(1);
             storedBytes -= before - oldest.storedBytes();
             dropped++;
+            lastDrop = now();
         }
     }
 
@@ -213,6 +215,11 @@ final class LogStore {
     /** Events dropped so far (across restarts) to stay within the size bound. */
     synchronized long dropped() {
         return dropped;
+    }
+
+    /** When the size bound last dropped an event in this run (epoch milliseconds), if it did. */
+    synchronized Optional<Long> lastDrop() {
+        return lastDrop == Long.MIN_VALUE ? Optional.empty() : Optional.of(lastDrop);
     }
 
     synchronized long storedBytes() {

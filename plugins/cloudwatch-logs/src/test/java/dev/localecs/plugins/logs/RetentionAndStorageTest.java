@@ -112,6 +112,8 @@ class RetentionAndStorageTest {
             try {
                 assertThat(worker.problem()).hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("1 log events were dropped (oldest first)").contains("logs.max-stored-mib"));
+                logs.advance(16 * 60_000L);
+                assertThat(worker.problem()).as("15 minutes after the last drop").isEmpty();
             } finally {
                 worker.stop();
             }
