@@ -168,24 +168,39 @@ final class LogStore {
         return sequence;
     }
 
+    /** Drops the oldest events (any stream) until the bound holds: from the oldest stream while it stays oldest. */
     private void enforceBound() {
         while (storedBytes > maxStoredBytes) {
             LogStream oldest = null;
+            LogEvent runnerUp = null;
             for (LogGroup group : groups.values()) {
                 for (LogStream stream : group.streams().values()) {
-                    if (!stream.events().isEmpty() && (oldest == null
-                            || LogEvent.ORDER.compare(stream.events().getFirst(), oldest.events().getFirst()) < 0)) {
+                    if (stream.events().isEmpty()) {
+                        continue;
+                    }
+                    LogEvent first = stream.events().getFirst();
+                    if (oldest == null || LogEvent.ORDER.compare(first, oldest.events().getFirst()) < 0) {
+                        runnerUp = oldest == null ? null : oldest.events().getFirst();
                         oldest = stream;
+                    } else if (runnerUp == null || LogEvent.ORDER.compare(first, runnerUp) < 0) {
+                        runnerUp = first;
                     }
                 }
             }
             if (oldest == null) {
                 return;
             }
-            long before = oldest.storedBytes();
-            oldest.dropFirst(1);
-            storedBytes -= before - oldest.storedBytes();
-            dropped++;
+            int count = 0;
+            long freed = 0;
+            List<LogEvent> events = oldest.events();
+            while (count < events.size() && storedBytes - freed > maxStoredBytes
+                    && (runnerUp == null || LogEvent.ORDER.compare(events.get(count), runnerUp) < 0)) {
+                freed += events.get(count).size();
+                count++;
+            }
+            oldest.dropFirst(count);
+            storedBytes -= freed;
+            dropped += count;
             lastDrop = now();
         }
     }

@@ -34,7 +34,7 @@ record LogsSettings(Path dir, long maxStoredBytes, Duration flushInterval, Durat
      * @throws ConfigurationException when a value is out of range
      */
     static LogsSettings read(PluginContext context) {
-        int mib = context.config().getInt(MAX_STORED_KEY, 256);
+        int mib = context.config().getInt(MAX_STORED_KEY, 128);
         if (mib < 1) {
             throw new ConfigurationException(MAX_STORED_KEY + " must be at least 1, not " + mib + ".");
         }

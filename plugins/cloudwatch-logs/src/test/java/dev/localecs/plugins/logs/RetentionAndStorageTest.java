@@ -119,4 +119,26 @@ class RetentionAndStorageTest {
             }
         }
     }
+
+    @Test
+    void theBoundDropsSeveralOldestEventsOfOneStreamAndThenTheNextOldestStream() {
+        try (LogsHarness logs = new LogsHarness(state, Map.of("logs.max-stored-mib", "1"))) {
+            logs.group("g");
+            logs.stream("g", "s");
+            logs.stream("g", "t");
+            String big = "x".repeat(200_000);
+            logs.put("g", "s", event(-10_000, "s1 " + big), event(-9000, "s2 " + big), event(-8000, "s3 " + big),
+                    event(-7000, "s4 " + big), event(-6000, "s5 " + big));
+            logs.put("g", "t", event(-9500, "t1 " + big));
+            assertThat(LogStores.of(logs.context()).dropped()).isEqualTo(1);
+
+            logs.put("g", "t", event(-5000, "t2 " + big), event(-4000, "t3 " + big), event(-3000, "t4 " + big));
+
+            assertThat(messages(logs.call("FilterLogEvents", "{\"logGroupName\":\"g\"}")))
+                    .extracting(message -> message.substring(0, message.indexOf(' ')))
+                    .containsExactly("s4", "s5", "t2", "t3", "t4");
+            assertThat(LogStores.of(logs.context()).dropped()).isEqualTo(4);
+            assertThat(LogStores.of(logs.context()).storedBytes()).isLessThanOrEqualTo(1024 * 1024);
+        }
+    }
 }
