@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.PluginContext;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ import org.pf4j.Extension;
 public final class CloudWatchLogsWorker implements BackgroundWorker {
     private static final Logger LOG = Logger.getLogger(CloudWatchLogsWorker.class.getName());
     /** How long after the last drop {@link #problem()} reports it. */
-    private static final java.time.Duration DROP_SHOWN = java.time.Duration.ofMinutes(15);
+    private static final Duration DROP_SHOWN = Duration.ofMinutes(15);
 
     private final PluginContext context;
     private volatile ScheduledExecutorService executor;

@@ -2,10 +2,13 @@ package dev.localecs.plugins.logs;
 
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.pf4j.Extension;
 
 /**
@@ -52,7 +55,7 @@ public final class FilterLogEventsAction extends LogsAction {
         if (body.limit() != null && (body.limit() < 1 || body.limit() > EventPages.MAX_LIMIT)) {
             throw LogsErrors.constraint("limit", body.limit(), "have value between 1 and " + EventPages.MAX_LIMIT);
         }
-        java.util.function.Predicate<String> pattern = FilterPattern.parse(body.filterPattern());
+        Predicate<String> pattern = FilterPattern.parse(body.filterPattern());
         EventKey after = body.nextToken() == null ? EventKey.at(Long.MIN_VALUE) : decode(body.nextToken());
         int limit = body.limit() == null ? EventPages.MAX_LIMIT : body.limit();
         long now = store.now();
@@ -102,14 +105,14 @@ public final class FilterLogEventsAction extends LogsAction {
     }
 
     private static String encode(EventKey key) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (TOKEN_PREFIX + key.timestamp() + ":" + key.seq()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (TOKEN_PREFIX + key.timestamp() + ":" + key.seq()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static EventKey decode(String token) {
         try {
-            String text = new String(java.util.Base64.getUrlDecoder().decode(token),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(Base64.getUrlDecoder().decode(token),
+                    StandardCharsets.UTF_8);
             String[] parts = text.substring(TOKEN_PREFIX.length()).split(":");
             if (!text.startsWith(TOKEN_PREFIX) || parts.length != 2) {
                 throw LogsErrors.invalid("The specified nextToken is invalid.");

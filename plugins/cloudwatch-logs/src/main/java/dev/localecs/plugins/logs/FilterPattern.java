@@ -2,6 +2,8 @@ package dev.localecs.plugins.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.error.EcsException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -43,7 +45,10 @@ final class FilterPattern {
             }
             Predicate<JsonNode> condition = new JsonPatternParser(pattern, text.substring(1, text.length() - 1))
                     .parse();
-            return message -> json(message) != null && condition.test(json(message));
+            return message -> {
+                JsonNode node = json(message);
+                return node != null && condition.test(node);
+            };
         }
         if (text.startsWith("[")) {
             throw LogsErrors.invalid("Space-delimited filter patterns ([...]) are not supported by local-ecs-api.");
@@ -51,7 +56,7 @@ final class FilterPattern {
         return terms(pattern, text);
     }
 
-    static dev.localecs.api.error.EcsException invalid(String pattern, String why) {
+    static EcsException invalid(String pattern, String why) {
         return LogsErrors.invalid("Invalid filter pattern '" + pattern + "': " + why + ".");
     }
 
@@ -63,7 +68,7 @@ final class FilterPattern {
         try {
             JsonNode node = JSON.readTree(trimmed);
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

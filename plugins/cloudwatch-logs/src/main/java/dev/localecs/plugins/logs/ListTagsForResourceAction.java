@@ -3,6 +3,7 @@ package dev.localecs.plugins.logs;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pf4j.Extension;
 
 /** ListTagsForResource: the tags of a log group named by its ARN. */
@@ -28,6 +29,6 @@ public final class ListTagsForResourceAction extends LogsAction {
     @Override
     Object handle(ActionRequest request, LogStore store) {
         String group = Tags.groupOf(request.bind(Request.class).resourceArn());
-        return Map.of("tags", store.read(group, logGroup -> new java.util.TreeMap<>(logGroup.tags())));
+        return Map.of("tags", store.read(group, logGroup -> new TreeMap<>(logGroup.tags())));
     }
 }

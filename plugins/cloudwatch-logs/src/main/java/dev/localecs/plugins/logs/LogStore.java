@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -141,7 +143,7 @@ final class LogStore {
     }
 
     /** Changes a group's retention or tags under the lock. */
-    synchronized void change(String groupName, java.util.function.Consumer<LogGroup> change) {
+    synchronized void change(String groupName, Consumer<LogGroup> change) {
         change.accept(group(groupName));
         metadataChanged = true;
     }
@@ -265,7 +267,7 @@ final class LogStore {
     void flush() {
         synchronized (flushing) {
             Optional<LogFiles.Metadata> metadata;
-            Map<LogStream, LogStream.FileChange> changes = new java.util.LinkedHashMap<>();
+            Map<LogStream, LogStream.FileChange> changes = new LinkedHashMap<>();
             Set<Long> live = new HashSet<>();
             boolean removals;
             synchronized (this) {

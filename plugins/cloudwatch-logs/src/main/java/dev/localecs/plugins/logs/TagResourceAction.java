@@ -3,6 +3,7 @@ package dev.localecs.plugins.logs;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.PluginContext;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pf4j.Extension;
 
 /** TagResource: adds or replaces tags of a log group named by its ARN. */
@@ -34,7 +35,7 @@ public final class TagResourceAction extends LogsAction {
         }
         Tags.validate(body.tags());
         store.change(group, logGroup -> {
-            java.util.Map<String, String> merged = new java.util.TreeMap<>(logGroup.tags());
+            Map<String, String> merged = new TreeMap<>(logGroup.tags());
             merged.putAll(body.tags());
             Tags.validate(merged);
             logGroup.tags().putAll(body.tags());
