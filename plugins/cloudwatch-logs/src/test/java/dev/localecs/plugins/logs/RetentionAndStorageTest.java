@@ -141,4 +141,32 @@ class RetentionAndStorageTest {
             assertThat(LogStores.of(logs.context()).storedBytes()).isLessThanOrEqualTo(1024 * 1024);
         }
     }
+
+    @Test
+    void aFailingWriteIsTheWorkersProblemUntilAWriteSucceeds() throws Exception {
+        Files.writeString(state.resolve("logs"), "a file where the logs folder should be");
+        try (LogsHarness logs = new LogsHarness(state, Map.of("logs.flush-interval-ms", "10"))) {
+            CloudWatchLogsWorker worker = new CloudWatchLogsWorker(logs.context());
+            worker.start();
+            try {
+                logs.group("g");
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (worker.problem().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(worker.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("Cannot write the embedded CloudWatch Logs to disk"));
+
+                Files.delete(state.resolve("logs"));
+                deadline = System.nanoTime() + 5_000_000_000L;
+                while (worker.problem().isPresent() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(worker.problem()).as("the next write succeeded").isEmpty();
+                assertThat(state.resolve("logs/groups.json")).content().contains("\"g\"");
+            } finally {
+                worker.stop();
+            }
+        }
+    }
 }
