@@ -29,6 +29,8 @@ public enum ErrorCode {
     SERIALIZATION("SerializationException", 400, Side.CLIENT),
     /** The caller may not perform the operation. */
     ACCESS_DENIED("AccessDeniedException", 400, Side.CLIENT),
+    /** The named resource (a CloudWatch Logs group or stream) already exists. */
+    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 

@@ -45,8 +45,27 @@ final class AwsCli {
 
     /** Runs {@code aws ecs <args>} and returns whatever happened. */
     Result ecsResult(String... args) {
+        return serviceResult("ecs", args);
+    }
+
+    /** Runs {@code aws logs <args> --endpoint-url ...} and returns its JSON output; fails on a non-zero exit. */
+    JsonNode logs(String... args) {
+        Result result = serviceResult("logs", args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("aws logs " + String.join(" ", args) + " failed (" + result.exitCode() + "): "
+                    + result.error());
+        }
+        try {
+            return result.output().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code aws <service> <args>} against the endpoint and returns whatever happened. */
+    Result serviceResult(String service, String... args) {
         List<String> command = new ArrayList<>();
-        command.add("ecs");
+        command.add(service);
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "--output", "json"));
         return run(command);
