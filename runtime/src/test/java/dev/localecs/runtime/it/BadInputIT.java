@@ -270,7 +270,7 @@ class BadInputIT {
                 // operations that would go upstream are checked before the missing upstream is reported
                 Arguments.of("CreateService", "{\"serviceName\":5}", "SerializationException",
                         "'serviceName': expected a string, found a number."),
-                Arguments.of("CreateService", "{\"serviceName\":\"s\"}", "UnknownOperationException",
+                Arguments.of("CreateCapacityProvider", "{\"name\":\"cp\"}", "UnknownOperationException",
                         "no upstream ECS endpoint is configured"),
                 Arguments.of("NoSuchOperation", "{\"a\":1}", "UnknownOperationException",
                         "Operation NoSuchOperation is not an Amazon ECS operation and no plugin serves it."),

@@ -46,20 +46,21 @@ class UpstreamProxyIT {
             upstream.createCluster(r -> r.clusterName("upstream-only"));
             upstream.registerTaskDefinition(r -> r.family("svc-td").containerDefinitions(
                     ContainerDefinition.builder().name("a").image("busybox").memory(32).build()));
-            upstream.createService(r -> r.cluster("upstream-only").serviceName("billing")
-                    .taskDefinition("svc-td").desiredCount(0));
+            upstream.putAccountSetting(r -> r.name("containerInsights").value("enabled"));
         }
 
         assertThat(runtime.ecs().listContainerInstances(r -> r.cluster("upstream-only")).containerInstanceArns())
                 .isEmpty();
-        assertThat(runtime.ecs().listServices(r -> r.cluster("upstream-only")).serviceArns())
-                .singleElement().asString().endsWith("service/upstream-only/billing");
-        assertThatThrownBy(() -> runtime.ecs().updateService(r -> r.cluster("nowhere").service("billing")))
+        assertThat(runtime.ecs().listAccountSettings(r -> r.name("containerInsights")).settings())
+                .as("an operation served only upstream").singleElement()
+                .satisfies(setting -> assertThat(setting.value()).isEqualTo("enabled"));
+        assertThatThrownBy(() -> runtime.ecs().describeContainerInstances(r -> r.cluster("nowhere")
+                .containerInstances("x")))
                 .as("upstream's own errors come back as they are")
                 .isInstanceOfSatisfying(EcsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode())
-                            .isIn("ClusterNotFoundException", "ServiceNotFoundException");
+                            .isEqualTo("ClusterNotFoundException");
                 });
     }
 
@@ -109,7 +110,7 @@ class UpstreamProxyIT {
     void upstreamDownIsAServerExceptionNamingTheEndpoint() throws Exception {
         moto.close();
 
-        assertThatThrownBy(() -> runtime.ecs().listServices(r -> r.cluster("x")))
+        assertThatThrownBy(() -> runtime.ecs().listContainerInstances(r -> r.cluster("x")))
                 .isInstanceOf(EcsException.class)
                 .satisfies(e -> assertThat(((EcsException) e).statusCode()).isEqualTo(500))
                 .hasMessageContaining("Upstream endpoint " + moto.endpoint() + " is unavailable");
