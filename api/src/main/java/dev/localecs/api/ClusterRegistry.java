@@ -1,5 +1,6 @@
 package dev.localecs.api;
 
+import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Cluster;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,17 @@ public interface ClusterRegistry {
      * @return the cluster
      */
     Optional<Cluster> find(String name);
+
+    /**
+     * The ACTIVE cluster of a name, as every operation that acts in a cluster needs it.
+     *
+     * @param name the cluster name (not an ARN; see {@link ClusterRef})
+     * @return the cluster
+     * @throws EcsException {@code ClusterNotFoundException} "Cluster not found." for an unknown or inactive one
+     */
+    default Cluster active(String name) {
+        return find(name).filter(cluster -> "ACTIVE".equals(cluster.status())).orElseThrow(EcsException::clusterNotFound);
+    }
 
     /**
      * Stores a cluster, creating or replacing it.

@@ -54,6 +54,17 @@ public record EcsArns(String region, String accountId) {
     }
 
     /**
+     * {@code arn:aws:ecs:<region>:<account>:service/<cluster>/<name>}.
+     *
+     * @param clusterName the cluster name
+     * @param serviceName the service name
+     * @return the ARN
+     */
+    public String service(String clusterName, String serviceName) {
+        return prefix() + "service/" + clusterName + "/" + serviceName;
+    }
+
+    /**
      * {@code arn:aws:ecs:<region>:<account>:container/<cluster>/<taskId>/<uuid>}.
      *
      * @param clusterName the cluster name

@@ -92,9 +92,6 @@ public interface PluginContext {
      * How many services each cluster has, as the plugin that owns services reports them.
      *
      * @return the service counts
-     * @throws UnsupportedOperationException when this context does not offer them
      */
-    default ServiceCounts services() {
-        throw new UnsupportedOperationException("This plugin context offers no service counts.");
-    }
+    ServiceCounts services();
 }

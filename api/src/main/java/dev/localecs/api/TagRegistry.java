@@ -25,7 +25,9 @@ public interface TagRegistry {
      * @param tags the tags
      * @throws dev.localecs.api.error.EcsException {@code InvalidParameterException} naming the broken rule
      */
-    void validate(Collection<Tag> tags);
+    default void validate(Collection<Tag> tags) {
+        TagRules.validate(tags);
+    }
 
     /**
      * Adds or overwrites tags by key, after {@link #validate(Collection)}.

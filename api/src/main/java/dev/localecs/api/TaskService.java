@@ -12,7 +12,9 @@ public interface TaskService {
 
     /**
      * Launches a task: answers at once with the PROVISIONING/PENDING task; the launch goes on in the
-     * background and is visible through {@link #find(String, String)}.
+     * background and is visible through {@link #find(String, String)}. The spec's tags are the task's; those a
+     * user may set (all but ECS-managed {@code aws:} ones) are also kept in the tag registry, so
+     * ListTagsForResource answers them.
      *
      * @param spec what to launch
      * @return the new task

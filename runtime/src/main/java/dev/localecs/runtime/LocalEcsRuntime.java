@@ -1,14 +1,12 @@
 package dev.localecs.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.endpoint.EndpointServer;
 import dev.localecs.runtime.endpoint.EndpointService;
 import dev.localecs.runtime.health.DockerProbe;
 import dev.localecs.runtime.health.HealthService;
 import dev.localecs.runtime.network.EndpointMode;
-import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.protocol.AwsJsonService;
 import dev.localecs.runtime.protocol.EcsErrorHandlers;
 import dev.localecs.runtime.protocol.EcsResponses;
@@ -19,7 +17,6 @@ import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -58,12 +55,11 @@ public final class LocalEcsRuntime implements AutoCloseable {
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
-            EndpointMode mode = core.tasks().isPresent() ? TaskNetworkSettings.from(config).mode()
-                    : EndpointMode.DISABLED;
+            EndpointMode mode = core.tasks().map(tasks -> tasks.network().mode()).orElse(EndpointMode.DISABLED);
             if (mode == EndpointMode.CONTAINER) {
                 attachSelf(core, config);
             }
-            endpoint = EndpointServer.start(mode.value(), config.get("endpoint.host", "169.254.170.2"),
+            endpoint = EndpointServer.start(mode, config.get("endpoint.host", "169.254.170.2"),
                     config.getInt("endpoint.port", 80), core.tasks().map(tasks -> new EndpointService(tasks,
                             core.roleCredentials(), json, config.getBoolean("endpoint.source-check", true)))
                             .orElse(null), core.roleCredentials());
@@ -77,7 +73,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
                         chain.proceed();
                     })
                     .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(),
-                            core.tasks().isPresent() ? config.get("tasks.engine", "docker") : "none", docker,
+                            core.engineName(), docker,
                             core.upstream(), endpointForHealth, json, responses))
                     .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);

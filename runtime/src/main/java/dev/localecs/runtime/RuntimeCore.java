@@ -10,6 +10,7 @@ import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.ServiceCounts;
+import dev.localecs.api.TagRegistry;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.aws.EnvironmentFiles;
@@ -22,7 +23,6 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
-import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.plugin.ActionRegistry;
@@ -51,6 +51,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -71,10 +72,12 @@ public final class RuntimeCore implements AutoCloseable {
     private final TaskManager tasks;
     private final TaskRoleCredentials roleCredentials;
     private final Workers workers;
+    private final String engineName;
 
     private RuntimeCore(RuntimeContext context, PluginHost plugins, UpstreamEcs upstream, ActionRegistry actions,
                         TaskComposer composer, Path composeDest, JsonFileStore store, TaskManager tasks,
-                        TaskRoleCredentials roleCredentials, Workers workers) {
+                        TaskRoleCredentials roleCredentials, Workers workers, String engineName) {
+        this.engineName = engineName;
         this.workers = workers;
         this.tasks = tasks;
         this.roleCredentials = roleCredentials;
@@ -159,38 +162,39 @@ public final class RuntimeCore implements AutoCloseable {
                     config.get("upstream.ssm.endpoint").map(RuntimeCore::endpoint),
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
+            EngineKind engine = TaskSettings.choice(config, "tasks.engine", "docker", EngineKind.class);
             if (withTasks) {
-                manager = taskManager(config, arns, clock, json, taskStore, composer, composeDest,
+                manager = taskManager(config, engine, arns, clock, taskStore, composer, composeDest,
                         new LaunchResources(Optional.of(secrets), Optional.of(new EnvironmentFiles(roleCredentials,
                                 config.get("upstream.s3.endpoint").map(RuntimeCore::endpoint), arns.region())),
                                 Optional.of(new RegistryLogins(roleCredentials,
                                         config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
-                                        arns.region()))));
+                                        arns.region()))), context.tags());
                 tasks.bind(manager);
                 manager.start(savedTasks);
             }
             Workers workers = new Workers(plugins.extensions(BackgroundWorker.class, BackgroundWorker::name),
                     Duration.ofSeconds(10));
             return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager,
-                    roleCredentials, workers);
+                    roleCredentials, workers, withTasks ? engine.name().toLowerCase(Locale.ROOT) : "none");
         } catch (RuntimeException e) {
             plugins.close();
             throw e;
         }
     }
 
-    private static TaskManager taskManager(RuntimeConfig config, EcsArns arns, Clock clock, ObjectMapper json,
+    private static TaskManager taskManager(RuntimeConfig config, EngineKind kind, EcsArns arns, Clock clock,
                                            TaskStore store, TaskComposer composer, Path composeDest,
-                                           LaunchResources resources) {
+                                           LaunchResources resources, TagRegistry tags) {
         TaskSettings settings = TaskSettings.from(config);
-        TaskNetworkSettings network = TaskNetworkSettings.from(config);
-        TaskEngine engine = switch (TaskSettings.choice(config, "tasks.engine", "docker", EngineKind.class)) {
-            case DOCKER -> shapeTaskNetwork(new DockerTaskEngine(DockerTaskEngine.Settings.from(config)), network);
+        TaskNetworkSettings network = settings.network();
+        TaskEngine engine = switch (kind) {
+            case DOCKER -> shapeTaskNetwork(new DockerTaskEngine(DockerTaskEngine.Settings.from(config, network)),
+                    network);
             case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
-        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, json,
-                resources);
+        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags);
     }
 
     /**
@@ -286,6 +290,15 @@ public final class RuntimeCore implements AutoCloseable {
         return workers;
     }
 
+    /**
+     * Where tasks run.
+     *
+     * @return {@code docker} or {@code simulated} ({@code tasks.engine}), {@code none} without tasks
+     */
+    public String engineName() {
+        return engineName;
+    }
+
     TaskRoleCredentials roleCredentials() {
         return roleCredentials;
     }
@@ -296,7 +309,6 @@ public final class RuntimeCore implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.close();
         if (tasks != null) {
             tasks.close();
         }

@@ -64,7 +64,7 @@ public final class FakePluginContext implements PluginContext {
         this.arns = arns;
         this.taskDefinitions = new InMemoryTaskDefinitions();
         this.clusters = new InMemoryClusters(arns, json);
-        this.tasks = new FakeTaskService(arns, json, () -> clock);
+        this.tasks = new FakeTaskService(arns, json, () -> clock, tags);
     }
 
     /**

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.ExecResult;
 import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.ContainerDefinition;
+import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,7 +28,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Tasks without an engine, for plugin unit tests: {@link #run} records the launch and answers a PENDING (or,
- * for awsvpc, PROVISIONING) task as RunTask does; the test moves tasks on with {@link #change}; {@link #stop}
+ * for awsvpc, PROVISIONING) task as RunTask does (its user tags kept in the tag registry, as the runtime keeps them); the test moves tasks on with {@link #change}; {@link #stop}
  * stops a task at once (UserInitiated); listeners get every change synchronously, in order.
  */
 public final class FakeTaskService implements TaskService {
@@ -35,13 +37,15 @@ public final class FakeTaskService implements TaskService {
     private final EcsArns arns;
     private final ObjectMapper json;
     private final Supplier<Clock> clock;
+    private final TagRegistry tagRegistry;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final List<RunTaskSpec> launches = new ArrayList<>();
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
     private final List<List<String>> commands = new ArrayList<>();
     private ExecResult execAnswer = new ExecResult(0, "");
 
-    FakeTaskService(EcsArns arns, ObjectMapper json, Supplier<Clock> clock) {
+    FakeTaskService(EcsArns arns, ObjectMapper json, Supplier<Clock> clock, TagRegistry tagRegistry) {
+        this.tagRegistry = tagRegistry;
         this.arns = arns;
         this.json = json;
         this.clock = clock;
@@ -73,6 +77,10 @@ public final class FakeTaskService implements TaskService {
         synchronized (this) {
             launches.add(spec);
             tasks.put(id, created);
+        }
+        List<Tag> userTags = spec.tags().stream().filter(tag -> !tag.key().startsWith("aws:")).toList();
+        if (!userTags.isEmpty()) {
+            tagRegistry.tag(created.taskArn(), userTags);
         }
         publish(created);
         return created;

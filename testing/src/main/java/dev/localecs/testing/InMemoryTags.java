@@ -18,11 +18,6 @@ public final class InMemoryTags implements TagRegistry {
     }
 
     @Override
-    public void validate(Collection<Tag> candidate) {
-        TagRules.validate(candidate);
-    }
-
-    @Override
     public synchronized void tag(String arn, Collection<Tag> added) {
         tags.put(arn, TagRules.merge(tags.getOrDefault(arn, List.of()), added));
     }

@@ -129,9 +129,4 @@ final class AwsvpcPublishing {
     void release(String owner) {
         claims.release(owner);
     }
-
-    /** @return the mode */
-    AwsvpcHostPorts mode() {
-        return mode;
-    }
 }

@@ -90,14 +90,14 @@ public final class DockerTaskEngine implements TaskEngine {
          * Reads the settings.
          *
          * @param config the configuration
+         * @param network the task network settings, read once with the lifecycle's
          * @return the settings
          */
-        public static Settings from(ConfigView config) {
+        public static Settings from(ConfigView config, TaskNetworkSettings network) {
             return new Settings(config.get("docker.host", "unix:///var/run/docker.sock"),
-                    TaskSettings.choice(config, "tasks.pull-policy", "missing",
-                            PullPolicy.class),
-                    TaskNetworkSettings.from(config), config.get("tasks.publish-host-ip", ""), TaskSettings.choice(config,
-                            "tasks.awsvpc-host-ports", "if-free", AwsvpcHostPorts.class));
+                    TaskSettings.choice(config, "tasks.pull-policy", "missing", PullPolicy.class), network,
+                    config.get("tasks.publish-host-ip", ""),
+                    TaskSettings.choice(config, "tasks.awsvpc-host-ports", "if-free", AwsvpcHostPorts.class));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.endpoint;
 
 import dev.localecs.runtime.aws.TaskRoleCredentials;
+import dev.localecs.runtime.network.EndpointMode;
 import dev.localecs.runtime.protocol.HttpVersionRefusal;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -18,14 +19,14 @@ import java.util.logging.Logger;
 public final class EndpointServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EndpointServer.class.getName());
 
-    private final String mode;
+    private final EndpointMode mode;
     private final String host;
     private final int port;
     private final Optional<WebServer> server;
     private final Optional<String> error;
     private final TaskRoleCredentials credentials;
 
-    private EndpointServer(String mode, String host, int port, Optional<WebServer> server, Optional<String> error,
+    private EndpointServer(EndpointMode mode, String host, int port, Optional<WebServer> server, Optional<String> error,
                            TaskRoleCredentials credentials) {
         this.mode = mode;
         this.host = host;
@@ -38,16 +39,16 @@ public final class EndpointServer implements AutoCloseable {
     /**
      * Starts the listener unless the mode is {@code disabled}.
      *
-     * @param mode {@code host-gateway}, {@code container} or {@code disabled}
+     * @param mode the endpoint mode
      * @param host the address to listen on
      * @param port the port
      * @param service the endpoint routes
      * @param credentials the task-role credentials (for {@code /health})
      * @return the server
      */
-    public static EndpointServer start(String mode, String host, int port, EndpointService service,
+    public static EndpointServer start(EndpointMode mode, String host, int port, EndpointService service,
                                        TaskRoleCredentials credentials) {
-        if (mode.equals("disabled")) {
+        if (!mode.listens()) {
             return new EndpointServer(mode, host, port, Optional.empty(), Optional.empty(), credentials);
         }
         try {
@@ -63,7 +64,7 @@ public final class EndpointServer implements AutoCloseable {
             return new EndpointServer(mode, host, server.port(), Optional.of(server), Optional.empty(), credentials);
         } catch (RuntimeException e) {
             String message = "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); task containers "
-                    + "get no credentials or metadata. " + (mode.equals("container")
+                    + "get no credentials or metadata. " + (mode == EndpointMode.CONTAINER
                     ? "The runtime's container must be on the task network at " + host + " (see the log above)."
                     : "Run as root with the task network present, or set endpoint.mode.");
             LOG.warning("Endpoint " + message);
@@ -77,7 +78,7 @@ public final class EndpointServer implements AutoCloseable {
      * @return whether not listening is a failure
      */
     public boolean shouldListen() {
-        return !mode.equals("disabled");
+        return mode.listens();
     }
 
     /**
@@ -87,7 +88,7 @@ public final class EndpointServer implements AutoCloseable {
      */
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("mode", mode);
+        health.put("mode", mode.value());
         health.put("address", host + ":" + port);
         health.put("listening", server.isPresent());
         error.ifPresent(e -> health.put("error", e));

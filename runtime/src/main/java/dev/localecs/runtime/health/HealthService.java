@@ -88,7 +88,8 @@ public final class HealthService implements HttpService {
         if (plugins.anyFailed()) {
             degraded.add("A plugin failed to load or start (see plugins).");
         }
-        if (workers.anyFailed()) {
+        List<Workers.WorkerStatus> workerStates = workers.status();
+        if (workerStates.stream().anyMatch(w -> w.error().isPresent())) {
             degraded.add("A plugin's background worker failed (see workers).");
         }
         HealthStatus status = HealthStatus.of(down, degraded);
@@ -99,7 +100,7 @@ public final class HealthService implements HttpService {
             body.put("problems", problems);
         }
         body.put("plugins", plugins.status());
-        body.put("workers", workers.status());
+        body.put("workers", workerStates);
         body.put("actions", actions.plugins());
         body.put("engine", engineName);
         body.put("docker", engine);

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * (service, operation) → the action that serves it; ECS operations are known by their bare names, those of
@@ -23,9 +25,12 @@ public final class ActionRegistry {
     private static final Logger LOG = Logger.getLogger(ActionRegistry.class.getName());
 
     private final Map<String, Registered<EcsAction>> actions;
+    /** The target prefixes the actions serve (actions never change after the build). */
+    private final Set<String> services;
 
     private ActionRegistry(Map<String, Registered<EcsAction>> actions) {
         this.actions = Map.copyOf(actions);
+        this.services = actions.values().stream().map(a -> a.extension().service()).collect(Collectors.toSet());
     }
 
     /**
@@ -71,16 +76,6 @@ public final class ActionRegistry {
     }
 
     /**
-     * The action for an operation.
-     *
-     * @param operation the operation name
-     * @return the action, or empty when no plugin serves it
-     */
-    public Optional<EcsAction> find(String operation) {
-        return find(EcsAction.ECS, operation);
-    }
-
-    /**
      * The action for an operation of a service.
      *
      * @param service the target prefix
@@ -98,8 +93,7 @@ public final class ActionRegistry {
      * @return true for ECS (always served, locally or upstream) and for services with at least one action
      */
     public boolean serves(String service) {
-        return service.equals(EcsAction.ECS) || actions.values().stream()
-                .anyMatch(a -> a.extension().service().equals(service));
+        return service.equals(EcsAction.ECS) || services.contains(service);
     }
 
     private static String key(String service, String operation) {

@@ -52,7 +52,7 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Each worker's state: RUNNING, FAILED (with the error), STOPPED or CREATED.
+     * Each worker's state: RUNNING, FAILED (with the error) or STOPPED (not started yet, or stopped).
      *
      * @return the states for {@code /health}
      */
@@ -67,15 +67,6 @@ public final class Workers implements AutoCloseable {
             result.add(new WorkerStatus(w.name(), worker.pluginId(), state, problem));
         }
         return result;
-    }
-
-    /**
-     * Whether a worker failed to start or reports a problem.
-     *
-     * @return true when something is wrong
-     */
-    public boolean anyFailed() {
-        return status().stream().anyMatch(s -> s.error().isPresent());
     }
 
     private static Optional<String> problemOf(BackgroundWorker worker) {

@@ -88,7 +88,8 @@ public final class AwsJsonService implements HttpService {
         byte[] body = readBody(request);
         Optional<EcsAction> action = actions.find(target.service(), operation);
         boolean ecs = target.service().equals(EcsAction.ECS);
-        boolean ecsOperation = ecs && model.isOperation(operation);
+        Optional<WireShape.Structure> input = ecs ? model.input(operation) : Optional.empty();
+        boolean ecsOperation = input.isPresent();
         if (action.isEmpty() && !ecsOperation) {
             throw new EcsException(ErrorCode.UNKNOWN_OPERATION, ecs ? "Operation " + operation
                     + " is not an Amazon ECS operation and no plugin serves it." : "Operation " + operation + " of "
@@ -96,7 +97,7 @@ public final class AwsJsonService implements HttpService {
         }
         JsonNode parsed = parse(body);
         if (ecsOperation) {
-            typeCheck.check(operation, parsed);
+            typeCheck.check(input.get(), parsed);
         }
         if (action.isEmpty()) {
             forward(request, response, operation, body);

@@ -47,8 +47,18 @@ public final class WireTypeCheck {
      * @throws IllegalArgumentException when the operation is not in the model
      */
     public void check(String operation, JsonNode body) {
-        WireShape.Structure input = model.input(operation).orElseThrow(() ->
-                new IllegalArgumentException("Not an ECS operation: " + operation));
+        check(model.input(operation).orElseThrow(() ->
+                new IllegalArgumentException("Not an ECS operation: " + operation)), body);
+    }
+
+    /**
+     * Checks one request against an input shape already looked up.
+     *
+     * @param input the operation's input shape
+     * @param body the request body, a JSON object
+     * @throws EcsException {@code SerializationException} naming the first member of the wrong type
+     */
+    public void check(WireShape.Structure input, JsonNode body) {
         try {
             structure(input, body);
         } catch (Mismatch e) {

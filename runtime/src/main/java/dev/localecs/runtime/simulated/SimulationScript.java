@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What a simulated container does, read from its {@code LOCAL_ECS_SIMULATE} environment variable (or the
@@ -103,16 +102,6 @@ public record SimulationScript(List<Step> steps, boolean ignoreSigterm, boolean 
      */
     public boolean scriptsHealth() {
         return steps.stream().anyMatch(s -> s.action() == Action.HEALTHY || s.action() == Action.UNHEALTHY);
-    }
-
-    /**
-     * The first step that ends the container, if any.
-     *
-     * @return the exit or OOM step
-     */
-    public Optional<Step> end() {
-        return steps.stream().filter(s -> s.action() == Action.EXIT || s.action() == Action.OOM)
-                .min((a, b) -> a.after().compareTo(b.after()));
     }
 
     private static Duration duration(String text, String step) {

@@ -37,11 +37,6 @@ public final class FileTagRegistry implements TagRegistry {
     }
 
     @Override
-    public void validate(Collection<Tag> candidate) {
-        TagRules.validate(candidate);
-    }
-
-    @Override
     public synchronized void tag(String arn, Collection<Tag> added) {
         save(arn, TagRules.merge(tags.getOrDefault(arn, List.of()), added));
     }

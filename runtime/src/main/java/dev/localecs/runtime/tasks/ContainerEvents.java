@@ -36,7 +36,15 @@ final class ContainerEvents implements TaskEngine.EventListener {
                 }
             }
             case "oom" -> lifecycle.oomKilled(record, state);
-            case "die" -> lifecycle.containerExited(record, state, exitCode);
+            case "die" -> {
+                if (exitCode.orElse(0) == 137) {
+                    // a SIGKILL exit may be re-inspected for a late OOM mark: off the engine's one event thread
+                    Thread.ofVirtual().name("exit-" + record.taskId + "-" + container)
+                            .start(() -> lifecycle.containerExited(record, state, exitCode));
+                } else {
+                    lifecycle.containerExited(record, state, exitCode);
+                }
+            }
             default -> {
                 if (action.startsWith("health_status")) {
                     if (action.endsWith("unhealthy")) {

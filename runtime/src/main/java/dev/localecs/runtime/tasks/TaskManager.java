@@ -2,20 +2,21 @@ package dev.localecs.runtime.tasks;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.ExecResult;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskFilter;
+import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
-import dev.localecs.api.model.TaskOverride;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ public final class TaskManager implements TaskService, AutoCloseable {
     private final EcsArns arns;
     private final Clock clock;
     private final TaskSettings settings;
-    private final ObjectMapper json;
     private final LaunchResources resources;
+    private final TagRegistry tags;
     private final TaskEvents events = new TaskEvents();
     private final TaskHistory history;
     private final TaskLifecycle lifecycle;
@@ -55,18 +56,19 @@ public final class TaskManager implements TaskService, AutoCloseable {
      * @param clock the clock
      * @param store the task store
      * @param settings lifecycle settings
-     * @param json the wire mapper (reads the overrides)
      * @param resources secrets, environment files and registry logins fetched at launch
+     * @param tags the tag registry (a task's tags are kept there)
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
-                       TaskStore store, TaskSettings settings, ObjectMapper json, LaunchResources resources) {
+                       TaskStore store, TaskSettings settings, LaunchResources resources,
+                       TagRegistry tags) {
+        this.tags = requireNonNull(tags, "tags is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.composer = requireNonNull(composer, "composer is null");
         this.composeDest = requireNonNull(composeDest, "composeDest is null");
         this.arns = requireNonNull(arns, "arns is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.json = requireNonNull(json, "json is null");
         this.resources = requireNonNull(resources, "resources is null");
         this.history = new TaskHistory(requireNonNull(store, "store is null"), clock, settings, events);
         this.lifecycle = new TaskLifecycle(engine, clock, settings);
@@ -80,11 +82,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
      */
     public void start(List<PersistedTask> saved) {
         history.openLog();
-        try {
-            engine.ensureTaskNetwork();
-        } catch (RuntimeException e) {
-            LOG.warning("The task network could not be made now (it is retried at each launch): " + e.getMessage());
-        }
+        // the task network was shaped when the engine was chosen (RuntimeCore); each launch makes it if missing
         engine.events(new ContainerEvents(history, lifecycle));
         new TaskRecovery(history, lifecycle, engine).recover(saved);
         history.startSweep(record -> {
@@ -102,9 +100,12 @@ public final class TaskManager implements TaskService, AutoCloseable {
                 TaskComposer.newEndpointId(), TaskComposer.projectDirectory(composeDest, project));
         compose.warnings().forEach(warning -> LOG.warning("Task " + taskId + ": " + warning));
         TaskRecord record = TaskRecords.create(arns, spec, spec.overrides().orElse(null), taskId, compose,
-                clock.instant(),
-                history::save);
+                clock.instant(), history::save);
         history.add(record);
+        List<Tag> userTags = spec.tags().stream().filter(tag -> !tag.key().startsWith("aws:")).toList();
+        if (!userTags.isEmpty()) {
+            tags.tag(record.taskArn, userTags);
+        }
         Thread.ofVirtual().name("launch-" + taskId)
                 .start(() -> new TaskLauncher(lifecycle, engine, resources, settings, record, compose).launch());
         return record.snapshot();
@@ -138,21 +139,20 @@ public final class TaskManager implements TaskService, AutoCloseable {
 
     @Override
     public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
-        Optional<TaskRecord> record = inCluster(cluster, taskId);
-        record.ifPresent(r -> {
-            if (lifecycle.stop(r, StopCode.USER_INITIATED,
-                    reason.filter(text -> !text.isBlank()).orElse("Task stopped by user"))) {
-                history.logged(r);
-            }
-        });
-        return record.map(TaskRecord::snapshot);
+        return stop(cluster, taskId, StopCode.USER_INITIATED,
+                reason.filter(text -> !text.isBlank()).orElse("Task stopped by user"));
     }
 
     @Override
     public Optional<Task> stopForScheduler(String cluster, String taskId, String reason) {
+        return stop(cluster, taskId, StopCode.SERVICE_SCHEDULER_INITIATED, reason);
+    }
+
+    /** Stops a task with a stop code; a change is logged before the answer. */
+    private Optional<Task> stop(String cluster, String taskId, StopCode stopCode, String reason) {
         Optional<TaskRecord> record = inCluster(cluster, taskId);
         record.ifPresent(r -> {
-            if (lifecycle.stop(r, StopCode.SERVICE_SCHEDULER_INITIATED, reason)) {
+            if (lifecycle.stop(r, stopCode, reason)) {
                 history.logged(r);
             }
         });
@@ -249,6 +249,15 @@ public final class TaskManager implements TaskService, AutoCloseable {
         engine.ensureTaskNetwork();
         engine.attach(containerId, settings.taskNetwork(), Optional.of(endpointAddress));
         external.forEach(network -> engine.attach(containerId, network, Optional.empty()));
+    }
+
+    /**
+     * The task network and its endpoint, as the settings read them at start.
+     *
+     * @return the task network settings
+     */
+    public TaskNetworkSettings network() {
+        return settings.network();
     }
 
     /**

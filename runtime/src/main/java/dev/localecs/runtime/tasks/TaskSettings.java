@@ -15,12 +15,28 @@ import java.util.Locale;
  * @param removeContainers when a stopped task's containers go ({@code tasks.remove-containers})
  * @param dependencyTimeout how long a dependency condition may take without a startTimeout
  *                          ({@code tasks.dependency-timeout})
- * @param taskNetwork the task network's name ({@code network.name})
- * @param subnetGateway the task network's gateway with its prefix length, as task metadata shows it
- *                      ({@code SubnetGatewayIpv4Address}, e.g. {@code 169.254.170.2/24})
+ * @param network the task network and its endpoint ({@code network.*}, {@code endpoint.*})
  */
 public record TaskSettings(Duration stoppedRetention, RemoveContainers removeContainers, Duration dependencyTimeout,
-                           String taskNetwork, String subnetGateway) {
+                           TaskNetworkSettings network) {
+
+    /**
+     * The task network's name.
+     *
+     * @return {@code network.name}
+     */
+    public String taskNetwork() {
+        return network.name();
+    }
+
+    /**
+     * The task network's gateway with its prefix length, as task metadata shows it.
+     *
+     * @return {@code SubnetGatewayIpv4Address}, e.g. {@code 169.254.170.2/24}
+     */
+    public String subnetGateway() {
+        return network.gateway() + "/" + network.subnet().prefix();
+    }
 
     /** When a stopped task's containers, networks and volumes are removed. */
     public enum RemoveContainers {
@@ -40,11 +56,9 @@ public record TaskSettings(Duration stoppedRetention, RemoveContainers removeCon
      * @throws ConfigurationException naming a setting that cannot be read
      */
     public static TaskSettings from(ConfigView config) {
-        TaskNetworkSettings network = TaskNetworkSettings.from(config);
         return new TaskSettings(duration(config, "tasks.stopped-retention", "1h"),
                 choice(config, "tasks.remove-containers", "after-retention", RemoveContainers.class),
-                duration(config, "tasks.dependency-timeout", "3m"), network.name(),
-                network.gateway() + "/" + network.subnet().prefix());
+                duration(config, "tasks.dependency-timeout", "3m"), TaskNetworkSettings.from(config));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ public final class TaskStore {
     private static final String JOURNAL = "journal";
     private static final TypeReference<PersistedTask> TYPE = new TypeReference<>() { };
     private final JsonFileStore store;
-    private final List<PersistedTask> replayed = new ArrayList<>();
+    /** The newest replayed entry of each task, in the order first replayed. */
+    private final Map<String, PersistedTask> replayed = new LinkedHashMap<>();
     private List<Path> replayedSegments = List.of();
     private WriteAheadLog journal;
 
@@ -40,8 +40,7 @@ public final class TaskStore {
     }
 
     void save(PersistedTask task) {
-        store.write(DIR.resolve(task.task().taskArn().substring(task.task().taskArn().lastIndexOf('/') + 1) + ".json"),
-                task);
+        store.write(DIR.resolve(id(task) + ".json"), task);
     }
 
     void delete(String taskId) {
@@ -79,7 +78,7 @@ public final class TaskStore {
                 Optional<PersistedTask> entry = store.parse(segment + " entry " + (i + 1), entries.get(i), TYPE);
                 entry.filter(task -> version(tasks.get(id(task))) < version(task)).ifPresent(task -> {
                     tasks.put(id(task), task);
-                    replayed.add(task);
+                    replayed.put(id(task), task);
                 });
             }
         }
@@ -90,9 +89,7 @@ public final class TaskStore {
      * Compacts what {@link #load()} replayed into the task files, deletes the old log and opens a new one.
      */
     void openJournal() {
-        Map<String, PersistedTask> latest = new LinkedHashMap<>();
-        replayed.forEach(task -> latest.put(id(task), task));
-        latest.values().forEach(this::save);
+        replayed.values().forEach(this::save);
         Path dir = dir();
         if (!replayedSegments.isEmpty()) {
             WriteAheadLog.syncDirectory(dir);

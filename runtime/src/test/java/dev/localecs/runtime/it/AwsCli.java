@@ -31,16 +31,7 @@ final class AwsCli {
 
     /** Runs {@code aws ecs <args> --endpoint-url ...} and returns its JSON output; fails on a non-zero exit. */
     JsonNode ecs(String... args) {
-        Result result = ecsResult(args);
-        if (result.exitCode() != 0) {
-            throw new AssertionError("aws ecs " + String.join(" ", args) + " failed (" + result.exitCode() + "): "
-                    + result.error());
-        }
-        try {
-            return result.output().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.output());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json("ecs", args);
     }
 
     /** Runs {@code aws ecs <args>} and returns whatever happened. */
@@ -50,10 +41,15 @@ final class AwsCli {
 
     /** Runs {@code aws logs <args> --endpoint-url ...} and returns its JSON output; fails on a non-zero exit. */
     JsonNode logs(String... args) {
-        Result result = serviceResult("logs", args);
+        return json("logs", args);
+    }
+
+    /** Runs {@code aws <service> <args> --endpoint-url ...} and returns its JSON output; fails on a non-zero exit. */
+    JsonNode json(String service, String... args) {
+        Result result = serviceResult(service, args);
         if (result.exitCode() != 0) {
-            throw new AssertionError("aws logs " + String.join(" ", args) + " failed (" + result.exitCode() + "): "
-                    + result.error());
+            throw new AssertionError("aws " + service + " " + String.join(" ", args) + " failed (" + result.exitCode()
+                    + "): " + result.error());
         }
         try {
             return result.output().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.output());

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,38 +168,7 @@ class TaskEventsIT {
     }
 
     /** Runs the real AWS CLI against moto and answers its JSON output; fails on a non-zero exit. */
-    private static JsonNode aws(URI endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("AWS_CLI", "/usr/bin/aws")));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("aws " + String.join(" ", args) + " did not finish within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("aws " + String.join(" ", args) + " failed: "
-                        + new String(err, StandardCharsets.UTF_8));
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static JsonNode aws(URI endpoint, String service, String... args) {
+        return new AwsCli(endpoint).json(service, args);
     }
 }

@@ -18,7 +18,9 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
+import dev.localecs.runtime.state.FileTagRegistry;
 import dev.localecs.runtime.state.JsonFileStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,14 +58,20 @@ final class SimulatedTasks implements AutoCloseable {
 
     static SimulatedTasks start(Path dir, Duration retention, Duration dependencyTimeout) {
         return new SimulatedTasks(dir, new TaskSettings(retention, TaskSettings.RemoveContainers.AFTER_RETENTION,
-                dependencyTimeout, "ecs-local-network", "169.254.170.2/24"));
+                dependencyTimeout, network(Map.of())));
     }
 
-    /** With a task network whose gateway (and prefix) task metadata reports. */
-    static SimulatedTasks withGateway(Path dir, String subnetGateway) {
+    /** With a task network of a subnet and gateway (which task metadata reports). */
+    static SimulatedTasks withGateway(Path dir, String subnet, String gateway) {
         return new SimulatedTasks(dir, new TaskSettings(Duration.ofHours(1),
-                TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5), "ecs-local-network",
-                subnetGateway));
+                TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5),
+                network(Map.of("network.subnet", subnet, "network.gateway", gateway))));
+    }
+
+    private static TaskNetworkSettings network(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("endpoint.mode", "disabled");
+        return TaskNetworkSettings.from(RuntimeConfig.load(Optional.empty(), Map.of(), all));
     }
 
     private void start() {
@@ -71,10 +79,11 @@ final class SimulatedTasks implements AutoCloseable {
         EcsArns arns = new EcsArns("us-east-1", "000000000000");
         TaskComposer composer = new TaskComposer(new TaskConverter(ConverterSettings.from(config), arns), List.of(),
                 new ComposeYaml());
-        TaskStore store = new TaskStore(new JsonFileStore(dir.resolve("state"), JSON));
+        JsonFileStore files = new JsonFileStore(dir.resolve("state"), JSON);
+        TaskStore store = new TaskStore(files);
         List<PersistedTask> saved = store.load();
         manager = new TaskManager(new Unclosable(engine), composer, dir.resolve("compose"), arns,
-                Clock.tickMillis(ZoneOffset.UTC), store, settings, JSON, LaunchResources.NONE);
+                Clock.tickMillis(ZoneOffset.UTC), store, settings, LaunchResources.NONE, new FileTagRegistry(files));
         manager.start(saved);
     }
 

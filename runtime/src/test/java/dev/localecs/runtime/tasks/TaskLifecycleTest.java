@@ -222,7 +222,7 @@ class TaskLifecycleTest {
 
     @Test
     void awsvpcMetadataNamesTheTaskNetworksGatewayAndTheEniAddress() {
-        tasks = SimulatedTasks.withGateway(dir, "169.254.168.1/21");
+        tasks = SimulatedTasks.withGateway(dir, "169.254.168.0/21", "169.254.168.1");
         Task task = tasks.run("{\"family\":\"vpc\",\"networkMode\":\"awsvpc\",\"containerDefinitions\":["
                 + container("app", true, null, "") + "]}");
         Task running = tasks.awaitStatus(task, "RUNNING");

@@ -4,7 +4,6 @@ import dev.localecs.api.Arn;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.EcsException;
-import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Cluster;
 import dev.localecs.api.model.ClusterServiceConnectDefaults;
 import java.util.regex.Pattern;
@@ -40,9 +39,7 @@ final class ClusterNames {
 
     /** The ACTIVE cluster a reference names, or {@code ClusterNotFoundException}. */
     static Cluster active(PluginContext context, String reference) {
-        return context.clusters().find(nameOf(reference))
-                .filter(cluster -> "ACTIVE".equals(cluster.status()))
-                .orElseThrow(() -> new EcsException(ErrorCode.CLUSTER_NOT_FOUND, "Cluster not found."));
+        return context.clusters().active(nameOf(reference));
     }
 
     /** The Service Connect defaults of a request: a namespace is required (empty removes them on update). */

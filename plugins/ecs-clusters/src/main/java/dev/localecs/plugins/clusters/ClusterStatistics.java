@@ -1,5 +1,6 @@
 package dev.localecs.plugins.clusters;
 
+import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.KeyValuePair;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 final class ClusterStatistics {
     /** Launch types with their counter infix, in the order ECS lists the counters. */
-    private static final List<String> LAUNCH_TYPES = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
+    private static final List<String> LAUNCH_TYPES = LaunchTypes.ALL;
     private static final List<String> INFIXES = List.of("EC2", "Fargate", "External", "ManagedInstances");
     private static final List<String> PENDING = List.of("PROVISIONING", "PENDING", "ACTIVATING");
     private static final List<String> ORDER = List.of(
@@ -80,9 +81,17 @@ final class ClusterStatistics {
         return sum(activeServices);
     }
 
-    /** ACTIVE and DRAINING services of every launch type: what keeps a cluster from being deleted. */
-    int liveServicesCount() {
-        return sum(activeServices) + sum(drainingServices);
+    /**
+     * ACTIVE and DRAINING services of every launch type: what keeps a cluster from being deleted (read from the
+     * service counts alone, without listing the cluster's tasks).
+     */
+    static int liveServices(PluginContext context, String cluster) {
+        int live = 0;
+        for (String launchType : LAUNCH_TYPES) {
+            live += context.services().count(cluster, launchType, "ACTIVE")
+                    + context.services().count(cluster, launchType, "DRAINING");
+        }
+        return live;
     }
 
     /** The {@code statistics} member, in the order ECS lists the counters. */

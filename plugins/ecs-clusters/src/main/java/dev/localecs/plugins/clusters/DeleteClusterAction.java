@@ -47,7 +47,7 @@ public final class DeleteClusterAction implements EcsAction {
             throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
                     "The Cluster cannot be deleted while Tasks are active.");
         }
-        if (ClusterStatistics.of(context, name).liveServicesCount() > 0) {
+        if (ClusterStatistics.liveServices(context, name) > 0) {
             throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
                     "The Cluster cannot be deleted while Services are active.");
         }

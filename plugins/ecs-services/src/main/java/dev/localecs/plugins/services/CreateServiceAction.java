@@ -69,11 +69,7 @@ public final class CreateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid schedulingStrategy '" + strategy
                     + "'. Valid values: REPLICA, DAEMON.");
         }
-        String controller = raw.path("deploymentController").path("type").asText("ECS");
-        if (!controller.equals("ECS")) {
-            throw EcsException.invalidParameter("local-ecs-api supports only the ECS deployment controller; "
-                    + controller + " (task sets) is not implemented.");
-        }
+        ServiceRequests.requireEcsDeploymentController(raw);
         int desired;
         if (strategy.equals("DAEMON")) {
             desired = 1;

@@ -3,6 +3,7 @@ package dev.localecs.plugins.services;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.Page;
+import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.EcsException;
 import java.util.LinkedHashMap;
@@ -40,9 +41,8 @@ public final class ListServicesAction implements EcsAction {
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
         String cluster = ServiceRefs.cluster(context, body.cluster());
-        if (body.launchType() != null && !ServiceRequests.LAUNCH_TYPES.contains(body.launchType())) {
-            throw EcsException.invalidParameter("Invalid launchType '" + body.launchType() + "'. Valid values: "
-                    + ServiceRequests.LAUNCH_TYPES + ".");
+        if (body.launchType() != null) {
+            LaunchTypes.requireKnown(body.launchType());
         }
         if (body.schedulingStrategy() != null && !List.of("REPLICA", "DAEMON").contains(body.schedulingStrategy())) {
             throw EcsException.invalidParameter("Invalid schedulingStrategy '" + body.schedulingStrategy()

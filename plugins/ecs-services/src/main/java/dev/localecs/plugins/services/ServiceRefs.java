@@ -1,31 +1,20 @@
 package dev.localecs.plugins.services;
 
-import dev.localecs.api.Arn;
-import dev.localecs.api.ClusterRegistry;
+import dev.localecs.api.ClusterRef;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.TaskDefinitionRef;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
-import java.util.regex.Pattern;
 
 /** Cluster and service references as requests give them (names or ARNs), and the lookups the actions share. */
 final class ServiceRefs {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
 
     private ServiceRefs() {
     }
 
     /** The ACTIVE cluster a reference names ({@code default} when absent), or {@code ClusterNotFoundException}. */
     static String cluster(PluginContext context, String reference) {
-        String name = ClusterRegistry.DEFAULT_CLUSTER;
-        if (reference != null && !reference.isEmpty()) {
-            name = reference.startsWith("arn:") ? Arn.parse(reference)
-                    .filter(arn -> arn.service().equals("ecs") && arn.resourceType().equals("cluster"))
-                    .map(Arn::resourceId)
-                    .orElseThrow(EcsException::clusterNotFound) : reference;
-        }
-        String found = name;
-        return context.clusters().find(found).filter(cluster -> "ACTIVE".equals(cluster.status()))
-                .map(cluster -> found).orElseThrow(EcsException::clusterNotFound);
+        return context.clusters().active(ClusterRef.parse(reference).name()).clusterName();
     }
 
     /** The service name in a name-or-ARN reference ({@code service/<cluster>/<name>} or {@code service/<name>}). */
@@ -39,12 +28,11 @@ final class ServiceRefs {
     }
 
     static String arn(PluginContext context, String cluster, String name) {
-        return "arn:aws:ecs:" + context.arns().region() + ":" + context.arns().accountId() + ":service/" + cluster
-                + "/" + name;
+        return context.arns().service(cluster, name);
     }
 
     static void validateName(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!TaskDefinitionRef.NAME.matcher(name).matches()) {
             throw EcsException.invalidParameter("Invalid service name '" + name + "'. Up to 255 letters (uppercase "
                     + "and lowercase), numbers, underscores, and hyphens are allowed.");
         }

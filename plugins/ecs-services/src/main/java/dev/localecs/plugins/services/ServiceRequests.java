@@ -2,6 +2,7 @@ package dev.localecs.plugins.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.TaskDefinition;
@@ -15,7 +16,6 @@ import java.util.Optional;
  * deployments.
  */
 final class ServiceRequests {
-    static final List<String> LAUNCH_TYPES = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Request members answered back on the service as they were given. */
@@ -33,26 +33,11 @@ final class ServiceRequests {
 
     /** The launch type of a request: given, else from the capacity provider strategy, else EC2. */
     static String launchType(JsonNode body, TaskDefinition definition) {
-        String launchType = body.path("launchType").textValue();
         JsonNode strategy = body.path("capacityProviderStrategy");
         boolean hasStrategy = strategy.isArray() && !strategy.isEmpty();
-        if (launchType != null && hasStrategy) {
-            throw EcsException.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
-                    + "supported. Remove one and try again.");
-        }
-        if (launchType == null && hasStrategy) {
-            String provider = strategy.path(0).path("capacityProvider").asText("");
-            launchType = provider.startsWith("FARGATE") ? "FARGATE" : "EC2";
-        }
-        if (launchType == null) {
-            launchType = "EC2";
-        }
-        if (!LAUNCH_TYPES.contains(launchType)) {
-            throw EcsException.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: "
-                    + LAUNCH_TYPES + ".");
-        }
-        if (launchType.equals("FARGATE") && (definition.compatibilities() == null
-                || !definition.compatibilities().contains("FARGATE"))) {
+        String launchType = LaunchTypes.resolve(Optional.ofNullable(body.path("launchType").textValue()),
+                hasStrategy ? Optional.of(strategy.path(0).path("capacityProvider").asText("")) : Optional.empty());
+        if (!LaunchTypes.supports(launchType, definition)) {
             throw EcsException.invalidParameter("Task definition does not support launch_type FARGATE.");
         }
         return launchType;
@@ -152,5 +137,19 @@ final class ServiceRequests {
     static Optional<JsonNode> member(JsonNode body, String name) {
         JsonNode value = body.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * Refuses a deployment controller other than ECS: CODE_DEPLOY and EXTERNAL deploy through task sets.
+     *
+     * @param raw the request body
+     * @throws EcsException {@code InvalidParameterException} naming the controller
+     */
+    static void requireEcsDeploymentController(JsonNode raw) {
+        String controller = raw.path("deploymentController").path("type").asText("ECS");
+        if (!controller.equals("ECS")) {
+            throw EcsException.invalidParameter("deploymentController " + controller + " deploys through task sets "
+                    + "(CreateTaskSet), which local-ecs-api does not serve; use the ECS deployment controller.");
+        }
     }
 }

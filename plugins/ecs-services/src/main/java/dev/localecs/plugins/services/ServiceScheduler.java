@@ -155,13 +155,8 @@ final class ServiceScheduler {
         if (toStart > 0 && !backingOff(service.key())) {
             try {
                 RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
-                List<dev.localecs.api.model.Tag> userTags = ServiceTaskSpecs.userTags(spec.tags());
                 for (int i = 0; i < toStart; i++) {
-                    Task task = context.tasks().run(spec);
-                    if (!userTags.isEmpty()) {
-                        context.tags().tag(task.taskArn(), userTags);
-                    }
-                    started.add(task);
+                    started.add(context.tasks().run(spec));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Service {} could not start a task: {}", service.serviceArn(), e.getMessage());
@@ -177,8 +172,9 @@ final class ServiceScheduler {
         List<Task> remaining = new ArrayList<>(live);
         remaining.removeAll(stopping);
         remaining.addAll(started);
-        changed = counted(changed, desired, remaining, now);
-        if (!"ACTIVE".equals(service.status()) && remaining.isEmpty() && !stillStopping(service)) {
+        boolean stillStopping = stillStopping(service);
+        changed = counted(changed, desired, remaining, stillStopping, now);
+        if (!"ACTIVE".equals(service.status()) && remaining.isEmpty() && !stillStopping) {
             changed = changed.withStatus("INACTIVE", changed.desiredCount());
         }
         if (!changed.equals(service)) {
@@ -187,7 +183,8 @@ final class ServiceScheduler {
     }
 
     /** The deployments' counts from the tasks left, the rollout state and the steady-state event. */
-    private StoredService counted(StoredService service, int desired, List<Task> remaining, double now) {
+    private StoredService counted(StoredService service, int desired, List<Task> remaining, boolean stillStopping,
+                                  double now) {
         List<ServiceDeployment> deployments = new ArrayList<>();
         for (ServiceDeployment deployment : service.deployments()) {
             List<Task> own = remaining.stream().filter(task -> deployment.id().equals(task.startedBy())).toList();
@@ -202,7 +199,7 @@ final class ServiceScheduler {
         }
         ServiceDeployment primary = deployments.getFirst();
         boolean settled = deployments.size() == 1 && primary.runningCount() == desired && primary.pendingCount() == 0
-                && remaining.size() == desired && !stillStopping(service);
+                && remaining.size() == desired && !stillStopping;
         StoredService changed = service.withDeployments(deployments, service.steady());
         if (settled && "IN_PROGRESS".equals(primary.rolloutState())) {
             deployments.set(0, primary.completed(now));

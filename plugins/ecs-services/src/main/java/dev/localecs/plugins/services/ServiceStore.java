@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,8 @@ final class ServiceStore {
     private final Map<String, StoredService> services = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final BlockingQueue<String> wakes = new LinkedBlockingQueue<>();
+    /** Services queued and not yet taken: a burst of task changes wakes a service once. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     private ServiceStore(PluginContext context) {
         this.context = context;
@@ -80,12 +83,17 @@ final class ServiceStore {
 
     /** Asks the scheduler to look at a service soon (after an action changed it, or a task of it changed). */
     void wake(String key) {
-        wakes.add(key);
+        if (queued.add(key)) {
+            wakes.add(key);
+        }
     }
 
     /** The next service to look at, waiting at most {@code timeout}; empty when none was asked for. */
     Optional<String> nextWake(Duration timeout) throws InterruptedException {
-        return Optional.ofNullable(wakes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        Optional<String> next = Optional.ofNullable(wakes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        // taken before the step reads fresh state: a change during the step wakes the service again
+        next.ifPresent(queued::remove);
+        return next;
     }
 
     Optional<StoredService> find(String cluster, String name) {

@@ -60,9 +60,4 @@ final class ServiceTaskSpecs {
         source.forEach(tag -> tags.put(tag.key(), tag));
         return List.copyOf(tags.values());
     }
-
-    /** The user tags among {@code tags} (those the tag registry keeps; {@code aws:} keys are ECS's own). */
-    static List<Tag> userTags(List<Tag> tags) {
-        return tags.stream().filter(tag -> !tag.key().startsWith("aws:")).toList();
-    }
 }

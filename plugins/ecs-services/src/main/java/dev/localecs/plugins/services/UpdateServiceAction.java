@@ -69,10 +69,7 @@ public final class UpdateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid propagateTags '" + body.propagateTags()
                     + "'. Valid values: TASK_DEFINITION, SERVICE, NONE.");
         }
-        if (ServiceRequests.member(raw, "deploymentController").isPresent()
-                && !raw.path("deploymentController").path("type").asText("ECS").equals("ECS")) {
-            throw EcsException.invalidParameter("local-ecs-api supports only the ECS deployment controller.");
-        }
+        ServiceRequests.requireEcsDeploymentController(raw);
         ServiceDeployment primary = service.primary();
         TaskDefinition definition = ServiceRequests.taskDefinition(context,
                 body.taskDefinition() != null ? body.taskDefinition() : primary.taskDefinition());

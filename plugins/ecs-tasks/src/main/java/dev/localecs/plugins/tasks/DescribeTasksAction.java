@@ -5,6 +5,7 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
+import dev.localecs.api.TaskRef;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Failure;
 import dev.localecs.api.model.Task;
@@ -59,7 +60,7 @@ public final class DescribeTasksAction implements EcsAction {
         List<Task> tasks = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : body.tasks()) {
-            Optional<Task> task = TaskRefs.taskId(cluster, reference).flatMap(id -> context.tasks().find(cluster, id));
+            Optional<Task> task = TaskRef.taskId(cluster, reference).flatMap(id -> context.tasks().find(cluster, id));
             if (task.isEmpty()) {
                 String arn = reference.startsWith("arn:") ? reference : context.arns().task(cluster, reference);
                 failures.add(new Failure(arn, "MISSING", null));

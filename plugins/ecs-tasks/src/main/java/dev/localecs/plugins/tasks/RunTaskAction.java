@@ -2,6 +2,7 @@ package dev.localecs.plugins.tasks;
 
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
+import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
 import dev.localecs.api.RunTaskSpec;
@@ -27,7 +28,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class RunTaskAction implements EcsAction {
-    private static final List<String> LAUNCH_TYPES = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
     private final PluginContext context;
     private final Map<String, List<String>> clientTokens = new ConcurrentHashMap<>();
 
@@ -92,11 +92,7 @@ public final class RunTaskAction implements EcsAction {
                 Boolean.TRUE.equals(body.enableExecuteCommand()), tags);
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Task task = context.tasks().run(spec);
-            if (!tags.isEmpty()) {
-                context.tags().tag(task.taskArn(), tags);
-            }
-            tasks.add(task);
+            tasks.add(context.tasks().run(spec));
         }
         if (body.clientToken() != null) {
             clientTokens.put(cluster + "/" + body.clientToken(), tasks.stream()
@@ -114,24 +110,9 @@ public final class RunTaskAction implements EcsAction {
 
     private static String launchType(Request body, TaskDefinition definition) {
         boolean strategy = body.capacityProviderStrategy() != null && !body.capacityProviderStrategy().isEmpty();
-        if (body.launchType() != null && strategy) {
-            throw EcsException.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
-                    + "supported. Remove one and try again.");
-        }
-        String launchType = body.launchType();
-        if (launchType == null && strategy) {
-            String provider = body.capacityProviderStrategy().get(0).capacityProvider();
-            launchType = provider != null && provider.startsWith("FARGATE") ? "FARGATE" : "EC2";
-        }
-        if (launchType == null) {
-            launchType = "EC2";
-        }
-        if (!LAUNCH_TYPES.contains(launchType)) {
-            throw EcsException.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: "
-                    + LAUNCH_TYPES + ".");
-        }
-        if (launchType.equals("FARGATE") && (definition.compatibilities() == null
-                || !definition.compatibilities().contains("FARGATE"))) {
+        String launchType = LaunchTypes.resolve(Optional.ofNullable(body.launchType()),
+                strategy ? Optional.of(capacityProvider(body).orElse("")) : Optional.empty());
+        if (!LaunchTypes.supports(launchType, definition)) {
             throw EcsException.client("Task definition does not support launch_type FARGATE.");
         }
         return launchType;

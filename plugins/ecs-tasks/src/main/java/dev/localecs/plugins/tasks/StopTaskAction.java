@@ -4,6 +4,7 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
+import dev.localecs.api.TaskRef;
 import dev.localecs.api.error.EcsException;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class StopTaskAction implements EcsAction {
         if (body.reason() != null && body.reason().length() > 255) {
             throw EcsException.invalidParameter("reason can be at most 255 characters.");
         }
-        return TaskRefs.taskId(cluster, body.task())
+        return TaskRef.taskId(cluster, body.task())
                 .flatMap(id -> context.tasks().stop(cluster, id, Optional.ofNullable(body.reason())))
                 .map(task -> Map.of("task", task))
                 .orElseThrow(() -> EcsException.invalidParameter("The referenced task was not found."));
