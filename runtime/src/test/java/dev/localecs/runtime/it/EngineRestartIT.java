@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -91,7 +96,19 @@ class EngineRestartIT {
     }
 
     private static JsonNode health(RuntimeFixture runtime) throws Exception {
-        return JSON.readTree(RuntimeFixture.send(HttpRequest.newBuilder(runtime.endpoint().resolve("/health"))
-                .timeout(Duration.ofSeconds(20)).GET().build()).body());
+        try {
+            return JSON.readTree(RuntimeFixture.send(HttpRequest.newBuilder(runtime.endpoint().resolve("/health"))
+                    .timeout(Duration.ofSeconds(20)).GET().build()).body());
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof HttpTimeoutException)) {
+                throw e;
+            }
+            // /health must answer within its probe's deadline: show where the runtime's threads were
+            Path dump = Files.createTempFile("engine-restart-threads", ".txt");
+            Files.delete(dump);
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            throw new AssertionError("/health did not answer within 20 s; threads:\n" + Files.readString(dump), e);
+        }
     }
 }
