@@ -56,6 +56,47 @@ public record Page<T>(List<T> items, Optional<String> nextToken) {
         return new Page<>(all.subList(from, to), next);
     }
 
+    /**
+     * Where a page starts and how long it is, from a request's paging members, for lists that fetch one
+     * page at a time ({@link #of(List)}).
+     *
+     * @param from how many items come before the page
+     * @param size the page size
+     */
+    public record Window(int from, int size) {
+        /**
+         * Reads a request's paging members.
+         *
+         * @param maxResults the request's {@code maxResults}, or {@code null} for the default
+         * @param nextToken the request's {@code nextToken}, or {@code null} for the first page
+         * @param defaultMax the page size when {@code maxResults} is absent
+         * @param limit the largest allowed {@code maxResults}
+         * @return the window
+         * @throws EcsException {@code InvalidParameterException} for a bad {@code maxResults} or {@code nextToken}
+         */
+        public static Window of(Integer maxResults, String nextToken, int defaultMax, int limit) {
+            if (maxResults != null && (maxResults < 1 || maxResults > limit)) {
+                throw EcsException.invalidParameter("maxResults must be between 1 and " + limit + ".");
+            }
+            return new Window(nextToken == null || nextToken.isEmpty() ? 0 : decode(nextToken),
+                    maxResults == null ? defaultMax : maxResults);
+        }
+
+        /**
+         * The page, from the items fetched at this window: {@code size + 1} of them when there are more (the
+         * extra one only says that a next page exists).
+         *
+         * @param fetched up to {@code size + 1} items starting at {@code from}
+         * @param <T> the item type
+         * @return the page
+         */
+        public <T> Page<T> of(List<T> fetched) {
+            boolean more = fetched.size() > size;
+            return new Page<>(more ? fetched.subList(0, size) : fetched,
+                    more ? Optional.of(encode(from + size)) : Optional.empty());
+        }
+    }
+
     private static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((TOKEN_PREFIX + offset).getBytes(StandardCharsets.UTF_8));

@@ -39,6 +39,22 @@ public interface TaskService {
     List<Task> list(TaskFilter filter);
 
     /**
+     * One stretch of {@link #list(TaskFilter)}: the matching tasks from the {@code from}-th (0-based), at most
+     * {@code limit} of them. Implementations walk only what they answer, so a page costs the same whatever
+     * the number of tasks known.
+     *
+     * @param filter the filter
+     * @param from how many matching tasks to skip
+     * @param limit the most to answer
+     * @return the tasks, newest first
+     */
+    default List<Task> list(TaskFilter filter, int from, int limit) {
+        List<Task> all = list(filter);
+        int start = Math.min(from, all.size());
+        return all.subList(start, (int) Math.min(all.size(), (long) start + limit));
+    }
+
+    /**
      * Stops a task: SIGTERM (or the image's stop signal), SIGKILL after each container's stop timeout.
      *
      * @param cluster the cluster name

@@ -29,6 +29,7 @@ import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
 import dev.localecs.runtime.plugin.Registered;
 import dev.localecs.runtime.plugin.Workers;
+import dev.localecs.runtime.protocol.TaskAnswers;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTagRegistry;
@@ -114,7 +115,7 @@ public final class RuntimeCore implements AutoCloseable {
     public static RuntimeCore start(RuntimeConfig config, Map<String, String> environment, Path baseDir,
                                     boolean withTasks) {
         requireNonNull(config, "config is null");
-        ObjectMapper json = EcsJson.create();
+        ObjectMapper json = TaskAnswers.install(EcsJson.create());
         EcsArns arns = new EcsArns(config.get("aws.region", "us-east-1"), config.get("aws.account-id", "000000000000"));
         JsonFileStore store = new JsonFileStore(path(baseDir, config.get("state.dir", "state")), json);
         StrategyHolder strategy = new StrategyHolder();

@@ -84,4 +84,17 @@ public record Task(
         Long version,
         EphemeralStorage ephemeralStorage,
         TaskEphemeralStorage fargateEphemeralStorage) {
+    /**
+     * The task without its tags, as DescribeTasks answers without {@code include: ["TAGS"]}.
+     *
+     * @return a copy whose {@code tags} is absent
+     */
+    public Task withoutTags() {
+        return new Task(attachments, attributes, availabilityZone, capacityProviderName, clusterArn, connectivity,
+                connectivityAt, containerInstanceArn, containers, cpu, createdAt, desiredStatus, enableExecuteCommand,
+                executionStoppedAt, group, healthStatus, inferenceAccelerators, lastStatus, launchType, memory,
+                overrides, platformVersion, platformFamily, pullStartedAt, pullStoppedAt, startedAt, startedBy,
+                stopCode, stoppedAt, stoppedReason, stoppingAt, null, taskArn, taskDefinitionArn, version,
+                ephemeralStorage, fargateEphemeralStorage);
+    }
 }

@@ -52,6 +52,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -144,15 +146,47 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     public void prepare(ComposedTask compose, Map<String, RegistryLogin> logins) {
         ComposeProject project = compose.effective();
-        networks(project, compose.project());
-        volumes(project, compose.project());
+        // independent engine round trips, side by side: the networks, the volumes, each image (a launch
+        // waits for the slowest instead of their sum)
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> networks(project, compose.project()));
+        steps.add(() -> volumes(project, compose.project()));
         for (Map.Entry<String, ComposeService> entry : project.services().entrySet()) {
             ComposeService service = entry.getValue();
-            if (service.build() != null) {
-                build(compose, entry.getKey(), service);
-            } else {
-                pull(entry.getKey(), service.image(), Optional.ofNullable(logins.get(entry.getKey())));
+            steps.add(service.build() != null ? () -> build(compose, entry.getKey(), service)
+                    : () -> pull(entry.getKey(), service.image(), Optional.ofNullable(logins.get(entry.getKey()))));
+        }
+        inParallel(steps);
+    }
+
+    /** Runs steps on virtual threads, waits for all, and throws the first failure (in step order). */
+    private static void inParallel(List<Runnable> steps) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Runnable step : steps) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    step.run();
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            running.add(done);
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> step : running) {
+            try {
+                step.join();
+            } catch (CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

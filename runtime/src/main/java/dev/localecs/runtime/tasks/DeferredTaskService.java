@@ -100,6 +100,11 @@ public final class DeferredTaskService implements TaskService {
     }
 
     @Override
+    public List<Task> list(TaskFilter filter, int from, int limit) {
+        return target().list(filter, from, limit);
+    }
+
+    @Override
     public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
         return target().stop(cluster, taskId, reason);
     }

@@ -35,6 +35,8 @@ final class TaskHistory implements AutoCloseable {
     private final TaskSettings settings;
     private final TaskEvents events;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
+    /** The same tasks per cluster and desired status, newest first, for ListTasks. */
+    private final TaskIndex index = new TaskIndex();
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
     private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -84,6 +86,7 @@ final class TaskHistory implements AutoCloseable {
             endpointIds.remove(record.endpointId);
             throw e;
         }
+        index.add(record);
         record.announce();
         save(record);
         compactSoon();
@@ -101,6 +104,7 @@ final class TaskHistory implements AutoCloseable {
         record.events = events;
         tasks.put(record.taskId, record);
         endpointIds.put(record.endpointId, record.taskId);
+        index.add(record);
         return record;
     }
 
@@ -116,8 +120,20 @@ final class TaskHistory implements AutoCloseable {
         return tasks.values();
     }
 
-    /** Writes a record off the launch and event paths; a burst of changes is written once. */
+    /**
+     * A cluster's tasks of one desired status, newest first (live: check each task's desired status).
+     *
+     * @param cluster the cluster name
+     * @param stopped desired status STOPPED, else RUNNING
+     * @return the tasks
+     */
+    Iterable<TaskRecord> inCluster(String cluster, boolean stopped) {
+        return index.of(cluster, stopped);
+    }
+
+    /** Writes a record off the launch and event paths (a burst of changes once); follows it in the index. */
     void save(TaskRecord record) {
+        index.changed(record);
         if (dirty.add(record.taskId)) {
             writer.execute(() -> {
                 dirty.remove(record.taskId);
@@ -201,6 +217,7 @@ final class TaskHistory implements AutoCloseable {
                 expired.accept(record);
                 tasks.remove(record.taskId);
                 endpointIds.remove(record.endpointId);
+                index.remove(record);
                 writer.execute(() -> store.delete(record.taskId));
             }
         }

@@ -118,23 +118,37 @@ public final class TaskManager implements TaskService, AutoCloseable {
 
     @Override
     public List<Task> list(TaskFilter filter) {
+        return list(filter, 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Task> list(TaskFilter filter, int from, int limit) {
+        boolean stopped = filter.desiredStatus().equals(TaskStatus.STOPPED.name());
         List<Task> result = new ArrayList<>();
-        for (TaskRecord record : history.all()) {
-            if (!record.cluster.equals(filter.cluster())) {
+        int skipped = 0;
+        for (TaskRecord record : history.inCluster(filter.cluster(), stopped)) {
+            if (result.size() >= limit) {
+                break;
+            }
+            if (!matches(record, filter) || record.isStoppingOrStopped() != stopped) {
                 continue;
             }
-            Task task = record.snapshot();
-            if (!task.desiredStatus().equals(filter.desiredStatus())
-                    || filter.family().isPresent() && !filter.family().get().equals(record.spec.taskDefinition().family())
-                    || filter.startedBy().isPresent() && !filter.startedBy().equals(record.spec.startedBy())
-                    || filter.launchType().isPresent() && !filter.launchType().get().equals(task.launchType())
-                    || filter.serviceName().isPresent() && !("service:" + filter.serviceName().get()).equals(task.group())) {
+            if (skipped < from) {
+                skipped++;
                 continue;
             }
-            result.add(task);
+            result.add(record.snapshot());
         }
-        result.sort(Comparator.comparing(Task::createdAt).reversed().thenComparing(Task::taskArn));
         return result;
+    }
+
+    /** The filters on what never changes in a task (its desired status is checked by the caller). */
+    private static boolean matches(TaskRecord record, TaskFilter filter) {
+        var spec = record.spec;
+        return filter.family().map(f -> f.equals(spec.taskDefinition().family())).orElse(true)
+                && filter.startedBy().map(s -> spec.startedBy().equals(Optional.of(s))).orElse(true)
+                && filter.launchType().map(l -> l.equals(spec.launchType())).orElse(true)
+                && filter.serviceName().map(n -> ("service:" + n).equals(spec.group())).orElse(true);
     }
 
     @Override

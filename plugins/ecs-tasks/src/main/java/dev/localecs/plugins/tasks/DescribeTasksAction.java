@@ -1,6 +1,5 @@
 package dev.localecs.plugins.tasks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
@@ -65,18 +64,12 @@ public final class DescribeTasksAction implements EcsAction {
                 String arn = reference.startsWith("arn:") ? reference : context.arns().task(cluster, reference);
                 failures.add(new Failure(arn, "MISSING", null));
             } else {
-                tasks.add(include.contains("TAGS") ? task.get() : withoutTags(task.get()));
+                tasks.add(include.contains("TAGS") ? task.get() : task.get().withoutTags());
             }
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("tasks", tasks);
         response.put("failures", failures);
         return response;
-    }
-
-    private Task withoutTags(Task task) {
-        var node = context.json().valueToTree(task);
-        ((ObjectNode) node).remove("tags");
-        return context.json().convertValue(node, Task.class);
     }
 }

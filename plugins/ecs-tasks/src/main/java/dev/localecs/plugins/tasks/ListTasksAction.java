@@ -53,13 +53,14 @@ public final class ListTasksAction implements EcsAction {
         if (body.family() != null && body.serviceName() != null) {
             throw EcsException.invalidParameter("family may not be specified with serviceName.");
         }
-        List<String> arns = context.tasks().list(new TaskFilter(cluster, Optional.ofNullable(body.family()),
-                        Optional.ofNullable(body.startedBy()), desired.equals("PENDING") ? "RUNNING" : desired,
-                        Optional.ofNullable(body.launchType()), Optional.ofNullable(body.serviceName())))
-                .stream()
-                .filter(task -> !desired.equals("PENDING") || !"RUNNING".equals(task.lastStatus()))
-                .map(Task::taskArn).toList();
-        Page<String> page = Page.of(arns, body.maxResults(), body.nextToken(), 100, 100);
+        Page.Window window = Page.Window.of(body.maxResults(), body.nextToken(), 100, 100);
+        // ECS never sets a task's desired status to PENDING: asking for it answers nothing (as ECS documents)
+        List<String> arns = desired.equals("PENDING") ? List.of() : context.tasks()
+                .list(new TaskFilter(cluster, Optional.ofNullable(body.family()),
+                                Optional.ofNullable(body.startedBy()), desired, Optional.ofNullable(body.launchType()),
+                                Optional.ofNullable(body.serviceName())), window.from(), window.size() + 1)
+                .stream().map(Task::taskArn).toList();
+        Page<String> page = window.of(arns);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("taskArns", page.items());
         page.nextToken().ifPresent(token -> response.put("nextToken", token));

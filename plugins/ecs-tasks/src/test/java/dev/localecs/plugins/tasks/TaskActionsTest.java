@@ -115,4 +115,30 @@ class TaskActionsTest {
         refused(() -> context.call(stop, "{\"task\":\"0123456789abcdef0123456789abcdef\"}"),
                 ErrorCode.INVALID_PARAMETER, "The referenced task was not found.");
     }
+
+    @Test
+    void listTasksPagesAndAnswersNothingForDesiredStatusPending() {
+        List<String> arns = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            arns.add(context.call(run, "{\"taskDefinition\":\"web\"}").at("/tasks/0/taskArn").asText());
+        }
+        ListTasksAction list = new ListTasksAction(context);
+        // ECS never sets a task's desired status to PENDING, so asking for it answers nothing
+        assertThat(context.call(list, "{\"desiredStatus\":\"PENDING\"}").get("taskArns")).isEmpty();
+
+        JsonNode first = context.call(list, "{\"maxResults\":2}");
+        JsonNode second = context.call(list, "{\"maxResults\":2,\"nextToken\":\"" + first.get("nextToken").asText()
+                + "\"}");
+        JsonNode third = context.call(list, "{\"maxResults\":2,\"nextToken\":\"" + second.get("nextToken").asText()
+                + "\"}");
+        List<String> paged = new java.util.ArrayList<>();
+        for (JsonNode page : List.of(first, second, third)) {
+            page.get("taskArns").forEach(arn -> paged.add(arn.asText()));
+        }
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(arns).doesNotHaveDuplicates();
+        assertThat(third.has("nextToken")).isFalse();
+        assertThat(second.get("taskArns")).hasSize(2);
+        refused(() -> context.call(list, "{\"maxResults\":101}"), ErrorCode.INVALID_PARAMETER,
+                "maxResults must be between 1 and 100.");
+    }
 }
