@@ -112,6 +112,36 @@ class LauncherIT {
     }
 
     @Test
+    void classesAreSharedAfterACleanStopAndNeverKeptFromAKilledRun(@TempDir Path cache) throws Exception {
+        Map<String, String> env = Map.of("LOCAL_ECS_CACHE_DIR", cache.toString(), "TASKS_ENGINE", "simulated",
+                "ENDPOINT_MODE", "disabled");
+        launch(env);
+        // a run killed hard (the JVM under the launcher) keeps nothing, not even a partial archive
+        ProcessHandle jvm = process.toHandle().descendants().findFirst().orElseThrow();
+        assertThat(jvm.info().arguments().map(List::of).orElseThrow())
+                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+        jvm.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (var files = Files.list(cache)) {
+            assertThat(files).isEmpty();
+        }
+        // a clean stop (SIGTERM to the launcher) keeps the archive of the classes the service loaded
+        launch(env);
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.toList();
+        }
+        assertThat(archives).hasSize(1).allMatch(f -> f.getFileName().toString().matches("classes-[0-9a-f]{16}\\.jsa"));
+        assertThat(Files.size(archives.get(0))).isGreaterThan(1_000_000);
+        // later runs map it (and the launcher is then the JVM itself)
+        launch(env);
+        assertThat(process.info().arguments().map(List::of).orElseThrow())
+                .contains("-XX:SharedArchiveFile=" + archives.get(0));
+    }
+
+    @Test
     void launcherServesThePackagedPluginsAndKeepsStateAcrossRestarts() throws Exception {
         try (var zips = Files.list(DISTRIBUTION.resolve("plugins"))) {
             for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
