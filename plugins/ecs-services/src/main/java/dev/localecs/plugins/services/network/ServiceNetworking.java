@@ -1,0 +1,492 @@
+package dev.localecs.plugins.services.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.TaskFilter;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskDefinition;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services' network, made to match their tasks on each {@link #refresh(List)}: Service Connect proxies (one
+ * listen address per {@code <namespace>/<discoveryName>}, a listener per port), front doors for load-balanced
+ * services, Cloud Map instances and ELBv2 targets. {@link #drain(String, String)} takes a task out of all of
+ * them at once, before the scheduler stops it.
+ */
+public final class ServiceNetworking implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceNetworking.class);
+    private static final int REMEMBERED_DRAINS = 10_000;
+
+    /** A listener and its balancer. */
+    private record Listener(TcpProxy proxy, Balancer balancer) {
+    }
+
+    /** One registration of a task in Cloud Map or a target group, kept to undo it. */
+    private record Registration(String taskArn, String kind, String target, String id, int port) {
+    }
+
+    private final PluginContext context;
+    private final NetworkSettings settings;
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    /** Listener key → the service that owns it. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /** Service Connect address keys held, by the owning service. */
+    private final Map<String, Set<String>> addresses = new ConcurrentHashMap<>();
+    private final Map<String, Set<Registration>> registrations = new ConcurrentHashMap<>();
+    private final Map<String, TaskDefinition> definitions = new ConcurrentHashMap<>();
+    private final Set<String> drained = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_DRAINS;
+                }
+            }));
+    private final Set<String> problems = ConcurrentHashMap.newKeySet();
+
+    ServiceNetworking(PluginContext context, NetworkSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    /**
+     * The networking of a plugin context.
+     *
+     * @param context the runtime's services
+     * @return a new networking with the configured peers
+     */
+    public static ServiceNetworking create(PluginContext context) {
+        return new ServiceNetworking(context, NetworkSettings.read(context));
+    }
+
+    /**
+     * Makes listeners, balancers and registrations match the services and their tasks now.
+     *
+     * @param services every service the plugin knows
+     */
+    public synchronized void refresh(List<NetworkedService> services) {
+        problems.clear();
+        Set<String> live = new HashSet<>();
+        for (NetworkedService service : services) {
+            if (!service.live()) {
+                continue;
+            }
+            live.add(service.key());
+            try {
+                refresh(service);
+            } catch (RuntimeException e) {
+                report(service, e);
+            }
+        }
+        for (String key : new ArrayList<>(addresses.keySet())) {
+            if (!live.contains(key)) {
+                forget(key);
+            }
+        }
+    }
+
+    private void refresh(NetworkedService service) {
+        List<Task> tasks = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
+                "RUNNING", Optional.empty(), Optional.of(service.serviceName())));
+        List<Task> serving = tasks.stream().filter(TaskPorts::serving).filter(t -> !drained.contains(t.taskArn()))
+                .toList();
+        Set<String> wanted = new HashSet<>();
+        service.serviceConnect().ifPresent(connect -> connect(service, connect, serving, wanted));
+        loadBalancers(service, serving, wanted);
+        registries(service, serving);
+        for (Map.Entry<String, String> owner : new ArrayList<>(owners.entrySet())) {
+            if (owner.getValue().equals(service.key()) && !wanted.contains(owner.getKey())) {
+                close(owner.getKey());
+            }
+        }
+        Set<String> servingArns = new HashSet<>();
+        serving.forEach(task -> servingArns.add(task.taskArn()));
+        for (Registration registration : registrationsOf(service)) {
+            if (!servingArns.contains(registration.taskArn())) {
+                undo(registration);
+            }
+        }
+    }
+
+    private void connect(NetworkedService service, ServiceConnect connect, List<Task> serving, Set<String> wanted) {
+        for (ServiceConnect.Served served : connect.services()) {
+            String addressKey = addressKey(connect, served);
+            InetAddress address = acquire(service, addressKey);
+            Map<Integer, List<Backend>> byPort = new LinkedHashMap<>();
+            Optional<Integer> containerPort = Optional.empty();
+            List<Backend> backends = new ArrayList<>();
+            for (Task task : serving) {
+                Optional<TaskPorts.NamedPort> port = definition(task).flatMap(d -> TaskPorts.named(d, served.portName()));
+                if (port.isPresent()) {
+                    containerPort = containerPort.or(() -> Optional.of(port.get().containerPort()));
+                    TaskPorts.backend(task, port.get().containerName(), port.get().containerPort())
+                            .ifPresent(backends::add);
+                }
+            }
+            served.aliases().forEach(alias -> byPort.put(alias.port(), backends));
+            containerPort.ifPresent(port -> byPort.putIfAbsent(port, backends));
+            for (Map.Entry<Integer, List<Backend>> entry : byPort.entrySet()) {
+                String key = "connect:" + addressKey + ":" + entry.getKey();
+                wanted.add(key);
+                listen(service, key, new InetSocketAddress(address, entry.getKey()), entry.getValue());
+            }
+        }
+    }
+
+    private void loadBalancers(NetworkedService service, List<Task> serving, Set<String> wanted) {
+        for (JsonNode balancer : service.members().path("loadBalancers")) {
+            String group = balancer.path("targetGroupArn").asText("");
+            String container = balancer.path("containerName").asText("");
+            int containerPort = balancer.path("containerPort").asInt(0);
+            if (container.isEmpty() || containerPort == 0) {
+                continue;
+            }
+            Optional<TargetGroups.Group> targetGroup = group.isEmpty() ? Optional.empty()
+                    : settings.targetGroups().map(groups -> groups.group(group));
+            List<Backend> backends = new ArrayList<>();
+            for (Task task : serving) {
+                Optional<Backend> backend = TaskPorts.backend(task, container, containerPort);
+                if (backend.isEmpty()) {
+                    continue;
+                }
+                backends.add(backend.get());
+                if (targetGroup.isPresent()) {
+                    target(service, task, group, targetGroup.get(), container, containerPort)
+                            .ifPresent(target -> apply(target, () -> settings.targetGroups().orElseThrow()
+                                    .register(group, target.id(), target.port())));
+                }
+            }
+            int port = NetworkSettings.frontDoorPort(context, service.serviceName())
+                    .or(() -> targetGroup.flatMap(TargetGroups.Group::port)).orElse(containerPort);
+            String key = "door:" + service.key() + ":" + group + ":" + container + ":" + containerPort;
+            wanted.add(key);
+            listen(service, key, new InetSocketAddress(settings.frontDoorHost(), port), backends);
+        }
+    }
+
+    /** The target ECS registers for a task: awsvpc (ip targets) its address and container port, else the host port. */
+    private Optional<Registration> target(NetworkedService service, Task task, String group, TargetGroups.Group tg,
+                                          String container, int containerPort) {
+        Optional<String> eni = TaskPorts.eniAddress(task);
+        if (eni.isPresent() || "ip".equals(tg.targetType())) {
+            return eni.map(ip -> new Registration(task.taskArn(), "elbv2", group, ip, containerPort));
+        }
+        var binding = TaskPorts.hostBinding(task, container, containerPort);
+        if (binding.isEmpty()) {
+            return Optional.empty();
+        }
+        if (settings.instanceId().isEmpty()) {
+            problem(service, "cannot register tasks in the instance target group " + group
+                    + ": set upstream.elbv2.instance-id to the EC2 instance id that stands for this host");
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(task.taskArn(), "elbv2", group, settings.instanceId().get(),
+                binding.get().hostPort()));
+    }
+
+    private void registries(NetworkedService service, List<Task> serving) {
+        if (settings.cloudMap().isEmpty()) {
+            return;
+        }
+        CloudMap cloudMap = settings.cloudMap().get();
+        for (JsonNode registry : service.members().path("serviceRegistries")) {
+            String arn = registry.path("registryArn").asText("");
+            if (arn.isEmpty()) {
+                continue;
+            }
+            CloudMap.Names names = cloudMap.names(arn);
+            for (Task task : serving) {
+                registryInstance(task, registry, names).ifPresent(instance -> apply(instance.registration(),
+                        () -> cloudMap.register(names.serviceId(), instance.registration().id(),
+                                instance.attributes())));
+            }
+        }
+    }
+
+    /** An instance to register in Cloud Map, with its attributes. */
+    private record Instance(Registration registration, Map<String, String> attributes) {
+    }
+
+    private Optional<Instance> registryInstance(Task task, JsonNode registry, CloudMap.Names names) {
+        Optional<TaskDefinition> definition = definition(task);
+        Optional<String> container = Optional.ofNullable(registry.path("containerName").textValue());
+        Optional<Integer> containerPort = registry.path("containerPort").canConvertToInt()
+                ? Optional.of(registry.path("containerPort").asInt())
+                : definition.flatMap(d -> TaskPorts.firstPort(d, container)).map(TaskPorts.NamedPort::containerPort);
+        Optional<String> eni = TaskPorts.eniAddress(task);
+        String ip;
+        Optional<Integer> port;
+        if (eni.isPresent()) {
+            ip = eni.get();
+            port = registry.path("port").canConvertToInt() ? Optional.of(registry.path("port").asInt()) : containerPort;
+        } else {
+            // a bridge task is reached at the host: from the task network, the endpoint address, at the host port
+            ip = context.config().get("endpoint.host", "169.254.170.2");
+            String name = container.or(() -> definition.flatMap(d -> TaskPorts.firstPort(d, Optional.empty()))
+                    .map(TaskPorts.NamedPort::containerName)).orElse("");
+            port = containerPort.flatMap(p -> TaskPorts.hostBinding(task, name, p)).map(b -> b.hostPort());
+        }
+        String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("AWS_INSTANCE_IPV4", ip);
+        port.ifPresent(p -> attributes.put("AWS_INSTANCE_PORT", Integer.toString(p)));
+        attributes.put("AVAILABILITY_ZONE", "local-1a");
+        attributes.put("AWS_INIT_HEALTH_STATUS", "HEALTHY");
+        attributes.put("ECS_CLUSTER_NAME", task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1));
+        attributes.put("ECS_SERVICE_NAME", task.group() == null ? "" : task.group().replaceFirst("^service:", ""));
+        definition.ifPresent(d -> attributes.put("ECS_TASK_DEFINITION_FAMILY", d.family()));
+        return Optional.of(new Instance(new Registration(task.taskArn(), "cloudmap", names.serviceId(), taskId,
+                port.orElse(0)), attributes));
+    }
+
+    /**
+     * Takes a task out of every balancer and registration; called before the scheduler stops it, so no new
+     * connection reaches it and Cloud Map and target groups no longer list it when it gets its stop signal.
+     *
+     * @param cluster the cluster
+     * @param taskId the task id
+     */
+    public void drain(String cluster, String taskId) {
+        Optional<Task> task = context.tasks().find(cluster, taskId);
+        if (task.isEmpty()) {
+            return;
+        }
+        String arn = task.get().taskArn();
+        drained.add(arn);
+        listeners.values().forEach(listener -> listener.balancer().drain(arn));
+        Set<Registration> own = registrations.getOrDefault(arn, Set.of());
+        for (Registration registration : new ArrayList<>(own)) {
+            undo(registration);
+        }
+    }
+
+    /**
+     * The {@code /etc/hosts} entries of a task of {@code client}: every Service Connect name of its namespace
+     * ({@code clientAliases[].dnsName} and {@code discoveryName}), each at its service's listen address.
+     *
+     * @param client the service the task belongs to
+     * @param services every service
+     * @return {@code name:address} entries, empty when the service has no Service Connect
+     */
+    public List<String> hosts(NetworkedService client, List<NetworkedService> services) {
+        Optional<ServiceConnect> own = client.serviceConnect();
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (NetworkedService service : services) {
+            if (!service.live() && !service.key().equals(client.key())) {
+                continue;
+            }
+            Optional<ServiceConnect> connect = service.serviceConnect()
+                    .filter(c -> c.namespaceKey().equals(own.get().namespaceKey()));
+            if (connect.isEmpty()) {
+                continue;
+            }
+            for (ServiceConnect.Served served : connect.get().services()) {
+                String address = acquire(service, addressKey(connect.get(), served)).getHostAddress();
+                entries.putIfAbsent(served.discoveryName(), address);
+                served.aliases().forEach(alias -> entries.putIfAbsent(alias.dnsName(), address));
+            }
+        }
+        List<String> hosts = new ArrayList<>();
+        entries.forEach((name, address) -> hosts.add(name + ":" + address));
+        return hosts;
+    }
+
+    /**
+     * The DNS names a service's tasks have on the task network for its {@code serviceRegistries}: {@code
+     * <service>.<namespace>} from Cloud Map when an endpoint is configured; else the ECS service's name.
+     *
+     * @param service the service
+     * @return the names
+     */
+    public List<String> discoveryNames(NetworkedService service) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode registry : service.members().path("serviceRegistries")) {
+            String arn = registry.path("registryArn").asText("");
+            if (arn.isEmpty()) {
+                continue;
+            }
+            if (settings.cloudMap().isPresent()) {
+                try {
+                    names.add(settings.cloudMap().get().names(arn).dnsName());
+                } catch (RuntimeException e) {
+                    report(service, e);
+                    names.add(service.serviceName());
+                }
+            } else {
+                names.add(service.serviceName());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Problems seen (a listener that cannot bind, a peer that fails), for {@code /health}.
+     *
+     * @return the latest problem, if any
+     */
+    public Optional<String> problem() {
+        return problems.stream().findFirst();
+    }
+
+    /**
+     * The balancer of a listener, for tests and diagnostics.
+     *
+     * @param address the listener's address and port
+     * @return its balancer
+     */
+    public Optional<Balancer> balancer(InetSocketAddress address) {
+        return listeners.values().stream().filter(l -> l.proxy().address().equals(address))
+                .map(Listener::balancer).findFirst();
+    }
+
+    private void listen(NetworkedService service, String key, InetSocketAddress address, List<Backend> backends) {
+        Listener listener = listeners.get(key);
+        if (listener != null && !listener.proxy().address().equals(address)) {
+            close(key);
+            listener = null;
+        }
+        if (listener == null) {
+            Balancer balancer = new Balancer();
+            balancer.update(backends);
+            try {
+                listener = new Listener(TcpProxy.start(key, address, balancer), balancer);
+            } catch (IOException e) {
+                problem(service, "cannot listen on " + address + " (" + key + "): " + e.getMessage());
+                return;
+            }
+            listeners.put(key, listener);
+            owners.put(key, service.key());
+        }
+        listener.balancer().update(backends);
+    }
+
+    private InetAddress acquire(NetworkedService service, String addressKey) {
+        InetAddress address = context.listenAddresses().acquire(addressKey);
+        addresses.computeIfAbsent(service.key(), k -> ConcurrentHashMap.newKeySet()).add(addressKey);
+        return address;
+    }
+
+    private void close(String key) {
+        Listener listener = listeners.remove(key);
+        owners.remove(key);
+        if (listener != null) {
+            listener.proxy().close();
+        }
+    }
+
+    /** A service that is gone: its listeners closed, its addresses given back. */
+    private void forget(String serviceKey) {
+        for (Map.Entry<String, String> owner : new ArrayList<>(owners.entrySet())) {
+            if (owner.getValue().equals(serviceKey)) {
+                close(owner.getKey());
+            }
+        }
+        Set<String> held = addresses.remove(serviceKey);
+        if (held != null) {
+            held.forEach(key -> context.listenAddresses().release(key));
+        }
+    }
+
+    private void apply(Registration registration, Runnable call) {
+        Set<Registration> own = registrations.computeIfAbsent(registration.taskArn(),
+                k -> ConcurrentHashMap.newKeySet());
+        if (own.contains(registration) || drained.contains(registration.taskArn())) {
+            return;
+        }
+        call.run();
+        own.add(registration);
+        LOG.info("Registered task {} in {} {} ({}:{})", registration.taskArn(), registration.kind(),
+                registration.target(), registration.id(), registration.port());
+    }
+
+    private void undo(Registration registration) {
+        try {
+            if ("cloudmap".equals(registration.kind())) {
+                settings.cloudMap().orElseThrow().deregister(registration.target(), registration.id());
+            } else {
+                settings.targetGroups().orElseThrow().deregister(registration.target(), registration.id(),
+                        registration.port());
+            }
+            LOG.info("Deregistered task {} from {} {}", registration.taskArn(), registration.kind(),
+                    registration.target());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot deregister task {} from {} {}: {}", registration.taskArn(), registration.kind(),
+                    registration.target(), e.getMessage());
+        }
+        Set<Registration> own = registrations.get(registration.taskArn());
+        if (own != null) {
+            own.remove(registration);
+            if (own.isEmpty()) {
+                registrations.remove(registration.taskArn());
+            }
+        }
+    }
+
+    private List<Registration> registrationsOf(NetworkedService service) {
+        List<Registration> own = new ArrayList<>();
+        registrations.forEach((arn, set) -> set.stream()
+                .filter(r -> arn.contains(":task/" + service.cluster() + "/")).forEach(own::add));
+        return own.stream().filter(r -> belongs(r, service)).toList();
+    }
+
+    private boolean belongs(Registration registration, NetworkedService service) {
+        String id = registration.taskArn().substring(registration.taskArn().lastIndexOf('/') + 1);
+        return context.tasks().find(service.cluster(), id)
+                .map(task -> ("service:" + service.serviceName()).equals(task.group())).orElse(true);
+    }
+
+    private Optional<TaskDefinition> definition(Task task) {
+        TaskDefinition known = definitions.get(task.taskDefinitionArn());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TaskDefinition> found = context.taskDefinitions().resolve(task.taskDefinitionArn());
+        found.ifPresent(d -> definitions.put(task.taskDefinitionArn(), d));
+        return found;
+    }
+
+    private static String addressKey(ServiceConnect connect, ServiceConnect.Served served) {
+        return "service-connect/" + connect.namespaceKey() + "/" + served.discoveryName();
+    }
+
+    private void report(NetworkedService service, RuntimeException e) {
+        problem(service, e.getMessage());
+    }
+
+    private void problem(NetworkedService service, String message) {
+        String text = "service " + service.serviceName() + ": " + message;
+        if (problems.add(text)) {
+            LOG.warn("Service networking: {}", text);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        new ArrayList<>(listeners.keySet()).forEach(this::close);
+    }
+
+    /** For tests: the registrations held now, by task. */
+    Map<String, Set<String>> registered() {
+        Map<String, Set<String>> view = new HashMap<>();
+        registrations.forEach((arn, set) -> set.forEach(r -> view.computeIfAbsent(arn, k -> new HashSet<>())
+                .add(r.kind() + " " + r.target() + " " + r.id() + ":" + r.port())));
+        return view;
+    }
+}
