@@ -22,7 +22,8 @@ final class ServiceNetworks {
     /** The networking of a plugin context, made on first use. */
     static ServiceNetworking of(PluginContext context) {
         synchronized (NETWORKS) {
-            return NETWORKS.computeIfAbsent(context, ServiceNetworking::create);
+            return NETWORKS.computeIfAbsent(context, c -> ServiceNetworking.create(c,
+                    () -> views(ServiceStore.of(c))));
         }
     }
 

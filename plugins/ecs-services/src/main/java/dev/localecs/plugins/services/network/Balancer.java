@@ -2,6 +2,7 @@ package dev.localecs.plugins.services.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Balancer {
     private final AtomicInteger next = new AtomicInteger();
     private final Set<String> drained = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private volatile List<Backend> backends = List.of();
 
     /**
@@ -64,5 +66,34 @@ public final class Balancer {
      */
     public List<Backend> backends() {
         return backends;
+    }
+
+    /**
+     * Notes a connection relayed to a task.
+     *
+     * @param taskArn the task
+     */
+    public void opened(String taskArn) {
+        active.computeIfAbsent(taskArn, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /**
+     * Notes the end of a connection relayed to a task.
+     *
+     * @param taskArn the task
+     */
+    public void closed(String taskArn) {
+        active.computeIfPresent(taskArn, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /**
+     * How many connections to a task are open.
+     *
+     * @param taskArn the task
+     * @return the count
+     */
+    public int active(String taskArn) {
+        AtomicInteger count = active.get(taskArn);
+        return count == null ? 0 : count.get();
     }
 }

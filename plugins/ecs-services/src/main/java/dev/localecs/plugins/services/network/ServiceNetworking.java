@@ -8,6 +8,7 @@ import dev.localecs.api.model.TaskDefinition;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class ServiceNetworking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNetworking.class);
     private static final int REMEMBERED_DRAINS = 10_000;
+    /** How long a drain waits for connections already relayed to the task to end (ELB's deregistration delay). */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
 
     /** A listener and its balancer. */
     private record Listener(TcpProxy proxy, Balancer balancer) {
@@ -58,19 +62,23 @@ public final class ServiceNetworking implements AutoCloseable {
             }));
     private final Set<String> problems = ConcurrentHashMap.newKeySet();
 
-    ServiceNetworking(PluginContext context, NetworkSettings settings) {
+    private final Supplier<List<NetworkedService>> services;
+
+    ServiceNetworking(PluginContext context, NetworkSettings settings, Supplier<List<NetworkedService>> services) {
         this.context = context;
         this.settings = settings;
+        this.services = services;
     }
 
     /**
      * The networking of a plugin context.
      *
      * @param context the runtime's services
+     * @param services every service the plugin knows, as they are now
      * @return a new networking with the configured peers
      */
-    public static ServiceNetworking create(PluginContext context) {
-        return new ServiceNetworking(context, NetworkSettings.read(context));
+    public static ServiceNetworking create(PluginContext context, Supplier<List<NetworkedService>> services) {
+        return new ServiceNetworking(context, NetworkSettings.read(context), services);
     }
 
     /**
@@ -268,9 +276,21 @@ public final class ServiceNetworking implements AutoCloseable {
         String arn = task.get().taskArn();
         drained.add(arn);
         listeners.values().forEach(listener -> listener.balancer().drain(arn));
+        // the replacement that made this stop possible may have turned RUNNING since the last refresh
+        refresh(services.get());
         Set<Registration> own = registrations.getOrDefault(arn, Set.of());
         for (Registration registration : new ArrayList<>(own)) {
             undo(registration);
+        }
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        while (listeners.values().stream().anyMatch(l -> l.balancer().active(arn) > 0)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

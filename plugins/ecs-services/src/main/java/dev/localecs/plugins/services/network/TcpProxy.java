@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A TCP listener that relays each connection to one backend of its {@link Balancer}. A backend that refuses or
  * does not answer within the connect timeout is skipped for the next one, before any byte of the client is read:
- * a task that has just stopped, or started and not listening yet, costs the client nothing. Each connection has
- * two virtual threads, one per direction.
+ * a task that has just stopped, or started and not listening yet, costs the client nothing; with no backend at
+ * all, the connection waits a few seconds for one. Each connection has two virtual threads, one per direction,
+ * and is counted on its task while open (so a drain can wait for it).
  */
 public final class TcpProxy implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpProxy.class);
     private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final long WAIT_FOR_BACKEND_MS = 5_000;
+    private static final long RETRY_MS = 100;
 
     private final String name;
     private final Balancer balancer;
@@ -79,33 +82,58 @@ public final class TcpProxy implements Closeable {
     }
 
     private void relay(Socket client) {
-        Optional<Socket> upstream = connect();
+        Optional<Connected> upstream = connect();
         if (upstream.isEmpty()) {
-            LOG.debug("Proxy {}: no backend answered", name);
+            LOG.debug("Proxy {}: no backend answered within {} ms", name, WAIT_FOR_BACKEND_MS);
             closeQuietly(client);
             return;
         }
-        Socket backend = upstream.get();
-        Thread back = Thread.ofVirtual().start(() -> pipe(backend, client));
-        pipe(client, backend);
+        Socket backend = upstream.get().socket();
+        String task = upstream.get().backend().taskArn();
+        balancer.opened(task);
         try {
+            Thread back = Thread.ofVirtual().start(() -> pipe(backend, client));
+            pipe(client, backend);
             back.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             closeQuietly(client);
             closeQuietly(backend);
+            balancer.closed(task);
         }
     }
 
-    /** The first backend, in the balancer's order, that accepts a connection. */
-    private Optional<Socket> connect() {
+    private record Connected(Backend backend, Socket socket) {
+    }
+
+    /**
+     * The first backend, in the balancer's order, that accepts a connection; when none does (none yet, or all
+     * between a stop and their replacement's start), tried again for a while rather than refused.
+     */
+    private Optional<Connected> connect() {
+        long deadline = System.nanoTime() + WAIT_FOR_BACKEND_MS * 1_000_000L;
+        while (true) {
+            Optional<Connected> connected = connectOnce();
+            if (connected.isPresent() || System.nanoTime() > deadline || server.isClosed()) {
+                return connected;
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Connected> connectOnce() {
         for (Backend backend : balancer.order()) {
             Socket socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(backend.host(), backend.port()), CONNECT_TIMEOUT_MS);
-                return Optional.of(socket);
+                return Optional.of(new Connected(backend, socket));
             } catch (IOException e) {
                 LOG.debug("Proxy {}: {}:{} of {} did not answer: {}", name, backend.host(), backend.port(),
                         backend.taskArn(), e.toString());
