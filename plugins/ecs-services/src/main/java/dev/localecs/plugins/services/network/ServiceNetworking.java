@@ -100,7 +100,9 @@ public final class ServiceNetworking implements AutoCloseable {
                 report(service, e);
             }
         }
-        for (String key : new ArrayList<>(addresses.keySet())) {
+        Set<String> known = new HashSet<>(addresses.keySet());
+        known.addAll(owners.values());
+        for (String key : known) {
             if (!live.contains(key)) {
                 forget(key);
             }

@@ -27,6 +27,7 @@ public final class TcpProxy implements Closeable {
     private final String name;
     private final Balancer balancer;
     private final ServerSocket server;
+    private volatile Thread acceptor;
 
     private TcpProxy(String name, Balancer balancer, ServerSocket server) {
         this.name = name;
@@ -53,7 +54,7 @@ public final class TcpProxy implements Closeable {
             throw e;
         }
         TcpProxy proxy = new TcpProxy(name, balancer, server);
-        Thread.ofVirtual().name("proxy-" + name).start(proxy::accept);
+        proxy.acceptor = Thread.ofVirtual().name("proxy-" + name).start(proxy::accept);
         LOG.info("Proxy {} listening on {}", name, server.getLocalSocketAddress());
         return proxy;
     }
@@ -172,12 +173,22 @@ public final class TcpProxy implements Closeable {
         }
     }
 
+    /** Stops listening: once this returns, new connections are refused (connections relayed go on). */
     @Override
     public void close() {
         try {
             server.close();
         } catch (IOException e) {
             LOG.debug("Proxy {}: {}", name, e.toString());
+        }
+        Thread thread = acceptor;
+        if (thread != null) {
+            try {
+                // the socket is released once the accepting thread has left accept()
+                thread.join(java.time.Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
