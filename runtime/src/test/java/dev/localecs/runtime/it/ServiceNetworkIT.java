@@ -31,10 +31,11 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * Services' networking on the real engine, with moto_server as Cloud Map and ELBv2: an awsvpc backend service of
  * two tasks (httpd on port 80, each answering its own random body) in Service Connect namespace {@code local}
- * with the alias {@code backend:8080}, a Cloud Map registry and a target group; a bridge-mode client service in
- * the same namespace fetches {@code http://backend:8080} (alias port ≠ container port), {@code
- * http://backend-http:80} (the discovery name) and {@code http://backend.local} (the registry's DNS name) and
- * reaches both tasks; moto_server lists both tasks as instances and targets; the front door on the host keeps
+ * with the alias {@code backend:8080}, a Cloud Map registry and a target group, and a bridge-mode service of two
+ * tasks (dynamic host ports) with the alias {@code bridged:9090}; a bridge-mode and an awsvpc client service in
+ * the same namespace fetch {@code http://backend:8080} (alias port ≠ container port), {@code
+ * http://backend-http:80} (the discovery name), {@code http://backend.local} (the registry's DNS name) and
+ * {@code http://bridged:9090} and reach both tasks of each; moto_server lists both tasks as instances and targets; the front door on the host keeps
  * answering through a forced rolling deployment, with no refused connection, and moto_server then lists the new
  * tasks only.
  */
@@ -53,7 +54,7 @@ class ServiceNetworkIT {
               echo "$a"
             }
             for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
-              for target in backend:8080 backend-http:80 backend.local:80; do
+              for target in backend:8080 backend-http:80 backend.local:80 bridged:9090; do
                 name=${target%:*}; port=${target#*:}
                 echo "http://$target/ $(timeout 5 wget -q -O - "http://$(resolve "$name"):$port/" 2>&1)"
               done
@@ -75,7 +76,7 @@ class ServiceNetworkIT {
     void stop() throws Exception {
         try {
             if (runtime != null) {
-                for (String service : List.of("client", "backend")) {
+                for (String service : List.of("client-bridge", "client-awsvpc", "bridged", "backend")) {
                     runtime.ecs().updateService(r -> r.service(service).desiredCount(0));
                     runtime.ecs().deleteService(r -> r.service(service).force(true));
                 }
@@ -151,29 +152,50 @@ class ServiceNetworkIT {
         Set<String> backendIps = addresses(tasks("backend"));
         assertThat(backendIps).hasSize(2);
 
-        cli.ecs("register-task-definition", "--cli-input-json", JSON.writeValueAsString(Map.of(
-                "family", "client", "networkMode", "bridge", "containerDefinitions", List.of(Map.of(
-                        "name", "curl", "image", TestImages.BUSYBOX, "memory", 32, "stopTimeout", 2,
-                        "command", List.of("sh", "-c", CLIENT_SCRIPT))))));
+        cli.ecs("register-task-definition", "--cli-input-json", """
+                {"family": "bridged", "networkMode": "bridge", "containerDefinitions": [
+                  {"name": "web", "image": "%s", "memory": 32, "stopTimeout": 2,
+                   "command": ["sh", "-c", "mkdir -p /tmp/www && cat /proc/sys/kernel/random/uuid > /tmp/www/index.html && exec httpd -f -p 80 -h /tmp/www"],
+                   "portMappings": [{"containerPort": 80, "hostPort": 0, "name": "http"}]}]}""".formatted(TestImages.BUSYBOX));
         cli.ecs("create-service", "--cli-input-json", """
-                {"serviceName": "client", "taskDefinition": "client", "desiredCount": 1, "launchType": "EC2",
-                 "serviceConnectConfiguration": {"enabled": true, "namespace": "local"}}""");
-        cli.ecs("wait", "services-stable", "--services", "client");
-        String clientArn = tasks("client").getFirst().taskArn();
-        List<String> output = awaitOutput(clientArn);
-        Map<String, Set<String>> bodies = new LinkedHashMap<>();
-        for (String line : output) {
-            String[] parts = line.split(" ", 2);
-            if (parts.length == 2 && parts[0].startsWith("http://")) {
-                bodies.computeIfAbsent(parts[0], k -> new HashSet<>()).add(parts[1].trim());
-            }
+                {"serviceName": "bridged", "taskDefinition": "bridged", "desiredCount": 2, "launchType": "EC2",
+                 "serviceConnectConfiguration": {"enabled": true, "namespace": "local", "services": [
+                   {"portName": "http", "clientAliases": [{"port": 9090, "dnsName": "bridged"}]}]}}""");
+        cli.ecs("wait", "services-stable", "--services", "bridged");
+
+        for (String mode : List.of("bridge", "awsvpc")) {
+            String family = "client-" + mode;
+            Map<String, Object> definition = new LinkedHashMap<>(Map.of("family", family, "networkMode", mode,
+                    "containerDefinitions", List.of(Map.of("name", "curl", "image", TestImages.BUSYBOX,
+                            "memory", 32, "stopTimeout", 2, "command", List.of("sh", "-c", CLIENT_SCRIPT)))));
+            cli.ecs("register-task-definition", "--cli-input-json", JSON.writeValueAsString(definition));
+            cli.ecs("create-service", "--cli-input-json", """
+                    {"serviceName": "%s", "taskDefinition": "%1$s", "desiredCount": 1, "launchType": "EC2",
+                     %s
+                     "serviceConnectConfiguration": {"enabled": true, "namespace": "local"}}""".formatted(family,
+                    mode.equals("awsvpc") ? "\"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-local\"]}}," : ""));
         }
-        assertThat(bodies.get("http://backend:8080/")).as("the alias reaches both backend tasks: " + output)
-                .hasSize(2).allMatch(body -> body.matches("[0-9a-f-]{36}"));
-        assertThat(bodies.get("http://backend-http:80/")).as("the discovery name: " + output)
-                .isEqualTo(bodies.get("http://backend:8080/"));
-        assertThat(bodies.get("http://backend.local:80/")).as("the registry's DNS name on the task network: " + output)
-                .isNotEmpty().isSubsetOf(bodies.get("http://backend:8080/"));
+        for (String mode : List.of("bridge", "awsvpc")) {
+            String family = "client-" + mode;
+            cli.ecs("wait", "services-stable", "--services", family);
+            List<String> output = awaitOutput(tasks(family).getFirst().taskArn());
+            Map<String, Set<String>> bodies = new LinkedHashMap<>();
+            for (String line : output) {
+                String[] parts = line.split(" ", 2);
+                if (parts.length == 2 && parts[0].startsWith("http://")) {
+                    bodies.computeIfAbsent(parts[0], k -> new HashSet<>()).add(parts[1].trim());
+                }
+            }
+            assertThat(bodies.get("http://backend:8080/")).as(mode + " client: the alias reaches both awsvpc "
+                    + "backend tasks: " + output).hasSize(2).allMatch(body -> body.matches("[0-9a-f-]{36}"));
+            assertThat(bodies.get("http://backend-http:80/")).as(mode + " client: the discovery name: " + output)
+                    .isEqualTo(bodies.get("http://backend:8080/"));
+            assertThat(bodies.get("http://backend.local:80/")).as(mode + " client: the registry's DNS name on the "
+                    + "task network: " + output).isNotEmpty().isSubsetOf(bodies.get("http://backend:8080/"));
+            assertThat(bodies.get("http://bridged:9090/")).as(mode + " client: the alias reaches both bridge-mode "
+                    + "tasks: " + output).hasSize(2).allMatch(body -> body.matches("[0-9a-f-]{36}"))
+                    .doesNotContainAnyElementsOf(bodies.get("http://backend:8080/"));
+        }
 
         assertThat(instances(aws, registry.get("Id").asText())).isEqualTo(backendIps);
         assertThat(targets(aws, targetGroup)).isEqualTo(backendIps);
