@@ -320,7 +320,15 @@ public final class ServiceNetworking implements AutoCloseable {
                 continue;
             }
             for (ServiceConnect.Served served : connect.get().services()) {
-                String address = acquire(service, addressKey(connect.get(), served)).getHostAddress();
+                String address;
+                try {
+                    address = acquire(service, addressKey(connect.get(), served)).getHostAddress();
+                } catch (RuntimeException e) {
+                    // the task still starts, without this name; the worker's refresh reports the cause
+                    LOG.warn("Service Connect name {} left out of a task of {}: {}", served.discoveryName(),
+                            client.serviceName(), e.getMessage());
+                    continue;
+                }
                 entries.putIfAbsent(served.discoveryName(), address);
                 served.aliases().forEach(alias -> entries.putIfAbsent(alias.dnsName(), address));
             }
