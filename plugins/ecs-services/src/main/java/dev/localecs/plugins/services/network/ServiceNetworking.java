@@ -115,11 +115,13 @@ public final class ServiceNetworking implements AutoCloseable {
         List<Task> serving = tasks.stream().filter(TaskPorts::serving).filter(t -> !drained.contains(t.taskArn()))
                 .toList();
         Set<String> wanted = new HashSet<>();
-        service.serviceConnect().ifPresent(connect -> connect(service, connect, serving, wanted));
-        loadBalancers(service, serving, wanted);
-        registries(service, serving);
+        // each part on its own: a peer that fails (Cloud Map down) must not keep the proxies from following the tasks
+        boolean complete = guarded(service, () -> service.serviceConnect()
+                .ifPresent(connect -> connect(service, connect, serving, wanted)));
+        complete &= guarded(service, () -> loadBalancers(service, serving, wanted));
+        guarded(service, () -> registries(service, serving));
         for (Map.Entry<String, String> owner : new ArrayList<>(owners.entrySet())) {
-            if (owner.getValue().equals(service.key()) && !wanted.contains(owner.getKey())) {
+            if (complete && owner.getValue().equals(service.key()) && !wanted.contains(owner.getKey())) {
                 close(owner.getKey());
             }
         }
@@ -129,6 +131,16 @@ public final class ServiceNetworking implements AutoCloseable {
             if (!servingArns.contains(registration.taskArn())) {
                 undo(registration);
             }
+        }
+    }
+
+    private boolean guarded(NetworkedService service, Runnable part) {
+        try {
+            part.run();
+            return true;
+        } catch (RuntimeException e) {
+            report(service, e);
+            return false;
         }
     }
 
@@ -165,8 +177,7 @@ public final class ServiceNetworking implements AutoCloseable {
             if (container.isEmpty() || containerPort == 0) {
                 continue;
             }
-            Optional<TargetGroups.Group> targetGroup = group.isEmpty() ? Optional.empty()
-                    : settings.targetGroups().map(groups -> groups.group(group));
+            Optional<TargetGroups.Group> targetGroup = targetGroup(service, group);
             List<Backend> backends = new ArrayList<>();
             for (Task task : serving) {
                 Optional<Backend> backend = TaskPorts.backend(task, container, containerPort);
@@ -175,9 +186,10 @@ public final class ServiceNetworking implements AutoCloseable {
                 }
                 backends.add(backend.get());
                 if (targetGroup.isPresent()) {
-                    target(service, task, group, targetGroup.get(), container, containerPort)
+                    TargetGroups.Group known = targetGroup.get();
+                    guarded(service, () -> target(service, task, group, known, container, containerPort)
                             .ifPresent(target -> apply(target, () -> settings.targetGroups().orElseThrow()
-                                    .register(group, target.id(), target.port())));
+                                    .register(group, target.id(), target.port()))));
                 }
             }
             int port = NetworkSettings.frontDoorPort(context, service.serviceName())
@@ -185,6 +197,16 @@ public final class ServiceNetworking implements AutoCloseable {
             String key = "door:" + service.key() + ":" + group + ":" + container + ":" + containerPort;
             wanted.add(key);
             listen(service, key, new InetSocketAddress(settings.frontDoorHost(), port), backends);
+        }
+    }
+
+    /** The target group as ELBv2 describes it; empty without an endpoint, or (reported) when it cannot be asked. */
+    private Optional<TargetGroups.Group> targetGroup(NetworkedService service, String group) {
+        try {
+            return group.isEmpty() ? Optional.empty() : settings.targetGroups().map(groups -> groups.group(group));
+        } catch (RuntimeException e) {
+            report(service, e);
+            return Optional.empty();
         }
     }
 
@@ -220,9 +242,9 @@ public final class ServiceNetworking implements AutoCloseable {
             }
             CloudMap.Names names = cloudMap.names(arn);
             for (Task task : serving) {
-                registryInstance(task, registry, names).ifPresent(instance -> apply(instance.registration(),
-                        () -> cloudMap.register(names.serviceId(), instance.registration().id(),
-                                instance.attributes())));
+                guarded(service, () -> registryInstance(task, registry, names).ifPresent(instance -> apply(
+                        instance.registration(), () -> cloudMap.register(names.serviceId(),
+                                instance.registration().id(), instance.attributes()))));
             }
         }
     }

@@ -121,6 +121,16 @@ class ServiceNetworkingTest {
                 .isInstanceOf(java.net.ConnectException.class);
     }
 
+    @Test
+    void unreachablePeersAreReportedAndDoNotKeepTheProxiesFromFollowingTheTasks() throws IOException {
+        scene.peers.close();
+        scene.networking.refresh(List.of(scene.backend, scene.client));
+        assertThat(scene.networking.problem()).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("service backend: ").contains(scene.peers.endpoint().toString()));
+        assertThat(answers("127.0.0.1", scene.frontDoorPort, 4)).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3");
+        assertThat(answers("127.77.0.1", scene.aliasPort, 4)).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3");
+    }
+
     private JsonNode read(String body) {
         try {
             return scene.context.json().readTree(body);
