@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * tasks (dynamic host ports) with the alias {@code bridged:9090}; a bridge-mode and an awsvpc client service in
  * the same namespace fetch {@code http://backend:8080} (alias port ≠ container port), {@code
  * http://backend-http:80} (the discovery name), {@code http://backend.local} (the registry's DNS name) and
- * {@code http://bridged:9090} and reach both tasks of each; moto_server lists both tasks as instances and targets; the front door on the host keeps
+ * {@code http://bridged:9090} and reach both tasks of each; moto_server lists both backend tasks as instances (of
+ * the registry, and of the Cloud Map service Service Connect made for {@code backend-http}) and as targets; the front door on the host keeps
  * answering through a forced rolling deployment, with no refused connection, and moto_server then lists the new
  * tasks only.
  */
@@ -199,6 +200,15 @@ class ServiceNetworkIT {
 
         assertThat(instances(aws, registry.get("Id").asText())).isEqualTo(backendIps);
         assertThat(targets(aws, targetGroup)).isEqualTo(backendIps);
+        String connectService = null;
+        for (JsonNode service : aws.json("servicediscovery", "list-services").get("Services")) {
+            if (service.get("Name").asText().equals("backend-http") && aws.json("servicediscovery", "get-service",
+                    "--id", service.get("Id").asText()).at("/Service/NamespaceId").asText().equals(namespaceId)) {
+                connectService = service.get("Id").asText();
+            }
+        }
+        assertThat(connectService).as("Service Connect's Cloud Map service of backend-http in local").isNotNull();
+        assertThat(instances(aws, connectService)).isEqualTo(backendIps);
 
         AtomicBoolean rolling = new AtomicBoolean(true);
         List<String> failures = new ArrayList<>();
@@ -238,6 +248,8 @@ class ServiceNetworkIT {
         assertThat(newIps).hasSize(2).doesNotContainAnyElementsOf(backendIps);
         awaitEqual(() -> instances(aws, registry.get("Id").asText()), newIps, "Cloud Map instances");
         awaitEqual(() -> targets(aws, targetGroup), newIps, "targets");
+        String connected = connectService;
+        awaitEqual(() -> instances(aws, connected), newIps, "Service Connect's Cloud Map instances");
     }
 
     private interface Look {

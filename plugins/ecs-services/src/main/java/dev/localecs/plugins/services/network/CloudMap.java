@@ -23,6 +23,8 @@ final class CloudMap {
     private final AwsPeer peer;
     private final ObjectMapper json;
     private final Map<String, Names> names = new ConcurrentHashMap<>();
+    private final Map<String, String> namespaceIds = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceIds = new ConcurrentHashMap<>();
 
     CloudMap(AwsPeer peer, ObjectMapper json) {
         this.peer = peer;
@@ -47,6 +49,79 @@ final class CloudMap {
         Names found = new Names(serviceId, service.path("Name").asText(), namespace.path("Name").asText());
         names.put(registryArn, found);
         return found;
+    }
+
+    /**
+     * The id of a namespace given by name or ARN, as Service Connect names it.
+     *
+     * @param namespace a name, or {@code arn:aws:servicediscovery:<r>:<a>:namespace/ns-…}
+     * @return its id; empty when Cloud Map has no namespace of that name
+     */
+    Optional<String> namespaceId(String namespace) {
+        if (namespace.startsWith("arn:")) {
+            return Optional.of(namespace.substring(namespace.lastIndexOf('/') + 1));
+        }
+        String known = namespaceIds.get(namespace);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        for (JsonNode candidate : all("ListNamespaces", json.createObjectNode(), "Namespaces")) {
+            if (namespace.equals(candidate.path("Name").asText())) {
+                namespaceIds.put(namespace, candidate.path("Id").asText());
+                return Optional.of(candidate.path("Id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The id of a namespace's service of a name, created as ECS creates Service Connect's services when missing.
+     *
+     * @param namespaceId the namespace
+     * @param name the service's name (a {@code discoveryName})
+     * @return its id
+     */
+    String serviceId(String namespaceId, String name) {
+        String key = namespaceId + "/" + name;
+        String known = serviceIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        ObjectNode filter = json.createObjectNode();
+        ObjectNode byNamespace = filter.putArray("Filters").addObject().put("Name", "NAMESPACE_ID")
+                .put("Condition", "EQ");
+        byNamespace.putArray("Values").add(namespaceId);
+        for (JsonNode candidate : all("ListServices", filter, "Services")) {
+            // the filter is applied here too: some implementations ignore it
+            if (name.equals(candidate.path("Name").asText())
+                    && namespaceId.equals(candidate.path("NamespaceId").asText(namespaceId))) {
+                serviceIds.put(key, candidate.path("Id").asText());
+                return candidate.path("Id").asText();
+            }
+        }
+        String id = call("CreateService", json.createObjectNode().put("Name", name).put("NamespaceId", namespaceId)
+                .put("CreatorRequestId", "local-ecs-" + namespaceId + "-" + name)).at("/Service/Id").asText();
+        serviceIds.put(key, id);
+        return id;
+    }
+
+    /** Every item of a paged list operation (at most 50 pages). */
+    private java.util.List<JsonNode> all(String operation, ObjectNode request, String member) {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        String token = null;
+        for (int page = 0; page < 50; page++) {
+            ObjectNode body = request.deepCopy();
+            if (token != null) {
+                body.put("NextToken", token);
+            }
+            JsonNode answer = call(operation, body);
+            answer.path(member).forEach(items::add);
+            token = answer.path("NextToken").textValue();
+            if (token == null || token.isEmpty()) {
+                break;
+            }
+        }
+        return items;
     }
 
     void register(String serviceId, String instanceId, Map<String, String> attributes) {

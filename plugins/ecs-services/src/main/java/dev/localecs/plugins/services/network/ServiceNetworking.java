@@ -166,6 +166,7 @@ public final class ServiceNetworking implements AutoCloseable {
                 wanted.add(key);
                 listen(service, key, new InetSocketAddress(address, entry.getKey()), entry.getValue());
             }
+            guarded(service, () -> connectInstances(connect, served, serving));
         }
     }
 
@@ -256,21 +257,33 @@ public final class ServiceNetworking implements AutoCloseable {
     private Optional<Instance> registryInstance(Task task, JsonNode registry, CloudMap.Names names) {
         Optional<TaskDefinition> definition = definition(task);
         Optional<String> container = Optional.ofNullable(registry.path("containerName").textValue());
-        Optional<Integer> containerPort = registry.path("containerPort").canConvertToInt()
-                ? Optional.of(registry.path("containerPort").asInt())
-                : definition.flatMap(d -> TaskPorts.firstPort(d, container)).map(TaskPorts.NamedPort::containerPort);
+        Optional<TaskPorts.NamedPort> port = registry.path("containerPort").canConvertToInt()
+                ? Optional.of(new TaskPorts.NamedPort(container.or(() -> definition
+                        .flatMap(d -> TaskPorts.firstPort(d, Optional.empty())).map(TaskPorts.NamedPort::containerName))
+                        .orElse(""), registry.path("containerPort").asInt()))
+                : definition.flatMap(d -> TaskPorts.firstPort(d, container));
+        Optional<Integer> explicit = registry.path("port").canConvertToInt()
+                ? Optional.of(registry.path("port").asInt()) : Optional.empty();
+        return Optional.of(instance(task, port, explicit, names.serviceId()));
+    }
+
+    /**
+     * A task as a Cloud Map instance, as ECS registers it: instance id = task id; {@code AWS_INSTANCE_IPV4} an
+     * awsvpc task's ENI address (a bridge task's: the endpoint address, where its published ports are reached from
+     * the task network); {@code AWS_INSTANCE_PORT} the container port (bridge: the host port).
+     */
+    private Instance instance(Task task, Optional<TaskPorts.NamedPort> containerPort, Optional<Integer> explicitPort,
+                              String serviceId) {
         Optional<String> eni = TaskPorts.eniAddress(task);
         String ip;
         Optional<Integer> port;
         if (eni.isPresent()) {
             ip = eni.get();
-            port = registry.path("port").canConvertToInt() ? Optional.of(registry.path("port").asInt()) : containerPort;
+            port = explicitPort.or(() -> containerPort.map(TaskPorts.NamedPort::containerPort));
         } else {
-            // a bridge task is reached at the host: from the task network, the endpoint address, at the host port
             ip = context.config().get("endpoint.host", "169.254.170.2");
-            String name = container.or(() -> definition.flatMap(d -> TaskPorts.firstPort(d, Optional.empty()))
-                    .map(TaskPorts.NamedPort::containerName)).orElse("");
-            port = containerPort.flatMap(p -> TaskPorts.hostBinding(task, name, p)).map(b -> b.hostPort());
+            port = containerPort.flatMap(p -> TaskPorts.hostBinding(task, p.containerName(), p.containerPort()))
+                    .map(b -> b.hostPort());
         }
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -280,9 +293,33 @@ public final class ServiceNetworking implements AutoCloseable {
         attributes.put("AWS_INIT_HEALTH_STATUS", "HEALTHY");
         attributes.put("ECS_CLUSTER_NAME", task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1));
         attributes.put("ECS_SERVICE_NAME", task.group() == null ? "" : task.group().replaceFirst("^service:", ""));
-        definition.ifPresent(d -> attributes.put("ECS_TASK_DEFINITION_FAMILY", d.family()));
-        return Optional.of(new Instance(new Registration(task.taskArn(), "cloudmap", names.serviceId(), taskId,
-                port.orElse(0)), attributes));
+        definition(task).ifPresent(d -> attributes.put("ECS_TASK_DEFINITION_FAMILY", d.family()));
+        return new Instance(new Registration(task.taskArn(), "cloudmap", serviceId, taskId, port.orElse(0)),
+                attributes);
+    }
+
+    /**
+     * Service Connect's Cloud Map side, with an endpoint configured and the namespace known there: the
+     * namespace's service of the discovery name (created when missing, as ECS does) lists the serving tasks.
+     */
+    private void connectInstances(ServiceConnect connect, ServiceConnect.Served served, List<Task> serving) {
+        if (settings.cloudMap().isEmpty() || serving.isEmpty()) {
+            return;
+        }
+        CloudMap cloudMap = settings.cloudMap().get();
+        Optional<String> namespaceId = cloudMap.namespaceId(connect.namespace());
+        if (namespaceId.isEmpty()) {
+            return; // a namespace that exists only here
+        }
+        String serviceId = cloudMap.serviceId(namespaceId.get(), served.discoveryName());
+        for (Task task : serving) {
+            Optional<TaskPorts.NamedPort> port = definition(task).flatMap(d -> TaskPorts.named(d, served.portName()));
+            if (port.isPresent()) {
+                Instance instance = instance(task, port, Optional.empty(), serviceId);
+                apply(instance.registration(), () -> cloudMap.register(serviceId, instance.registration().id(),
+                        instance.attributes()));
+            }
+        }
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Cloud Map and ELBv2 as a loopback HTTP server that records each call: answers GetService ({@code srv-1},
- * {@code backend}), GetNamespace ({@code local}), DescribeTargetGroups (port 8080, ip targets) and accepts
- * registrations.
+ * {@code backend}), GetNamespace ({@code local}), ListNamespaces ({@code other} as {@code ns-0}, {@code local} as
+ * {@code ns-1}), ListServices ({@code backend} in ns-1, {@code backend-http} in ns-0), CreateService
+ * ({@code srv-2}), DescribeTargetGroups (port 8080, ip targets) and accepts registrations.
  */
 public final class FakeAwsPeers implements AutoCloseable {
     /**
@@ -75,6 +76,14 @@ public final class FakeAwsPeers implements AutoCloseable {
             String answer = switch (operation) {
                 case "GetService" -> "{\"Service\":{\"Id\":\"srv-1\",\"Name\":\"backend\",\"NamespaceId\":\"ns-1\"}}";
                 case "GetNamespace" -> "{\"Namespace\":{\"Id\":\"ns-1\",\"Name\":\"local\"}}";
+                case "ListNamespaces" -> "{\"Namespaces\":[{\"Id\":\"ns-0\",\"Name\":\"other\"},"
+                        + "{\"Id\":\"ns-1\",\"Name\":\"local\"}]}";
+                // filters ignored, as moto_server does
+                case "ListServices" -> "{\"Services\":[{\"Id\":\"srv-1\",\"Name\":\"backend\","
+                        + "\"NamespaceId\":\"ns-1\"},{\"Id\":\"srv-9\",\"Name\":\"backend-http\","
+                        + "\"NamespaceId\":\"ns-0\"}]}";
+                case "CreateService" -> "{\"Service\":{\"Id\":\"srv-2\",\"Name\":\"backend-http\","
+                        + "\"NamespaceId\":\"ns-1\"}}";
                 case "RegisterInstance", "DeregisterInstance" -> "{\"OperationId\":\"op-1\"}";
                 case "DescribeTargetGroups" -> "<DescribeTargetGroupsResponse><DescribeTargetGroupsResult>"
                         + "<TargetGroups><member><Port>8080</Port><TargetType>ip</TargetType></member></TargetGroups>"

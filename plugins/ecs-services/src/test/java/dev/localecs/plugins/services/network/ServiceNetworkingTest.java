@@ -58,7 +58,8 @@ class ServiceNetworkingTest {
     void eachRunningTaskIsRegisteredOnceInCloudMapAndItsTargetGroupAsEcsDoes() {
         scene.networking.refresh(List.of(scene.backend, scene.client));
         scene.networking.refresh(List.of(scene.backend, scene.client));
-        List<FakeAwsPeers.Call> instances = scene.peers.calls("RegisterInstance");
+        List<FakeAwsPeers.Call> instances = scene.peers.calls("RegisterInstance").stream()
+                .filter(call -> read(call.body()).get("ServiceId").asText().equals("srv-1")).toList();
         assertThat(instances).hasSize(2);
         Set<String> seen = new HashSet<>();
         for (FakeAwsPeers.Call call : instances) {
@@ -85,17 +86,37 @@ class ServiceNetworkingTest {
     }
 
     @Test
+    void serviceConnectCreatesTheDiscoveryNamesCloudMapServiceInTheNamespaceAndRegistersTheTasksThere() {
+        scene.networking.refresh(List.of(scene.backend, scene.client));
+        scene.networking.refresh(List.of(scene.backend, scene.client));
+        assertThat(scene.peers.calls("CreateService")).as("backend-http of ns-0 is another namespace's")
+                .singleElement().satisfies(call -> {
+                    JsonNode body = read(call.body());
+                    assertThat(body.get("Name").asText()).isEqualTo("backend-http");
+                    assertThat(body.get("NamespaceId").asText()).isEqualTo("ns-1");
+                });
+        List<FakeAwsPeers.Call> instances = scene.peers.calls("RegisterInstance").stream()
+                .filter(call -> read(call.body()).get("ServiceId").asText().equals("srv-2")).toList();
+        assertThat(instances).extracting(call -> read(call.body()).get("InstanceId").asText() + "="
+                        + read(call.body()).at("/Attributes/AWS_INSTANCE_IPV4").asText() + ":"
+                        + read(call.body()).at("/Attributes/AWS_INSTANCE_PORT").asText())
+                .containsExactlyInAnyOrder(id(scene.first) + "=127.0.0.2:" + scene.containerPort,
+                        id(scene.second) + "=127.0.0.3:" + scene.containerPort);
+    }
+
+    @Test
     void aDrainedTaskLeavesEveryBalancerAndRegistrationAndIsNotTakenBackWhileStillRunning() throws IOException {
         scene.networking.refresh(List.of(scene.backend, scene.client));
         scene.networking.drain("default", id(scene.first));
 
-        assertThat(scene.peers.calls("DeregisterInstance")).singleElement().satisfies(call ->
-                assertThat(read(call.body()).get("InstanceId").asText()).isEqualTo(id(scene.first)));
+        assertThat(scene.peers.calls("DeregisterInstance")).extracting(call -> read(call.body()).get("ServiceId")
+                .asText() + "/" + read(call.body()).get("InstanceId").asText())
+                .containsExactlyInAnyOrder("srv-1/" + id(scene.first), "srv-2/" + id(scene.first));
         assertThat(scene.peers.calls("DeregisterTargets")).singleElement().satisfies(call ->
                 assertThat(call.parameter("Targets.member.1.Id")).isEqualTo("127.0.0.2"));
         // the task is still RUNNING (its stop comes after the drain): later refreshes keep it out
         scene.networking.refresh(List.of(scene.backend, scene.client));
-        assertThat(scene.peers.calls("RegisterInstance")).hasSize(2);
+        assertThat(scene.peers.calls("RegisterInstance")).hasSize(4);
         assertThat(answers("127.77.0.1", scene.aliasPort, 4)).containsExactly("127.0.0.3");
         assertThat(answers("127.0.0.1", scene.frontDoorPort, 4)).containsExactly("127.0.0.3");
     }
@@ -106,7 +127,7 @@ class ServiceNetworkingTest {
         scene.context.tasks().change(id(scene.second), java.util.Map.of("lastStatus", "STOPPED",
                 "desiredStatus", "STOPPED"));
         scene.networking.refresh(List.of(scene.backend, scene.client));
-        assertThat(scene.peers.calls("DeregisterInstance")).singleElement().satisfies(call ->
+        assertThat(scene.peers.calls("DeregisterInstance")).hasSize(2).allSatisfy(call ->
                 assertThat(read(call.body()).get("InstanceId").asText()).isEqualTo(id(scene.second)));
         assertThat(answers("127.0.0.1", scene.frontDoorPort, 3)).containsExactly("127.0.0.2");
     }
