@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * {@code http://bridged:9090} and reach both tasks of each; moto_server lists both backend tasks as instances (of
  * the registry, and of the Cloud Map service Service Connect made for {@code backend-http}) and as targets; the front door on the host keeps
  * answering through a forced rolling deployment, with no refused connection, and moto_server then lists the new
- * tasks only.
+ * tasks only; after a restart of the runtime the running client still reaches both tasks through the alias.
  */
 class ServiceNetworkIT {
     private static final String NETWORK_LABEL = "dev.localecs.listen-address";
@@ -250,6 +250,26 @@ class ServiceNetworkIT {
         awaitEqual(() -> targets(aws, targetGroup), newIps, "targets");
         String connected = connectService;
         awaitEqual(() -> instances(aws, connected), newIps, "Service Connect's Cloud Map instances");
+
+        // a restarted runtime serves the names at the same addresses: the running client keeps reaching them
+        runtime.restart();
+        String client = Docker.run("ps", "-q", "--filter", "label=com.amazonaws.ecs.task-arn="
+                + tasks("client-bridge").getFirst().taskArn(), "--filter",
+                "label=com.amazonaws.ecs.container-name=curl").getFirst();
+        Set<String> afterRestart = new HashSet<>();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> seen = new ArrayList<>();
+        while (afterRestart.size() < 2 && System.nanoTime() < until) {
+            // until the restarted runtime's first refresh (within a second) the listener is not back yet
+            String body = String.join("", Docker.run("exec", client, "sh", "-c", "timeout 5 wget -q -O - "
+                    + "http://$(awk '$2 == \"backend\" {print $1}' /etc/hosts):8080/ 2>&1 || true")).trim();
+            seen.add(body);
+            if (body.matches("[0-9a-f-]{36}")) {
+                afterRestart.add(body);
+            }
+        }
+        assertThat(afterRestart).as("the alias after a restart of the runtime: " + seen).hasSize(2)
+                .isEqualTo(bodies(tasks("backend")));
     }
 
     private interface Look {
@@ -286,10 +306,24 @@ class ServiceNetworkIT {
         return ips;
     }
 
+    /** What each task answers, asked at its ENI address from the host. */
+    private static Set<String> bodies(List<Task> tasks) throws IOException {
+        Set<String> bodies = new HashSet<>();
+        for (String address : addresses(tasks)) {
+            String answer = get(address, 80);
+            bodies.add(answer.substring(answer.indexOf("\r\n\r\n") + 4).trim());
+        }
+        return bodies;
+    }
+
     /** One HTTP/1.0 request to the front door; the whole answer. */
     private static String get(int port) throws IOException {
+        return get("127.0.0.1", port);
+    }
+
+    private static String get(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.connect(new InetSocketAddress(host, port), 2_000);
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
