@@ -5,13 +5,13 @@ import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.plugins.services.network.Registrations.Registration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,10 +40,6 @@ public final class ServiceNetworking implements AutoCloseable {
     private record Listener(TcpProxy proxy, Balancer balancer) {
     }
 
-    /** One registration of a task in Cloud Map or a target group, kept to undo it. */
-    private record Registration(String taskArn, String kind, String target, String id, int port) {
-    }
-
     private final PluginContext context;
     private final NetworkSettings settings;
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
@@ -51,7 +47,8 @@ public final class ServiceNetworking implements AutoCloseable {
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     /** Service Connect address keys held, by the owning service. */
     private final Map<String, Set<String>> addresses = new ConcurrentHashMap<>();
-    private final Map<String, Set<Registration>> registrations = new ConcurrentHashMap<>();
+    private final Registrations registrations;
+    private final RegistrationTargets targets;
     private final Map<String, TaskDefinition> definitions = new ConcurrentHashMap<>();
     private final Set<String> drained = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>() {
@@ -68,6 +65,9 @@ public final class ServiceNetworking implements AutoCloseable {
         this.context = context;
         this.settings = settings;
         this.services = services;
+        this.registrations = new Registrations(settings);
+        this.targets = new RegistrationTargets(context.config().get("endpoint.host", "169.254.170.2"),
+                settings.instanceId(), this::definition);
     }
 
     /**
@@ -127,9 +127,9 @@ public final class ServiceNetworking implements AutoCloseable {
         }
         Set<String> servingArns = new HashSet<>();
         serving.forEach(task -> servingArns.add(task.taskArn()));
-        for (Registration registration : registrationsOf(service)) {
-            if (!servingArns.contains(registration.taskArn())) {
-                undo(registration);
+        for (Registration registration : registrations.ofCluster(service.cluster())) {
+            if (!servingArns.contains(registration.taskArn()) && belongs(registration, service)) {
+                registrations.undo(registration);
             }
         }
     }
@@ -188,7 +188,7 @@ public final class ServiceNetworking implements AutoCloseable {
                 backends.add(backend.get());
                 if (targetGroup.isPresent()) {
                     TargetGroups.Group known = targetGroup.get();
-                    guarded(service, () -> target(service, task, group, known, container, containerPort)
+                    guarded(service, () -> targets.target(task, group, known, container, containerPort)
                             .ifPresent(target -> apply(target, () -> settings.targetGroups().orElseThrow()
                                     .register(group, target.id(), target.port()))));
                 }
@@ -211,26 +211,6 @@ public final class ServiceNetworking implements AutoCloseable {
         }
     }
 
-    /** The target ECS registers for a task: awsvpc (ip targets) its address and container port, else the host port. */
-    private Optional<Registration> target(NetworkedService service, Task task, String group, TargetGroups.Group tg,
-                                          String container, int containerPort) {
-        Optional<String> eni = TaskPorts.eniAddress(task);
-        if (eni.isPresent() || "ip".equals(tg.targetType())) {
-            return eni.map(ip -> new Registration(task.taskArn(), "elbv2", group, ip, containerPort));
-        }
-        var binding = TaskPorts.hostBinding(task, container, containerPort);
-        if (binding.isEmpty()) {
-            return Optional.empty();
-        }
-        if (settings.instanceId().isEmpty()) {
-            problem(service, "cannot register tasks in the instance target group " + group
-                    + ": set upstream.elbv2.instance-id to the EC2 instance id that stands for this host");
-            return Optional.empty();
-        }
-        return Optional.of(new Registration(task.taskArn(), "elbv2", group, settings.instanceId().get(),
-                binding.get().hostPort()));
-    }
-
     private void registries(NetworkedService service, List<Task> serving) {
         if (settings.cloudMap().isEmpty()) {
             return;
@@ -243,59 +223,11 @@ public final class ServiceNetworking implements AutoCloseable {
             }
             CloudMap.Names names = cloudMap.names(arn);
             for (Task task : serving) {
-                guarded(service, () -> registryInstance(task, registry, names).ifPresent(instance -> apply(
+                guarded(service, () -> targets.registryInstance(task, registry, names).ifPresent(instance -> apply(
                         instance.registration(), () -> cloudMap.register(names.serviceId(),
                                 instance.registration().id(), instance.attributes()))));
             }
         }
-    }
-
-    /** An instance to register in Cloud Map, with its attributes. */
-    private record Instance(Registration registration, Map<String, String> attributes) {
-    }
-
-    private Optional<Instance> registryInstance(Task task, JsonNode registry, CloudMap.Names names) {
-        Optional<TaskDefinition> definition = definition(task);
-        Optional<String> container = Optional.ofNullable(registry.path("containerName").textValue());
-        Optional<TaskPorts.NamedPort> port = registry.path("containerPort").canConvertToInt()
-                ? Optional.of(new TaskPorts.NamedPort(container.or(() -> definition
-                        .flatMap(d -> TaskPorts.firstPort(d, Optional.empty())).map(TaskPorts.NamedPort::containerName))
-                        .orElse(""), registry.path("containerPort").asInt()))
-                : definition.flatMap(d -> TaskPorts.firstPort(d, container));
-        Optional<Integer> explicit = registry.path("port").canConvertToInt()
-                ? Optional.of(registry.path("port").asInt()) : Optional.empty();
-        return Optional.of(instance(task, port, explicit, names.serviceId()));
-    }
-
-    /**
-     * A task as a Cloud Map instance, as ECS registers it: instance id = task id; {@code AWS_INSTANCE_IPV4} an
-     * awsvpc task's ENI address (a bridge task's: the endpoint address, where its published ports are reached from
-     * the task network); {@code AWS_INSTANCE_PORT} the container port (bridge: the host port).
-     */
-    private Instance instance(Task task, Optional<TaskPorts.NamedPort> containerPort, Optional<Integer> explicitPort,
-                              String serviceId) {
-        Optional<String> eni = TaskPorts.eniAddress(task);
-        String ip;
-        Optional<Integer> port;
-        if (eni.isPresent()) {
-            ip = eni.get();
-            port = explicitPort.or(() -> containerPort.map(TaskPorts.NamedPort::containerPort));
-        } else {
-            ip = context.config().get("endpoint.host", "169.254.170.2");
-            port = containerPort.flatMap(p -> TaskPorts.hostBinding(task, p.containerName(), p.containerPort()))
-                    .map(b -> b.hostPort());
-        }
-        String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("AWS_INSTANCE_IPV4", ip);
-        port.ifPresent(p -> attributes.put("AWS_INSTANCE_PORT", Integer.toString(p)));
-        attributes.put("AVAILABILITY_ZONE", "local-1a");
-        attributes.put("AWS_INIT_HEALTH_STATUS", "HEALTHY");
-        attributes.put("ECS_CLUSTER_NAME", task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1));
-        attributes.put("ECS_SERVICE_NAME", task.group() == null ? "" : task.group().replaceFirst("^service:", ""));
-        definition(task).ifPresent(d -> attributes.put("ECS_TASK_DEFINITION_FAMILY", d.family()));
-        return new Instance(new Registration(task.taskArn(), "cloudmap", serviceId, taskId, port.orElse(0)),
-                attributes);
     }
 
     /**
@@ -315,7 +247,7 @@ public final class ServiceNetworking implements AutoCloseable {
         for (Task task : serving) {
             Optional<TaskPorts.NamedPort> port = definition(task).flatMap(d -> TaskPorts.named(d, served.portName()));
             if (port.isPresent()) {
-                Instance instance = instance(task, port, Optional.empty(), serviceId);
+                RegistrationTargets.Instance instance = targets.instance(task, port, Optional.empty(), serviceId);
                 apply(instance.registration(), () -> cloudMap.register(serviceId, instance.registration().id(),
                         instance.attributes()));
             }
@@ -339,10 +271,7 @@ public final class ServiceNetworking implements AutoCloseable {
         listeners.values().forEach(listener -> listener.balancer().drain(arn));
         // the replacement that made this stop possible may have turned RUNNING since the last refresh
         refresh(services.get());
-        Set<Registration> own = registrations.getOrDefault(arn, Set.of());
-        for (Registration registration : new ArrayList<>(own)) {
-            undo(registration);
-        }
+        registrations.undoTask(arn);
         long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
         while (listeners.values().stream().anyMatch(l -> l.balancer().active(arn) > 0)
                 && System.nanoTime() < deadline) {
@@ -494,45 +423,9 @@ public final class ServiceNetworking implements AutoCloseable {
     }
 
     private void apply(Registration registration, Runnable call) {
-        Set<Registration> own = registrations.computeIfAbsent(registration.taskArn(),
-                k -> ConcurrentHashMap.newKeySet());
-        if (own.contains(registration) || drained.contains(registration.taskArn())) {
-            return;
+        if (!drained.contains(registration.taskArn())) {
+            registrations.apply(registration, call);
         }
-        call.run();
-        own.add(registration);
-        LOG.info("Registered task {} in {} {} ({}:{})", registration.taskArn(), registration.kind(),
-                registration.target(), registration.id(), registration.port());
-    }
-
-    private void undo(Registration registration) {
-        try {
-            if ("cloudmap".equals(registration.kind())) {
-                settings.cloudMap().orElseThrow().deregister(registration.target(), registration.id());
-            } else {
-                settings.targetGroups().orElseThrow().deregister(registration.target(), registration.id(),
-                        registration.port());
-            }
-            LOG.info("Deregistered task {} from {} {}", registration.taskArn(), registration.kind(),
-                    registration.target());
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot deregister task {} from {} {}: {}", registration.taskArn(), registration.kind(),
-                    registration.target(), e.getMessage());
-        }
-        Set<Registration> own = registrations.get(registration.taskArn());
-        if (own != null) {
-            own.remove(registration);
-            if (own.isEmpty()) {
-                registrations.remove(registration.taskArn());
-            }
-        }
-    }
-
-    private List<Registration> registrationsOf(NetworkedService service) {
-        List<Registration> own = new ArrayList<>();
-        registrations.forEach((arn, set) -> set.stream()
-                .filter(r -> arn.contains(":task/" + service.cluster() + "/")).forEach(own::add));
-        return own.stream().filter(r -> belongs(r, service)).toList();
     }
 
     private boolean belongs(Registration registration, NetworkedService service) {
@@ -569,13 +462,5 @@ public final class ServiceNetworking implements AutoCloseable {
     @Override
     public synchronized void close() {
         new ArrayList<>(listeners.keySet()).forEach(this::close);
-    }
-
-    /** For tests: the registrations held now, by task. */
-    Map<String, Set<String>> registered() {
-        Map<String, Set<String>> view = new HashMap<>();
-        registrations.forEach((arn, set) -> set.forEach(r -> view.computeIfAbsent(arn, k -> new HashSet<>())
-                .add(r.kind() + " " + r.target() + " " + r.id() + ":" + r.port())));
-        return view;
     }
 }
