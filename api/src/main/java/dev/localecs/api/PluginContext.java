@@ -94,4 +94,12 @@ public interface PluginContext {
      * @return the service counts
      */
     ServiceCounts services();
+
+    /**
+     * Addresses of the runtime's host that task containers reach, one per key, for listeners a plugin runs for
+     * tasks (Service Connect proxies).
+     *
+     * @return the address allocator of the engine in use
+     */
+    ListenAddresses listenAddresses();
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param taskFile the task definition converted to compose, before any override
  * @param endpointId the task's unguessable id in credential and metadata URIs
  *                   ({@code /v2/credentials/<endpointId>}, {@code /v4/<endpointId>.<container>})
+ * @param group the task's {@code group} ({@code service:<name>} for a service's tasks), when it has one
  */
 public record TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
-                         Optional<TaskOverride> overrides, ComposeProject taskFile, String endpointId) {
+                         Optional<TaskOverride> overrides, ComposeProject taskFile, String endpointId,
+                         Optional<String> group) {
 
     /**
      * Validates the components.
@@ -32,6 +34,7 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
      * @param overrides the overrides
      * @param taskFile the converted task file
      * @param endpointId the credential/metadata id
+     * @param group the task's group
      */
     public TaskLaunch {
         requireNonNull(project, "project is null");
@@ -41,5 +44,22 @@ public record TaskLaunch(String project, String taskId, String cluster, TaskDefi
         requireNonNull(overrides, "overrides is null");
         requireNonNull(taskFile, "taskFile is null");
         requireNonNull(endpointId, "endpointId is null");
+        requireNonNull(group, "group is null");
+    }
+
+    /**
+     * A launch of a task without a group.
+     *
+     * @param project the project
+     * @param taskId the task id
+     * @param cluster the cluster
+     * @param taskDefinition the task definition
+     * @param overrides the overrides
+     * @param taskFile the converted task file
+     * @param endpointId the credential/metadata id
+     */
+    public TaskLaunch(String project, String taskId, String cluster, TaskDefinition taskDefinition,
+                      Optional<TaskOverride> overrides, ComposeProject taskFile, String endpointId) {
+        this(project, taskId, cluster, taskDefinition, overrides, taskFile, endpointId, Optional.empty());
     }
 }

@@ -24,6 +24,7 @@ import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.network.Ipv4Subnet;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
@@ -35,6 +36,7 @@ import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTagRegistry;
 import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
 import dev.localecs.runtime.state.JsonFileStore;
+import dev.localecs.runtime.tasks.DeferredListenAddresses;
 import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.PersistedTask;
@@ -125,13 +127,14 @@ public final class RuntimeCore implements AutoCloseable {
                 new BaseCredentials(strategy, environment), json);
         ComposeYaml yaml = new ComposeYaml();
         DeferredTaskService tasks = new DeferredTaskService();
+        DeferredListenAddresses listenAddresses = new DeferredListenAddresses();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
-                ServiceCounts.inMemory());
+                ServiceCounts.inMemory(), listenAddresses);
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state
@@ -171,7 +174,7 @@ public final class RuntimeCore implements AutoCloseable {
                                 Optional.of(new RegistryLogins(roleCredentials,
                                         config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
-                                        arns.region()))), context.tags());
+                                        arns.region()))), context.tags(), listenAddresses);
                 tasks.bind(manager);
                 manager.start(savedTasks);
             }
@@ -187,15 +190,28 @@ public final class RuntimeCore implements AutoCloseable {
 
     private static TaskManager taskManager(RuntimeConfig config, EngineKind kind, EcsArns arns, Clock clock,
                                            TaskStore store, TaskComposer composer, Path composeDest,
-                                           LaunchResources resources, TagRegistry tags) {
+                                           LaunchResources resources, TagRegistry tags,
+                                           DeferredListenAddresses listenAddresses) {
         TaskSettings settings = TaskSettings.from(config);
         TaskNetworkSettings network = settings.network();
         TaskEngine engine = switch (kind) {
-            case DOCKER -> shapeTaskNetwork(new DockerTaskEngine(DockerTaskEngine.Settings.from(config, network)),
-                    network);
+            case DOCKER -> {
+                DockerTaskEngine docker = shapeTaskNetwork(new DockerTaskEngine(
+                        DockerTaskEngine.Settings.from(config, network)), network);
+                listenAddresses.bind(docker.listenAddresses(serviceConnectSubnet(config)));
+                yield docker;
+            }
             case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
         return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags);
+    }
+
+    /** Where Service Connect's listen addresses come from ({@code service-connect.subnet}). */
+    private static Ipv4Subnet serviceConnectSubnet(RuntimeConfig config) {
+        String value = config.get("service-connect.subnet", "169.254.171.0/24");
+        return Ipv4Subnet.parse(value).orElseThrow(() -> new ConfigurationException(
+                "service-connect.subnet must be an IPv4 subnet in CIDR form such as 169.254.171.0/24, not '"
+                        + value + "'."));
     }
 
     /**

@@ -96,10 +96,29 @@ public final class TaskComposer {
     public ComposedTask compose(TaskDefinition definition, String taskId, String cluster,
                                 Optional<TaskOverride> overrides,
                                 String endpointId, Path directory) {
+        return compose(definition, taskId, cluster, overrides, endpointId, directory, Optional.empty());
+    }
+
+    /**
+     * Composes a task of a group (a service's task: {@code service:<name>}) and writes its files; override
+     * providers see the group.
+     *
+     * @param definition the task definition
+     * @param taskId the task id
+     * @param cluster the cluster name
+     * @param overrides the RunTask {@code overrides}, checked already
+     * @param endpointId the task's credential/metadata id
+     * @param directory where to write the files
+     * @param group the task's group, when it has one
+     * @return what was written
+     */
+    public ComposedTask compose(TaskDefinition definition, String taskId, String cluster,
+                                Optional<TaskOverride> overrides, String endpointId, Path directory,
+                                Optional<String> group) {
         ConversionResult converted = converter.convert(definition, taskId, cluster);
         String project = converted.project().name();
         TaskLaunch launch = new TaskLaunch(project, taskId, cluster, definition, overrides, converted.project(),
-                endpointId);
+                endpointId, group);
         List<ComposeProject> layers = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         layers.add(converted.project());

@@ -26,6 +26,7 @@ import com.github.dockerjava.core.NameParser;
 import com.github.dockerjava.core.command.BuildImageResultCallback;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.ExecResult;
+import dev.localecs.api.ListenAddresses;
 import dev.localecs.api.compose.ComposeNetwork;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
@@ -33,6 +34,7 @@ import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.network.Ipv4Subnet;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
@@ -233,6 +235,16 @@ public final class DockerTaskEngine implements TaskEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Host addresses for listeners tasks reach, one small network each out of {@code pool}.
+     *
+     * @param pool where the address networks' subnets come from ({@code service-connect.subnet})
+     * @return the allocator
+     */
+    public ListenAddresses listenAddresses(Ipv4Subnet pool) {
+        return new AddressNetworks(docker, pool, settings.taskNetwork(), settings.network().mode());
     }
 
     @Override

@@ -97,7 +97,8 @@ public final class TaskManager implements TaskService, AutoCloseable {
         String taskId = TaskRecords.newTaskId();
         String project = TaskConverter.projectName(spec.taskDefinition().family(), taskId);
         ComposedTask compose = composer.compose(spec.taskDefinition(), taskId, spec.cluster(), spec.overrides(),
-                TaskComposer.newEndpointId(), TaskComposer.projectDirectory(composeDest, project));
+                TaskComposer.newEndpointId(), TaskComposer.projectDirectory(composeDest, project),
+                Optional.ofNullable(spec.group()));
         compose.warnings().forEach(warning -> LOG.warning("Task " + taskId + ": " + warning));
         TaskRecord record = TaskRecords.create(arns, spec, spec.overrides().orElse(null), taskId, compose,
                 clock.instant(), history::save);
