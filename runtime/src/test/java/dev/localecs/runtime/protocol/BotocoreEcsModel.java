@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
- * botocore's ECS model ({@code data/ecs/2014-11-13/service-2.json.gz} of the installed botocore): the authority
+ * botocore's ECS model ({@code data/ecs/2014-11-13/service-2.json[.gz]} of the installed botocore): the authority
  * the SDK-derived {@link EcsModel} is checked against. Located through {@code python3}, as on every machine of
  * the project.
  */
@@ -26,8 +26,16 @@ final class BotocoreEcsModel {
 
     static synchronized JsonNode get() {
         if (model == null) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(
-                    botocoreDir().resolve("data/ecs/2014-11-13/service-2.json.gz")))) {
+            Path folder;
+            try {
+                folder = botocoreDir().resolve("data/ecs/2014-11-13");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // pip's botocore ships its models gzipped, Debian's python3-botocore uncompressed
+            Path gzipped = folder.resolve("service-2.json.gz");
+            try (InputStream in = Files.exists(gzipped) ? new GZIPInputStream(Files.newInputStream(gzipped))
+                    : Files.newInputStream(folder.resolve("service-2.json"))) {
                 model = new ObjectMapper().readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
