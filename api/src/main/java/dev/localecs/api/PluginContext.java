@@ -94,4 +94,12 @@ public interface PluginContext {
      * @return the service counts
      */
     ServiceCounts services();
+
+    /**
+     * The bus of ECS events meant for EventBridge (service actions, deployment state changes): the services
+     * plugin publishes, the EventBridge plugin subscribes.
+     *
+     * @return the event bus
+     */
+    EcsEvents events();
 }

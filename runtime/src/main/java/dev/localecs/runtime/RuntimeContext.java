@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
@@ -31,11 +32,12 @@ import java.util.Map;
  * @param environment the process environment
  * @param sts STS at the configured endpoint
  * @param services the service counts the services plugin reports
+ * @param events the bus of ECS events for EventBridge
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
-                      StsService sts, ServiceCounts services)
+                      StsService sts, ServiceCounts services, EcsEvents events)
         implements PluginContext {
 
     RuntimeContext {
@@ -51,5 +53,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         environment = Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
         requireNonNull(services, "services is null");
+        requireNonNull(events, "events is null");
     }
 }

@@ -10,6 +10,7 @@ import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.PluginContext;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.compose.ComposeFiles;
@@ -48,6 +49,7 @@ public final class FakePluginContext implements PluginContext {
     private final FakeTaskService tasks;
     private final List<String> assumedRoles = new ArrayList<>();
     private final ServiceCounts services = ServiceCounts.inMemory();
+    private final EcsEvents events = EcsEvents.inMemory();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -233,6 +235,11 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public ServiceCounts services() {
         return services;
+    }
+
+    @Override
+    public EcsEvents events() {
+        return events;
     }
 
     @Override
