@@ -129,6 +129,7 @@ public final class CreateServiceAction implements EcsAction {
         }
         double now = context.clock().instant().toEpochMilli() / 1000.0;
         return new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired, definition.taskDefinitionArn(),
-                launchType, strategy, now, body.clientToken(), members, List.of(deployment), List.of(), false);
+                launchType, strategy, now, body.clientToken(), members, List.of(deployment), List.of(), false, List.of(),
+                List.of()).deploymentStarted(deployment, now);
     }
 }

@@ -108,6 +108,8 @@ public final class UpdateServiceAction implements EcsAction {
             deployments.addAll(service.deployments());
         }
         boolean steady = service.steady() && !newDeployment && desired == service.desiredCount();
-        return service.withUpdate(desired, launchType, members, deployments, steady);
+        StoredService updated = service.withUpdate(desired, launchType, members, deployments, steady);
+        return newDeployment ? updated.deploymentStarted(deployments.getFirst(),
+                context.clock().instant().toEpochMilli() / 1000.0) : updated;
     }
 }
