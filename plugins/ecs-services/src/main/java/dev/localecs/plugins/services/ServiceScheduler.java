@@ -160,8 +160,11 @@ final class ServiceScheduler {
             }
         }
         int maximum = (int) Math.floor(desired * service.maximumPercent() / 100.0);
-        // a FAILED deployment (circuit breaker, stopped) launches no more tasks
-        int toStart = "FAILED".equals(primary.rolloutState()) ? 0 : Math.min(desired - (primaryTasks.size()
+        // a FAILED deployment (circuit breaker, stopped) launches no more tasks, nor one about to fail
+        boolean failing = "FAILED".equals(primary.rolloutState()) || service.circuitBreaker()
+                && "IN_PROGRESS".equals(primary.rolloutState()) && primary.failedTasks()
+                + newFailures.getOrDefault(primary.id(), 0) >= CircuitBreaker.threshold(desired);
+        int toStart = failing ? 0 : Math.min(desired - (primaryTasks.size()
                 - (int) primaryTasks.stream().filter(stopping::contains).count()),
                 maximum - (live.size() - stopping.size()));
 

@@ -244,4 +244,117 @@ class ServiceSchedulerTest {
             worker.stop();
         }
     }
+
+    /** Stops every live task of a deployment as the engine does when its essential container exits at once. */
+    private void failAll(String service, String deployment) {
+        for (Task task : fixture.live(service).stream().filter(t -> deployment.equals(t.startedBy())).toList()) {
+            fixture.context.tasks().change(id(task), Map.of("desiredStatus", "STOPPED", "lastStatus", "STOPPED",
+                    "stopCode", "EssentialContainerExited", "stoppedReason", "Essential container in task exited"));
+            scheduler.onTaskChange(fixture.context.tasks().find("default", id(task)).orElseThrow());
+        }
+    }
+
+    private List<String> published(List<dev.localecs.api.EcsEvent> events) {
+        return events.stream().map(event -> event.detailType() + " "
+                + event.detail().replaceAll(".*\"eventName\":\"([A-Z_]+)\".*", "$1")).toList();
+    }
+
+    @Test
+    void theThresholdIsHalfTheDesiredCountWithinThreeAndTwoHundred() {
+        assertThat(CircuitBreaker.threshold(1)).isEqualTo(3);
+        assertThat(CircuitBreaker.threshold(7)).isEqualTo(4);
+        assertThat(CircuitBreaker.threshold(10)).isEqualTo(5);
+        assertThat(CircuitBreaker.threshold(1000)).isEqualTo(200);
+    }
+
+    @Test
+    void theCircuitBreakerFailsADeploymentAndRollsBackToTheLastCompletedRevision() {
+        List<dev.localecs.api.EcsEvent> bus = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.context.events().subscribe(bus::add);
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2,"
+                + "\"deploymentConfiguration\":{\"deploymentCircuitBreaker\":{\"enable\":true,\"rollback\":true}}}");
+        step();
+        fixture.runAll("web");
+        step();
+        String good = fixture.describe("web").at("/deployments/0/id").asText();
+        List<Task> goodTasks = fixture.live("web");
+        fixture.definition("web", "bridge");
+        String bad = fixture.update("{\"service\":\"web\",\"taskDefinition\":\"web:2\"}").at("/deployments/0/id")
+                .asText();
+        step();
+        assertThat(fixture.live("web")).hasSize(4);
+        failAll("web", bad);
+        step();
+        // two failures of threshold 3; the failing revision's tasks are only retried after the backoff (5 s, 10 s)
+        fixture.clock.advance(Duration.ofSeconds(6));
+        step();
+        assertThat(fixture.live("web")).as("still backing off").hasSize(2);
+        fixture.clock.advance(Duration.ofSeconds(5));
+        step();
+        assertThat(fixture.describe("web").at("/deployments/0/failedTasks").asInt()).isEqualTo(2);
+        assertThat(fixture.live("web")).as("retried: the 2 old tasks and 2 new ones").hasSize(4);
+        failAll("web", bad);
+        step();
+
+        JsonNode service = fixture.describe("web");
+        String rollback = service.at("/deployments/0/id").asText();
+        assertThat(rollback).isNotIn(good, bad);
+        assertThat(service.at("/deployments/0/status").asText()).isEqualTo("PRIMARY");
+        assertThat(service.at("/deployments/0/taskDefinition").asText()).endsWith("web:1");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(service.get("taskDefinition").asText()).endsWith("web:1");
+        JsonNode failed = service.get("deployments").findParents("id").stream()
+                .filter(d -> d.get("id").asText().equals(bad)).findFirst().orElseThrow();
+        assertThat(failed.get("rolloutState").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("rolloutStateReason").asText())
+                .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + rollback + ".");
+        assertThat(events(service)).contains("(service web) (deployment " + bad
+                + ") deployment failed: tasks failed to start.", "(service web) rolling back to deployment "
+                + rollback + ".");
+        assertThat(published(bus)).contains("ECS Deployment State Change SERVICE_DEPLOYMENT_FAILED",
+                "ECS Deployment State Change SERVICE_DEPLOYMENT_IN_PROGRESS");
+
+        fixture.clock.advance(Duration.ofSeconds(60));
+        step();
+        assertThat(fixture.live("web")).as("the old tasks run on beside the rollback's").hasSize(4)
+                .filteredOn(task -> task.startedBy().equals(rollback)).hasSize(2)
+                .allSatisfy(task -> assertThat(task.taskDefinitionArn()).endsWith("web:1"));
+        fixture.runAll("web");
+        step();
+        step();
+        service = fixture.describe("web");
+        assertThat(service.get("deployments")).hasSize(1);
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("COMPLETED");
+        assertThat(fixture.live("web")).hasSize(2).noneMatch(goodTasks::contains);
+        StoredService stored = ServiceStore.of(fixture.context).find("default", "web").orElseThrow();
+        assertThat(stored.history()).extracting(DeploymentRecord::status)
+                .containsExactly("ROLLBACK_SUCCESSFUL", "SUCCESSFUL");
+        assertThat(stored.history().getFirst().rollback().revision()).isEqualTo(good.substring("ecs-svc/".length()));
+        assertThat(published(bus)).contains("ECS Deployment State Change SERVICE_DEPLOYMENT_COMPLETED",
+                "ECS Service Action SERVICE_STEADY_STATE");
+    }
+
+    @Test
+    void withoutRollbackAFailedDeploymentLaunchesNoMoreTasks() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1,"
+                + "\"deploymentConfiguration\":{\"deploymentCircuitBreaker\":{\"enable\":true,\"rollback\":false}}}");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            step();
+            assertThat(fixture.live("web")).as("attempt " + attempt).hasSize(1);
+            failAll("web", fixture.describe("web").at("/deployments/0/id").asText());
+            fixture.clock.advance(Duration.ofMinutes(1));
+        }
+        step();
+        JsonNode service = fixture.describe("web");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("FAILED");
+        assertThat(service.at("/deployments/0/rolloutStateReason").asText())
+                .isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+        assertThat(service.at("/deployments/0/failedTasks").asInt()).isEqualTo(3);
+        fixture.clock.advance(Duration.ofMinutes(10));
+        step();
+        assertThat(fixture.live("web")).as("a failed deployment starts nothing").isEmpty();
+        assertThat(fixture.context.tasks().launches()).hasSize(3);
+        assertThat(events(service)).contains("(service web) is unable to consistently start tasks successfully. For "
+                + "more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+    }
 }
