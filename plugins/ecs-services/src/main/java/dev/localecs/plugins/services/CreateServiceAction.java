@@ -57,7 +57,9 @@ public final class CreateServiceAction implements EcsAction {
                 }
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }
-            return store.put(create(body, raw, cluster));
+            StoredService service = store.put(create(body, raw, cluster));
+            new ServiceNotifications(context).deploymentInProgress(service, service.primary());
+            return service;
         });
         store.wake(key);
         return Map.of("service", ServiceViews.view(context, created, false));

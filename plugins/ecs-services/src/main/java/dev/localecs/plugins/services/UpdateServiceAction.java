@@ -46,8 +46,14 @@ public final class UpdateServiceAction implements EcsAction {
         String cluster = ServiceRefs.cluster(context, body.cluster());
         ServiceStore store = ServiceStore.of(context);
         String key = cluster + "/" + ServiceRefs.serviceName(body.service());
-        StoredService updated = store.locked(key, () ->
-                store.put(update(ServiceRefs.active(store, cluster, body.service()), body, request.body())));
+        StoredService updated = store.locked(key, () -> {
+            StoredService service = ServiceRefs.active(store, cluster, body.service());
+            StoredService changed = store.put(update(service, body, request.body()));
+            if (!changed.primary().id().equals(service.primary().id())) {
+                new ServiceNotifications(context).deploymentInProgress(changed, changed.primary());
+            }
+            return changed;
+        });
         store.wake(key);
         return Map.of("service", ServiceViews.view(context, updated, false));
     }
