@@ -38,9 +38,18 @@ final class ServiceScheduler {
     /** The stoppedReason ECS gives a service task replaced for failing its container health checks. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
 
-    /** A service's launch backoff: until when, the last pause, failures in a row, whether the event was written. */
-    private record Backoff(Instant until, Duration last, int streak, boolean announced) {
+    /**
+     * A service's launch backoff: the deployment whose tasks failed (a newer deployment is not held back), until
+     * when, the last pause, failures in a row, whether the event was written.
+     */
+    private record Backoff(String deployment, Instant until, Duration last, int streak, boolean announced) {
     }
+
+    /**
+     * With the circuit breaker on, how long a deployment's tasks must have been RUNNING before it completes (and
+     * the service is steady), so that a task that exits at once counts as a failure rather than a completion.
+     */
+    static final Duration STABLE_AFTER = Duration.ofSeconds(3);
 
     /** A task that stops sooner than this after starting failed to start, as far as the backoff goes. */
     static final Duration QUICK_EXIT = Duration.ofSeconds(10);
@@ -89,7 +98,7 @@ final class ServiceScheduler {
             newFailures.merge(task.startedBy(), 1, Integer::sum);
             if (task.startedAt() == null || task.stoppedAt() != null
                     && Duration.between(task.startedAt(), task.stoppedAt()).compareTo(QUICK_EXIT) < 0) {
-                backOff(key);
+                backOff(key, task.startedBy());
             }
         }
         return Optional.of(key);
@@ -183,7 +192,7 @@ final class ServiceScheduler {
             notifications.taskStartImpaired(changed);
         }
         List<Task> started = new ArrayList<>();
-        if (toStart > 0 && !backingOff(service.key())) {
+        if (toStart > 0 && !backingOff(service.key(), primary.id())) {
             try {
                 RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
                 for (int i = 0; i < toStart; i++) {
@@ -196,7 +205,7 @@ final class ServiceScheduler {
                 changed = changed.withEvent(now, "(service " + name
                         + ") failed to launch a task with (error " + e.getMessage() + ").");
                 newFailures.merge(primary.id(), 1, Integer::sum);
-                backOff(service.key());
+                backOff(service.key(), primary.id());
             }
             if (!started.isEmpty()) {
                 changed = changed.withEvent(now, "(service " + name + ") has started "
@@ -243,24 +252,28 @@ final class ServiceScheduler {
         ServiceDeployment primary = deployments.getFirst();
         boolean settled = deployments.size() == 1 && primary.runningCount() == desired && primary.pendingCount() == 0
                 && remaining.size() == desired && !stillStopping;
+        // with the circuit breaker on, tasks must also have run a moment: one that exits at once is a failure
+        Instant runningSince = context.clock().instant().minus(STABLE_AFTER);
+        boolean stable = settled && (!service.circuitBreaker() || remaining.stream()
+                .allMatch(task -> task.startedAt() != null && !task.startedAt().isAfter(runningSince)));
         StoredService changed = service.withDeployments(deployments, service.steady());
         if (primary.failedTasks() != service.primary().failedTasks()) {
             changed = changed.withRecord(primary.id(), record -> record.withFailures(primary.failedTasks(), now));
         }
-        if (settled && "IN_PROGRESS".equals(primary.rolloutState())) {
+        if (stable && "IN_PROGRESS".equals(primary.rolloutState())) {
             deployments.set(0, primary.completed(now));
             changed = changed.withDeployments(deployments, changed.steady())
-                    .withRecord(primary.id(), record -> record.finished(
-                            "ROLLBACK_IN_PROGRESS".equals(record.status()) ? "ROLLBACK_SUCCESSFUL" : "SUCCESSFUL",
-                            null, now))
+                    .withRecord(primary.id(), record -> "ROLLBACK_IN_PROGRESS".equals(record.status())
+                            ? record.finished("ROLLBACK_SUCCESSFUL", record.statusReason(), now)
+                            : record.finished("SUCCESSFUL", null, now))
                     .withEvent(now, "(service " + service.serviceName() + ") (deployment " + primary.id()
                             + ") deployment completed.");
             notifications.deploymentCompleted(changed, primary);
         }
-        if (settled) {
+        if (stable) {
             backoffs.remove(service.key());
         }
-        if (settled && !service.steady() && "ACTIVE".equals(service.status())) {
+        if (stable && !service.steady() && "ACTIVE".equals(service.status())) {
             changed = changed.withDeployments(deployments, true)
                     .withEvent(now, "(service " + service.serviceName() + ") has reached a steady state.");
             notifications.steadyState(changed);
@@ -290,19 +303,21 @@ final class ServiceScheduler {
                 .anyMatch(task -> !"STOPPED".equals(task.lastStatus()));
     }
 
-    private boolean backingOff(String key) {
+    private boolean backingOff(String key, String deployment) {
         Backoff backoff = backoffs.get(key);
-        return backoff != null && context.clock().instant().isBefore(backoff.until());
+        return backoff != null && backoff.deployment().equals(deployment)
+                && context.clock().instant().isBefore(backoff.until());
     }
 
-    private void backOff(String key) {
-        backoffs.compute(key, (k, earlier) -> {
+    private void backOff(String key, String deployment) {
+        backoffs.compute(key, (k, known) -> {
+            Backoff earlier = known == null || !known.deployment().equals(deployment) ? null : known;
             Duration next = earlier == null ? FIRST_BACKOFF : earlier.last().multipliedBy(2);
             if (next.compareTo(MAX_BACKOFF) > 0) {
                 next = MAX_BACKOFF;
             }
-            return new Backoff(context.clock().instant().plus(next), next, earlier == null ? 1 : earlier.streak() + 1,
-                    earlier != null && earlier.announced());
+            return new Backoff(deployment, context.clock().instant().plus(next), next,
+                    earlier == null ? 1 : earlier.streak() + 1, earlier != null && earlier.announced());
         });
     }
 
@@ -311,7 +326,8 @@ final class ServiceScheduler {
         boolean[] news = new boolean[1];
         backoffs.computeIfPresent(key, (k, backoff) -> {
             news[0] = backoff.streak() >= IMPAIRED_STREAK && !backoff.announced();
-            return news[0] ? new Backoff(backoff.until(), backoff.last(), backoff.streak(), true) : backoff;
+            return news[0] ? new Backoff(backoff.deployment(), backoff.until(), backoff.last(), backoff.streak(), true)
+                    : backoff;
         });
         return news[0];
     }

@@ -276,6 +276,12 @@ class ServiceSchedulerTest {
         step();
         fixture.runAll("web");
         step();
+        assertThat(fixture.describe("web").at("/deployments/0/rolloutState").asText())
+                .as("with the circuit breaker, tasks that just started do not complete a deployment")
+                .isEqualTo("IN_PROGRESS");
+        fixture.clock.advance(ServiceScheduler.STABLE_AFTER);
+        step();
+        assertThat(fixture.describe("web").at("/deployments/0/rolloutState").asText()).isEqualTo("COMPLETED");
         String good = fixture.describe("web").at("/deployments/0/id").asText();
         List<Task> goodTasks = fixture.live("web");
         fixture.definition("web", "bridge");
@@ -314,13 +320,14 @@ class ServiceSchedulerTest {
         assertThat(published(bus)).contains("ECS Deployment State Change SERVICE_DEPLOYMENT_FAILED",
                 "ECS Deployment State Change SERVICE_DEPLOYMENT_IN_PROGRESS");
 
-        fixture.clock.advance(Duration.ofSeconds(60));
         step();
-        assertThat(fixture.live("web")).as("the old tasks run on beside the rollback's").hasSize(4)
+        assertThat(fixture.live("web")).as("the old tasks run on beside the rollback's, which the failed "
+                        + "deployment's backoff does not hold back").hasSize(4)
                 .filteredOn(task -> task.startedBy().equals(rollback)).hasSize(2)
                 .allSatisfy(task -> assertThat(task.taskDefinitionArn()).endsWith("web:1"));
         fixture.runAll("web");
         step();
+        fixture.clock.advance(ServiceScheduler.STABLE_AFTER);
         step();
         service = fixture.describe("web");
         assertThat(service.get("deployments")).hasSize(1);
