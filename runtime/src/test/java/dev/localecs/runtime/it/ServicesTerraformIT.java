@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +16,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * Terraform's hashicorp/aws provider against the emulator: an {@code aws_ecs_service} with
- * {@code wait_for_steady_state = true} applies, the next plan shows no changes (every default ECS fills in is one
+ * Terraform's hashicorp/aws provider against the emulator, tasks on the real Docker engine: an
+ * {@code aws_ecs_service} with {@code wait_for_steady_state = true} applies, the next plan shows no changes (every default ECS fills in is one
  * Terraform expects), a change of image rolls the service to the new revision, and destroy leaves it INACTIVE.
  */
 class ServicesTerraformIT {
@@ -25,14 +27,29 @@ class ServicesTerraformIT {
     Path workspace;
     private RuntimeFixture runtime;
 
+    /** A second tag of the test image, so that a change of image needs no registry. */
+    private static final String SECOND_IMAGE = "local/busybox:svc-tf";
+
+    @BeforeAll
+    static void images() throws Exception {
+        TestImages.ensure();
+        Docker.run("tag", TestImages.BUSYBOX, SECOND_IMAGE);
+    }
+
+    @AfterAll
+    static void removeImage() throws Exception {
+        Docker.run("rmi", SECOND_IMAGE);
+    }
+
     @BeforeEach
     void start() {
-        runtime = RuntimeFixture.start(state, Map.of("tasks.engine", "simulated"));
+        runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"));
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         runtime.close();
+        Docker.removeByLabel("com.amazonaws.ecs.task-definition-family=tf-svc");
     }
 
     private Service service() {
@@ -55,7 +72,7 @@ class ServicesTerraformIT {
         Terraform terraform = Terraform.in(workspace, runtime.endpoint());
         terraform.write(RESOURCES);
         terraform.run("init", "-input=false");
-        image("busybox:1.36");
+        image(TestImages.BUSYBOX);
         terraform.run("apply", "-auto-approve", "-input=false");
 
         Service applied = service();
@@ -69,7 +86,7 @@ class ServicesTerraformIT {
 
         assertThat(terraform.plan()).as("terraform plan after apply shows no changes").isZero();
 
-        image("busybox:1.37");
+        image(SECOND_IMAGE);
         terraform.run("apply", "-auto-approve", "-input=false");
         Service rolled = service();
         assertThat(rolled.taskDefinition()).endsWith("task-definition/tf-svc:2");
@@ -93,9 +110,11 @@ class ServicesTerraformIT {
               family = "tf-svc"
               container_definitions = jsonencode([{
                 name      = "app"
-                image     = var.image
-                memory    = 32
-                essential = true
+                image       = var.image
+                memory      = 32
+                essential   = true
+                command     = ["sleep", "3600"]
+                stopTimeout = 2
               }])
             }
 
