@@ -364,4 +364,74 @@ class ServiceSchedulerTest {
         assertThat(events(service)).contains("(service web) is unable to consistently start tasks successfully. For "
                 + "more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
     }
+
+    @Test
+    void aDaemonServiceRunsOneTaskAndAForcedDeploymentReplacesItWithoutAnOverlap() {
+        JsonNode created = fixture.create("{\"serviceName\":\"agent\",\"taskDefinition\":\"web\","
+                + "\"schedulingStrategy\":\"DAEMON\"}");
+        assertThat(created.get("desiredCount").asInt()).isEqualTo(1);
+        step();
+        fixture.runAll("agent");
+        step();
+        assertThat(fixture.live("agent")).hasSize(1);
+        assertThat(events(fixture.describe("agent")).getFirst()).isEqualTo("(service agent) has reached a steady state.");
+        Task old = fixture.live("agent").getFirst();
+        fixture.update("{\"service\":\"agent\",\"forceNewDeployment\":true}");
+        step();
+        // DAEMON: maximumPercent 100, minimumHealthyPercent 0: the old task stops before the new one starts
+        assertThat(fixture.context.tasks().find("default", id(old)).orElseThrow().desiredStatus())
+                .isEqualTo("STOPPED");
+        step();
+        assertThat(fixture.live("agent")).hasSize(1).noneMatch(task -> task.taskArn().equals(old.taskArn()));
+    }
+
+    @Test
+    void eventsAreKeptNewestFirstAndAtMostOneHundred() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
+        for (int i = 0; i < 60; i++) {
+            step();
+            fixture.runAll("web");
+            step();
+            Task task = fixture.live("web").getFirst();
+            fixture.context.tasks().stop("default", id(task), java.util.Optional.empty());
+            scheduler.onTaskChange(fixture.context.tasks().find("default", id(task)).orElseThrow());
+        }
+        step();
+        List<String> messages = events(fixture.describe("web"));
+        assertThat(messages).hasSize(StoredService.MAX_EVENTS);
+        assertThat(messages.getFirst()).startsWith("(service web) has started 1 tasks: ");
+        JsonNode events = fixture.describe("web").get("events");
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i - 1).get("createdAt").asDouble())
+                    .isGreaterThanOrEqualTo(events.get(i).get("createdAt").asDouble());
+        }
+    }
+
+    @Test
+    void abortingADeploymentLeavesItsTasksAndLaunchesNoMore() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2,"
+                + "\"deploymentConfiguration\":{\"maximumPercent\":150,\"minimumHealthyPercent\":100}}");
+        step();
+        fixture.runAll("web");
+        step();
+        fixture.update("{\"service\":\"web\",\"forceNewDeployment\":true}");
+        step();
+        assertThat(fixture.live("web")).as("one new beside two old (150 %)").hasSize(3);
+        String arn = fixture.context.call(new ListServiceDeploymentsAction(fixture.context),
+                "{\"service\":\"web\",\"status\":[\"IN_PROGRESS\"]}").at("/serviceDeployments/0/serviceDeploymentArn")
+                .asText();
+        fixture.context.call(new StopServiceDeploymentAction(fixture.context), "{\"serviceDeploymentArn\":\"" + arn
+                + "\",\"stopType\":\"ABORT\"}");
+        JsonNode service = fixture.describe("web");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("FAILED");
+        int launched = fixture.context.tasks().launches().size();
+        fixture.context.tasks().stop("default", id(fixture.live("web").stream()
+                .filter(task -> task.startedBy().equals(service.at("/deployments/0/id").asText())).findFirst()
+                .orElseThrow()), java.util.Optional.empty());
+        step();
+        step();
+        assertThat(fixture.context.tasks().launches()).as("an aborted deployment launches nothing").hasSize(launched);
+        assertThat(fixture.context.call(new ListServiceDeploymentsAction(fixture.context), "{\"service\":\"web\"}")
+                .at("/serviceDeployments/0/status").asText()).isEqualTo("STOPPED");
+    }
 }
