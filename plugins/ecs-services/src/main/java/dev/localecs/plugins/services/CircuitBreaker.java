@@ -41,8 +41,8 @@ final class CircuitBreaker {
                 + ") deployment failed: tasks failed to start.");
         Optional<ServiceRevision> back = service.rollback() ? service.lastCompletedRevision()
                 .filter(revision -> !revision.id().equals(failed.revision())) : Optional.empty();
-        List<ServiceDeployment> deployments = new ArrayList<>();
         if (back.isEmpty()) {
+            List<ServiceDeployment> deployments = new ArrayList<>();
             deployments.add(failed.failed(FAILED_REASON, now));
             deployments.addAll(service.deployments().subList(1, service.deployments().size()));
             changed = changed.withDeployments(deployments, false).withRecord(failed.id(), record ->
@@ -50,14 +50,29 @@ final class CircuitBreaker {
             notifications.deploymentFailed(changed, failed, FAILED_REASON);
             return changed;
         }
-        ServiceDeployment rollback = ServiceRequests.redeployment(back.get(), desired, now);
-        String reason = "ECS deployment circuit breaker: rolling back to deploymentId " + rollback.id() + ".";
+        return rollBack(changed, back.get(), desired, now, "ECS deployment circuit breaker", notifications);
+    }
+
+    /**
+     * The service after its PRIMARY deployment gave way to a rollback: a new PRIMARY deployment runs {@code back}
+     * again, the old PRIMARY is FAILED and drains, its service deployment is ROLLBACK_IN_PROGRESS, and the events
+     * and EventBridge say so.
+     *
+     * @param cause what rolls back, the start of the reason ("ECS deployment circuit breaker")
+     */
+    static StoredService rollBack(StoredService service, ServiceRevision back, int desired, double now, String cause,
+                                  ServiceNotifications notifications) {
+        ServiceDeployment failed = service.primary();
+        ServiceDeployment rollback = ServiceRequests.redeployment(back, desired, now);
+        String reason = cause + ": rolling back to deploymentId " + rollback.id() + ".";
+        List<ServiceDeployment> deployments = new ArrayList<>();
         deployments.add(rollback);
         deployments.add(failed.failed(reason, now).withStatus("ACTIVE"));
         deployments.addAll(service.deployments().subList(1, service.deployments().size()));
-        changed = changed.withDeployments(deployments, false)
-                .withRecord(failed.id(), record -> record.rolledBack(reason, now, back.get().id(), rollback.id()))
-                .withEvent(now, "(service " + name + ") rolling back to deployment " + rollback.id() + ".");
+        StoredService changed = service.withDeployments(deployments, false)
+                .withRecord(failed.id(), record -> record.rolledBack(reason, now, back.id(), rollback.id()))
+                .withEvent(now, "(service " + service.serviceName() + ") rolling back to deployment " + rollback.id()
+                        + ".");
         notifications.deploymentFailed(changed, failed, reason);
         notifications.deploymentInProgress(changed, rollback);
         return changed;

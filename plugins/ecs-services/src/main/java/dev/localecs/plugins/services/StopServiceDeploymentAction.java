@@ -13,7 +13,9 @@ import org.pf4j.Extension;
 
 /**
  * StopServiceDeployment: stops a service deployment that is in progress. {@code ROLLBACK} (the default) runs the
- * revision of the last successful deployment again, as the circuit breaker's rollback does; {@code ABORT} leaves
+ * revision of the last successful deployment again, as the circuit breaker's rollback does (reason
+ * "StopServiceDeployment: rolling back to deploymentId ecs-svc/…."); a service with no such revision is
+ * {@code ConflictException}; {@code ABORT} leaves
  * the tasks as they are and launches no more for it (its {@code deployments[]} entry becomes FAILED).
  */
 @Extension
@@ -81,21 +83,8 @@ public final class StopServiceDeploymentAction implements EcsAction {
                 .filter(revision -> !revision.id().equals(stopped.revision()))
                 .orElseThrow(() -> new EcsException(ErrorCode.CONFLICT, "The service has no completed deployment "
                         + "to roll back to."));
-        ServiceDeployment redeployment = ServiceRequests.redeployment(back, service.desiredCount(), now);
-        String reason = "ECS deployment " + stopped.id() + " rolled back to deploymentId " + redeployment.id()
-                + " by StopServiceDeployment.";
-        List<ServiceDeployment> deployments = new ArrayList<>();
-        deployments.add(redeployment);
-        deployments.add(stopped.failed(reason, now).withStatus("ACTIVE"));
-        deployments.addAll(service.deployments().subList(1, service.deployments().size()));
-        StoredService changed = service.withDeployments(deployments, false)
-                .withRecord(stopped.id(), record -> record.rolledBack(reason, now, back.id(), redeployment.id()))
-                .withEvent(now, "(service " + service.serviceName() + ") rolling back to deployment "
-                        + redeployment.id() + ".");
-        ServiceNotifications notifications = new ServiceNotifications(context);
-        notifications.deploymentFailed(changed, stopped, reason);
-        notifications.deploymentInProgress(changed, redeployment);
-        return changed;
+        return CircuitBreaker.rollBack(service, back, service.desiredCount(), now, "StopServiceDeployment",
+                new ServiceNotifications(context));
     }
 
     private double now() {
