@@ -122,8 +122,12 @@ class ServicesDockerIT {
                     "--desired-count", "3", "--deployment-configuration", "maximumPercent=150,minimumHealthyPercent=50");
             await(cli, "roll", s -> s.get("runningCount").asInt() == 3 && s.get("deployments").size() == 1,
                     "three running tasks");
+            // the new revision's tasks stay PENDING for 4 s (an init container first), so the rollout takes a while
             cli.ecs("register-task-definition", "--family", "svc-it-roll", "--container-definitions",
-                    containers("sleep 3601", ""));
+                    "[{\"name\":\"init\",\"image\":\"" + TestImages.BUSYBOX + "\",\"memory\":16,\"essential\":false,"
+                            + "\"command\":[\"sleep\",\"4\"]},{\"name\":\"app\",\"image\":\"" + TestImages.BUSYBOX
+                            + "\",\"memory\":32,\"stopTimeout\":2,\"command\":[\"sleep\",\"3601\"],\"dependsOn\":"
+                            + "[{\"containerName\":\"init\",\"condition\":\"SUCCESS\"}]}]");
             second = cli.ecs("update-service", "--service", "roll", "--task-definition", "svc-it-roll:2")
                     .at("/service/deployments/0/id").asText();
             // in the middle: the new deployment has started tasks, the old one has not drained
