@@ -82,11 +82,6 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
         return revisions.stream().filter(revision -> revision.id().equals(id)).findFirst();
     }
 
-    /** The service deployment a {@code deployments[]} entry carries out. */
-    Optional<DeploymentRecord> record(String deploymentId) {
-        return history.stream().filter(record -> record.deploymentId().equals(deploymentId)).findFirst();
-    }
-
     /** The revision of the newest service deployment that succeeded (its rollback's when it was rolled back). */
     Optional<ServiceRevision> lastCompletedRevision() {
         return history.stream().filter(record -> record.status().equals("SUCCESSFUL")
