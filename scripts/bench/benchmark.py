@@ -70,8 +70,17 @@ class Runtime:
             raise SystemExit(f"{action} answered {answer.status}: {data[:300]!r}")
         return json.loads(data)
 
+    def jvm_pid(self):
+        """The JVM: the launcher itself, or its child while it writes the class archive at the first run."""
+        try:
+            with open(f"/proc/{self.process.pid}/task/{self.process.pid}/children") as f:
+                children = f.read().split()
+        except OSError:
+            children = []
+        return int(children[0]) if children else self.process.pid
+
     def rss_mib(self):
-        with open(f"/proc/{self.process.pid}/status") as f:
+        with open(f"/proc/{self.jvm_pid()}/status") as f:
             for line in f:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024

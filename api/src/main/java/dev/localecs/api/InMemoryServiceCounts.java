@@ -3,6 +3,7 @@ package dev.localecs.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link ServiceCounts#inMemory()}: the last report of every service, by ARN. */
@@ -28,5 +29,10 @@ final class InMemoryServiceCounts implements ServiceCounts {
     public int count(String cluster, String launchType, String status) {
         Report wanted = new Report(cluster, launchType, status);
         return (int) reports.values().stream().filter(wanted::equals).count();
+    }
+
+    @Override
+    public Optional<String> status(String serviceArn) {
+        return Optional.ofNullable(reports.get(requireNonNull(serviceArn, "serviceArn is null"))).map(Report::status);
     }
 }

@@ -102,4 +102,12 @@ public interface PluginContext {
      * @return the address allocator of the engine in use
      */
     ListenAddresses listenAddresses();
+
+    /**
+     * The bus of ECS events meant for EventBridge (service actions, deployment state changes): the services
+     * plugin publishes, the EventBridge plugin subscribes.
+     *
+     * @return the event bus
+     */
+    EcsEvents events();
 }

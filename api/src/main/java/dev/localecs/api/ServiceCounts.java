@@ -1,5 +1,7 @@
 package dev.localecs.api;
 
+import java.util.Optional;
+
 /**
  * How many services each cluster has, by launch type and status, as the plugin that owns services reports
  * them. Cluster answers ({@code activeServicesCount}, the {@code STATISTICS} counters) read it, so the
@@ -35,6 +37,16 @@ public interface ServiceCounts {
      * @return the count
      */
     int count(String cluster, String launchType, String status);
+
+    /**
+     * The last reported status of a service, for answers that must know whether a service exists (tagging a
+     * service ARN) without calling the services plugin.
+     *
+     * @param serviceArn the service ARN
+     * @return {@code ACTIVE}, {@code DRAINING} or {@code INACTIVE}; empty when the service was never reported
+     *         or was forgotten
+     */
+    Optional<String> status(String serviceArn);
 
     /**
      * Counts kept in memory: the last report of every service (the plugin that owns services persists them and

@@ -7,6 +7,7 @@ import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.ListenAddresses;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
@@ -33,11 +34,13 @@ import java.util.Map;
  * @param sts STS at the configured endpoint
  * @param services the service counts the services plugin reports
  * @param listenAddresses host addresses tasks reach, for plugins' listeners
+ * @param events the bus of ECS events for EventBridge
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
-                      StsService sts, ServiceCounts services, ListenAddresses listenAddresses)
+                      StsService sts, ServiceCounts services, ListenAddresses listenAddresses,
+                      EcsEvents events)
         implements PluginContext {
 
     RuntimeContext {
@@ -54,5 +57,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(sts, "sts is null");
         requireNonNull(services, "services is null");
         requireNonNull(listenAddresses, "listenAddresses is null");
+        requireNonNull(events, "events is null");
     }
 }

@@ -9,6 +9,7 @@ import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.EcsJson;
@@ -134,7 +135,7 @@ public final class RuntimeCore implements AutoCloseable {
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
-                ServiceCounts.inMemory(), listenAddresses);
+                ServiceCounts.inMemory(), listenAddresses, EcsEvents.inMemory());
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state

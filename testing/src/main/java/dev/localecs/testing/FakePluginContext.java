@@ -11,6 +11,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ListenAddresses;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.compose.ComposeFiles;
@@ -34,7 +35,8 @@ import java.util.Optional;
 /**
  * A {@link PluginContext} for plugin unit tests: in-memory task definitions, clusters (with the implicit
  * {@code default}), tags (ECS's rules) and tasks ({@link FakeTaskService}), an STS that records each AssumeRole
- * and answers credentials named after the role, a configuration and an environment the test sets, the wire
+ * and answers credentials named after the role, in-memory service counts and ECS event bus (subscribe to
+ * {@link #events()} to see what a plugin publishes), a configuration and an environment the test sets, the wire
  * JSON mapper and ARN builder of the runtime. {@link #call(EcsAction, String)} binds a request body exactly as
  * the runtime does, so an action is tested as clients reach it.
  */
@@ -50,6 +52,7 @@ public final class FakePluginContext implements PluginContext {
     private final List<String> assumedRoles = new ArrayList<>();
     private final ServiceCounts services = ServiceCounts.inMemory();
     private final ListenAddresses listenAddresses = ListenAddresses.loopback();
+    private final EcsEvents events = EcsEvents.inMemory();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -235,6 +238,11 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public ServiceCounts services() {
         return services;
+    }
+
+    @Override
+    public EcsEvents events() {
+        return events;
     }
 
     @Override

@@ -21,6 +21,10 @@ public enum ErrorCode {
     SERVICE_NOT_FOUND("ServiceNotFoundException", 400, Side.CLIENT),
     /** The service is DRAINING or INACTIVE and cannot be updated. */
     SERVICE_NOT_ACTIVE("ServiceNotActiveException", 400, Side.CLIENT),
+    /** The named service deployment does not exist (StopServiceDeployment). */
+    SERVICE_DEPLOYMENT_NOT_FOUND("ServiceDeploymentNotFoundException", 400, Side.CLIENT),
+    /** The request conflicts with the resource's state (a service deployment that is no longer in progress). */
+    CONFLICT("ConflictException", 400, Side.CLIENT),
     /** The named resource (for tagging) does not exist. */
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Side.CLIENT),
     /** The operation in {@code X-Amz-Target} is not known here and no upstream takes it. */

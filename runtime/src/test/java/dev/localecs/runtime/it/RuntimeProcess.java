@@ -182,6 +182,23 @@ public final class RuntimeProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The API endpoint.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** SIGTERM, waiting (bounded) for the shutdown to finish; SIGKILL if it does not. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no last write. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

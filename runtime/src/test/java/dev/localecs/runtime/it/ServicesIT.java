@@ -136,12 +136,19 @@ class ServicesIT {
         // (on Docker the containers survive and the task is adopted). The scheduler replaces it, once.
         Task recovered = runtime.awaitStatus("default", current.taskArn(), "STOPPED", Duration.ofSeconds(20));
         assertThat(recovered.startedBy()).isEqualTo(second);
-        await(s -> s.runningCount() == 1 && s.events().getFirst().message().endsWith("has reached a steady state."),
+        // The service's stored counts and its last event are still those from before the restart: wait for the
+        // replacement itself (a RUNNING task other than the recovered one), not for a look that may be stale.
+        String lost = current.taskArn();
+        await(s -> s.runningCount() == 1 && tasks(DesiredStatus.RUNNING).stream()
+                        .anyMatch(task -> !task.taskArn().equals(lost) && "RUNNING".equals(task.lastStatus())),
                 s -> tasks(DesiredStatus.RUNNING).size() <= 1, "the replacement after the restart");
         Thread.sleep(1500);
         List<Task> afterRestart = tasks(DesiredStatus.RUNNING);
         assertThat(afterRestart).as("resumed without a duplicate").singleElement()
-                .satisfies(task -> assertThat(task.startedBy()).isEqualTo(second));
+                .satisfies(task -> {
+                    assertThat(task.startedBy()).isEqualTo(second);
+                    assertThat(task.taskArn()).isNotEqualTo(lost);
+                });
         current = afterRestart.getFirst();
 
         String script = """
@@ -195,5 +202,82 @@ class ServicesIT {
                 s -> true, "the replacement");
         cli.ecs("delete-service", "--service", "web", "--force");
         cli.ecs("wait", "services-inactive", "--services", "web");
+    }
+
+    @Test
+    void aRevisionWhoseContainerExitsAtOnceTripsTheCircuitBreakerAndRollsBack() throws InterruptedException {
+        AwsCli cli = new AwsCli(runtime.endpoint());
+        cli.ecs("register-task-definition", "--family", "svc", "--container-definitions",
+                "[{\"name\":\"app\",\"image\":\"busybox\",\"memory\":32}]");
+        JsonNode created = cli.ecs("create-service", "--service-name", "web", "--task-definition", "svc",
+                "--desired-count", "2", "--deployment-configuration",
+                "deploymentCircuitBreaker={enable=true,rollback=true},maximumPercent=200,minimumHealthyPercent=100")
+                .get("service");
+        assertThat(created.at("/deploymentConfiguration/deploymentCircuitBreaker/rollback").asBoolean()).isTrue();
+        String good = created.at("/deployments/0/id").asText();
+        cli.ecs("wait", "services-stable", "--services", "web");
+        // the waiter looks at the counts; the rollout completes once the tasks have run a moment, and only a
+        // COMPLETED deployment is one to roll back to (as on ECS)
+        await(s -> "COMPLETED".equals(s.deployments().getFirst().rolloutStateAsString()), s -> true,
+                "the first deployment to complete");
+        String serviceArn = created.get("serviceArn").asText();
+        cli.ecs("tag-resource", "--resource-arn", serviceArn, "--tags", "key=team,value=payments");
+        assertThat(cli.ecs("list-tags-for-resource", "--resource-arn", serviceArn).get("tags").toString())
+                .isEqualTo("[{\"key\":\"team\",\"value\":\"payments\"}]");
+
+        cli.ecs("register-task-definition", "--family", "svc", "--container-definitions",
+                "[{\"name\":\"app\",\"image\":\"busybox\",\"memory\":32,\"environment\":[{\"name\":"
+                        + "\"LOCAL_ECS_SIMULATE\",\"value\":\"exit:1@200ms\"}]}]");
+        String bad = cli.ecs("update-service", "--service", "web", "--task-definition", "svc:2")
+                .at("/service/deployments/0/id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Service service = service();
+        while (List.of(good, bad).contains(service.deployments().getFirst().id())) {
+            // the failing tasks are RUNNING for a moment, long enough for old ones to drain: only the bound holds
+            assertThat(tasks(DesiredStatus.RUNNING)).as("maximumPercent 200 of 2").hasSizeLessThanOrEqualTo(4);
+            assertThat(System.nanoTime()).as("the circuit breaker did not trip: " + service).isLessThan(deadline);
+            Thread.sleep(200);
+            service = service();
+        }
+        String rollback = service.deployments().getFirst().id();
+        assertThat(service.deployments().getFirst().taskDefinition()).endsWith("svc:1");
+        // the failed deployment stays in deployments[] while it has tasks left; its outcome stays in the events
+        assertThat(service.events()).extracting(e -> e.message()).contains(
+                "(service web) (deployment " + bad + ") deployment failed: tasks failed to start.",
+                "(service web) rolling back to deployment " + rollback + ".");
+
+        cli.ecs("wait", "services-stable", "--services", "web");
+        // with the circuit breaker the rollout completes once the tasks have run a moment (after the waiter's look)
+        Service back = await(s -> s.deployments().size() == 1
+                && "COMPLETED".equals(s.deployments().getFirst().rolloutStateAsString()), s -> true,
+                "the rollback to complete");
+        assertThat(back.taskDefinition()).endsWith("svc:1");
+        assertThat(back.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(rollback);
+            assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED");
+        });
+        assertThat(tasks(DesiredStatus.RUNNING)).hasSize(2)
+                .allSatisfy(task -> assertThat(task.taskDefinitionArn()).endsWith("svc:1"));
+
+        // the AWS CLI v2 and the system boto3 of this machine predate the service-deployment operations: the AWS
+        // SDK for Java v2 calls them
+        var listed = runtime.ecs().listServiceDeployments(r -> r.service("web")).serviceDeployments();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).statusAsString()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(listed.get(0).statusReason())
+                .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + rollback + ".");
+        assertThat(listed.get(1).statusAsString()).isEqualTo("SUCCESSFUL");
+        String failedArn = listed.get(0).serviceDeploymentArn();
+        assertThat(failedArn).matches("arn:aws:ecs:us-east-1:000000000000:service-deployment/default/web/"
+                + "[A-Za-z0-9]{21}");
+        var described = runtime.ecs().describeServiceDeployments(r -> r.serviceDeploymentArns(failedArn))
+                .serviceDeployments().getFirst();
+        assertThat(described.deploymentCircuitBreaker().statusAsString()).isEqualTo("TRIGGERED");
+        assertThat(described.deploymentCircuitBreaker().threshold()).isEqualTo(3);
+        assertThat(described.rollback().serviceRevisionArn()).isEqualTo(listed.get(1).targetServiceRevisionArn());
+        var revision = runtime.ecs().describeServiceRevisions(r -> r.serviceRevisionArns(
+                described.targetServiceRevision().arn())).serviceRevisions().getFirst();
+        assertThat(revision.taskDefinition()).endsWith("svc:2");
+        assertThat(revision.serviceArn()).isEqualTo(serviceArn);
     }
 }

@@ -77,12 +77,16 @@ class UpstreamProxyIT {
     @Test
     void anOperationMotoDoesNotImplementIsAServerExceptionNotItsHtmlPage() {
         // moto_server 5 answers ECS operations it lacks with a Werkzeug HTML "500 Internal Server Error" page
-        assertThatThrownBy(() -> runtime.ecs().listServiceDeployments(r -> r.cluster("c").service("s")))
+        // (an agent operation: no plugin serves it, so it goes upstream)
+        assertThatThrownBy(() -> runtime.ecs().submitAttachmentStateChanges(r -> r.cluster("c").attachments(
+                        software.amazon.awssdk.services.ecs.model.AttachmentStateChange.builder()
+                                .attachmentArn("arn:aws:ecs:us-east-1:000000000000:attachment/a").status("ATTACHED")
+                                .build())))
                 .isInstanceOfSatisfying(EcsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(500);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServerException");
                     assertThat(e.awsErrorDetails().errorMessage()).startsWith("Upstream endpoint " + moto.endpoint()
-                            + " answered ListServiceDeployments with HTTP 500 and a body that is not an AWS JSON "
+                            + " answered SubmitAttachmentStateChanges with HTTP 500 and a body that is not an AWS JSON "
                             + "error (text/html");
                     assertThat(e.requestId()).as("the runtime's request id").matches("[0-9a-f-]{36}");
                 });

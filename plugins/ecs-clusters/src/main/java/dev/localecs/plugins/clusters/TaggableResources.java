@@ -7,7 +7,7 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 
 /**
- * Checks that a {@code resourceArn} names a taggable resource (cluster, task definition, task) that exists.
+ * Checks that a {@code resourceArn} names a taggable resource (cluster, task definition, task, service) that exists.
  * Each operation says "missing" with the errors its model lists: TagResource and UntagResource with
  * {@code ClusterNotFoundException} / {@code ResourceNotFoundException}; ListTagsForResource, whose model has
  * no {@code ResourceNotFoundException}, as ECS answers it.
@@ -58,8 +58,22 @@ final class TaggableResources {
                 }
                 return context.arns().task(parts[0], parts[1]);
             }
+            case "service" -> {
+                // service/<cluster>/<name>, or the old service/<name> of the default cluster
+                String[] parts = arn.resourceId().split("/");
+                String serviceArn = parts.length == 2 ? context.arns().service(parts[0], parts[1])
+                        : parts.length == 1 ? context.arns().service("default", parts[0]) : resourceArn;
+                // the services plugin reports every service it keeps; INACTIVE ones take no new tags
+                boolean exists = context.services().status(serviceArn)
+                        .filter(status -> missing == Missing.LISTING || !"INACTIVE".equals(status)).isPresent();
+                if (!exists) {
+                    throw missing == Missing.LISTING
+                            ? EcsException.client("The specified service does not exist.") : notFound();
+                }
+                return serviceArn;
+            }
             default -> throw EcsException.invalidParameter("Tagging resources of type '" + arn.resourceType()
-                    + "' is not supported here; clusters, task definitions and tasks can be tagged.");
+                    + "' is not supported here; clusters, task definitions, tasks and services can be tagged.");
         }
     }
 

@@ -143,4 +143,27 @@ class ClusterActionsTest {
         assertThat(cluster(context.handle(new DeleteClusterAction(context), "{\"cluster\":\"busy\"}")).status())
                 .isEqualTo("INACTIVE");
     }
+
+    @Test
+    void reportedServicesCanBeTaggedUntaggedAndListedByArn() {
+        String service = ARN.replace("cluster/", "service/default/web");
+        String unknown = ARN.replace("cluster/", "service/default/nope");
+        assertThatThrownBy(() -> context.handle(new TagResourceAction(context), "{\"resourceArn\":\"" + service
+                + "\",\"tags\":[{\"key\":\"team\",\"value\":\"a\"}]}"))
+                .as("a service the services plugin never reported").isInstanceOfSatisfying(EcsException.class,
+                        e -> assertThat(e.code().awsCode()).isEqualTo("ResourceNotFoundException"));
+        context.services().report(service, "default", "EC2", "ACTIVE");
+
+        context.handle(new TagResourceAction(context), "{\"resourceArn\":\"" + service
+                + "\",\"tags\":[{\"key\":\"team\",\"value\":\"a\"},{\"key\":\"env\",\"value\":\"dev\"}]}");
+        context.handle(new UntagResourceAction(context), "{\"resourceArn\":\"" + service + "\",\"tagKeys\":[\"env\"]}");
+        JsonNode listed = context.call(new ListTagsForResourceAction(context), "{\"resourceArn\":\"" + service + "\"}");
+        assertThat(listed.get("tags").toString()).isEqualTo("[{\"key\":\"team\",\"value\":\"a\"}]");
+        assertThat(context.tags().tags(service)).extracting(tag -> tag.key()).containsExactly("team");
+
+        assertThatThrownBy(() -> context.handle(new ListTagsForResourceAction(context), "{\"resourceArn\":\""
+                + unknown + "\"}")).isInstanceOfSatisfying(EcsException.class,
+                        e -> assertThat(e.code().awsCode()).isEqualTo("ClientException"))
+                .hasMessage("The specified service does not exist.");
+    }
 }

@@ -57,7 +57,9 @@ public final class CreateServiceAction implements EcsAction {
                 }
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }
-            return store.put(create(body, raw, cluster));
+            StoredService service = store.put(create(body, raw, cluster));
+            new ServiceNotifications(context).deploymentInProgress(service, service.primary());
+            return service;
         });
         store.wake(key);
         return Map.of("service", ServiceViews.view(context, created, false));
@@ -129,6 +131,7 @@ public final class CreateServiceAction implements EcsAction {
         }
         double now = context.clock().instant().toEpochMilli() / 1000.0;
         return new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired, definition.taskDefinitionArn(),
-                launchType, strategy, now, body.clientToken(), members, List.of(deployment), List.of(), false);
+                launchType, strategy, now, body.clientToken(), members, List.of(deployment), List.of(), false, List.of(),
+                List.of()).deploymentStarted(deployment, now);
     }
 }

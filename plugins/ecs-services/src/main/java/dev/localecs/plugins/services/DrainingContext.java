@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ListenAddresses;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ServiceCounts;
@@ -96,5 +97,10 @@ final class DrainingContext implements PluginContext {
     @Override
     public ListenAddresses listenAddresses() {
         return context.listenAddresses();
+    }
+
+    @Override
+    public EcsEvents events() {
+        return context.events();
     }
 }

@@ -15,29 +15,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param createdAt epoch seconds
  * @param updatedAt epoch seconds
  * @param launchType the launch type of its tasks
- * @param rolloutState {@code IN_PROGRESS} or {@code COMPLETED}
+ * @param rolloutState {@code IN_PROGRESS}, {@code COMPLETED} or {@code FAILED}
  * @param rolloutStateReason why it is in that state
  * @param members the deployment's stored request members (network, Service Connect, volumes…)
+ * @param revision the id of the service revision it runs (null in files written before revisions: then the
+ *        digits of {@code id})
  */
 record ServiceDeployment(String id, String status, String taskDefinition, int desiredCount, int pendingCount,
                          int runningCount, int failedTasks, double createdAt, double updatedAt, String launchType,
-                         String rolloutState, String rolloutStateReason, ObjectNode members) {
+                         String rolloutState, String rolloutStateReason, ObjectNode members, String revision) {
+
+    ServiceDeployment {
+        if (revision == null) {
+            revision = id.substring(id.indexOf('/') + 1);
+        }
+    }
 
     ServiceDeployment withStatus(String newStatus) {
         return new ServiceDeployment(id, newStatus, taskDefinition, desiredCount, pendingCount, runningCount,
-                failedTasks, createdAt, updatedAt, launchType, rolloutState, rolloutStateReason, members);
+                failedTasks, createdAt, updatedAt, launchType, rolloutState, rolloutStateReason, members, revision);
     }
 
     ServiceDeployment withCounts(int desired, int pending, int running, int failed, double now) {
         boolean changed = desired != desiredCount || pending != pendingCount || running != runningCount
                 || failed != failedTasks;
         return new ServiceDeployment(id, status, taskDefinition, desired, pending, running, failed, createdAt,
-                changed ? now : updatedAt, launchType, rolloutState, rolloutStateReason, members);
+                changed ? now : updatedAt, launchType, rolloutState, rolloutStateReason, members, revision);
     }
 
     ServiceDeployment completed(double now) {
         return new ServiceDeployment(id, status, taskDefinition, desiredCount, pendingCount, runningCount,
                 failedTasks, createdAt, now, launchType, "COMPLETED", "ECS deployment " + id + " completed.",
-                members);
+                members, revision);
+    }
+
+    ServiceDeployment failed(String reason, double now) {
+        return new ServiceDeployment(id, status, taskDefinition, desiredCount, pendingCount, runningCount,
+                failedTasks, createdAt, now, launchType, "FAILED", reason, members, revision);
     }
 }

@@ -99,11 +99,6 @@ final class ServiceRequests {
             throw EcsException.invalidParameter(daemon ? "maximumPercent must be 100 for the DAEMON scheduling "
                     + "strategy." : "maximumPercent must be at least 100.");
         }
-        JsonNode breaker = configuration.path("deploymentCircuitBreaker");
-        if (breaker.path("enable").asBoolean(false) || breaker.path("rollback").asBoolean(false)) {
-            throw EcsException.invalidParameter("local-ecs-api does not implement the deployment circuit breaker yet; "
-                    + "remove deploymentCircuitBreaker or set enable and rollback to false.");
-        }
         return configuration;
     }
 
@@ -120,7 +115,17 @@ final class ServiceRequests {
         double now = context.clock().instant().toEpochMilli() / 1000.0;
         String id = deploymentId();
         return new ServiceDeployment(id, "PRIMARY", taskDefinitionArn, desiredCount, 0, 0, 0, now, now,
-                launchType, "IN_PROGRESS", "ECS deployment " + id + " in progress.", members);
+                launchType, "IN_PROGRESS", "ECS deployment " + id + " in progress.", members, null);
+    }
+
+    /** A new PRIMARY deployment that runs an earlier revision again (a rollback). */
+    static ServiceDeployment redeployment(ServiceRevision revision, int desiredCount, double now) {
+        String id = deploymentId();
+        ObjectNode members = revision.members().deepCopy();
+        members.remove(List.of("loadBalancers", "serviceRegistries"));
+        return new ServiceDeployment(id, "PRIMARY", revision.taskDefinition(), desiredCount, 0, 0, 0, now, now,
+                revision.launchType(), "IN_PROGRESS", "ECS deployment " + id + " in progress.", members,
+                revision.id());
     }
 
     /** {@code ecs-svc/} and 19 digits. */

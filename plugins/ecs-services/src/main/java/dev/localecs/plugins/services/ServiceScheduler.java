@@ -38,8 +38,24 @@ final class ServiceScheduler {
     /** The stoppedReason ECS gives a service task replaced for failing its container health checks. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
 
-    private record Backoff(Instant until, Duration last) {
+    /**
+     * A service's launch backoff: the deployment whose tasks failed (a newer deployment is not held back), until
+     * when, the last pause, failures in a row, whether the event was written.
+     */
+    private record Backoff(String deployment, Instant until, Duration last, int streak, boolean announced) {
     }
+
+    /**
+     * With the circuit breaker on, how long a deployment's tasks must have been RUNNING before it completes (and
+     * the service is steady), so that a task that exits at once counts as a failure rather than a completion.
+     */
+    static final Duration STABLE_AFTER = Duration.ofSeconds(3);
+
+    /** A task that stops sooner than this after starting failed to start, as far as the backoff goes. */
+    static final Duration QUICK_EXIT = Duration.ofSeconds(10);
+
+    /** Failures in a row after which the service says its tasks keep failing to start (and backs off). */
+    static final int IMPAIRED_STREAK = 2;
 
     private final PluginContext context;
     private final ServiceStore store;
@@ -52,15 +68,20 @@ final class ServiceScheduler {
                 }
             }));
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final ServiceNotifications notifications;
+    private final ServiceTaskListeners listeners;
 
     ServiceScheduler(PluginContext context, ServiceStore store) {
         this.context = context;
         this.store = store;
+        this.notifications = new ServiceNotifications(context);
+        this.listeners = ServiceTaskListeners.of(context);
     }
 
     /**
-     * Notes a task change: a service task that stopped without ever running counts as a failed task of its
-     * deployment.
+     * Notes a task change: a service task that failed to start, or whose essential container exited, counts as a
+     * failed task of its deployment (the circuit breaker counts it); when it never ran or ran less than
+     * {@link #QUICK_EXIT}, the service backs off before its next launch (until it reaches a steady state again).
      *
      * @param task the task as it is now
      * @return the key of the service it belongs to, to reconcile; empty for a task of no service
@@ -71,13 +92,14 @@ final class ServiceScheduler {
         }
         String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
         String key = cluster + "/" + task.group().substring("service:".length());
-        if ("STOPPED".equals(task.lastStatus()) && task.startedAt() == null && task.startedBy() != null
-                && !"ServiceSchedulerInitiated".equals(task.stopCode()) && !"UserInitiated".equals(task.stopCode())
+        if ("STOPPED".equals(task.lastStatus()) && task.startedBy() != null
+                && ("TaskFailedToStart".equals(task.stopCode()) || "EssentialContainerExited".equals(task.stopCode()))
                 && countedFailures.add(task.taskArn())) {
             newFailures.merge(task.startedBy(), 1, Integer::sum);
-            backOff(key);
-        } else if ("RUNNING".equals(task.lastStatus())) {
-            backoffs.remove(key);
+            if (task.startedAt() == null || task.stoppedAt() != null
+                    && Duration.between(task.startedAt(), task.stoppedAt()).compareTo(QUICK_EXIT) < 0) {
+                backOff(key, task.startedBy());
+            }
         }
         return Optional.of(key);
     }
@@ -112,14 +134,21 @@ final class ServiceScheduler {
         ServiceDeployment primary = service.primary();
         List<Task> all = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
                 "RUNNING", Optional.empty(), Optional.of(service.serviceName())));
+        String name = service.serviceName();
         StoredService changed = service;
         List<Task> unhealthy = all.stream().filter(task -> failedHealthChecks(service, task)).toList();
         if (!unhealthy.isEmpty()) {
             for (Task task : unhealthy) {
-                context.tasks().stopForScheduler(service.cluster(), id(task), UNHEALTHY_REASON);
+                stop(service, task, UNHEALTHY_REASON);
+                // a health-check failure is a failed task for the circuit breaker
+                if (task.startedBy() != null && countedFailures.add(task.taskArn())) {
+                    newFailures.merge(task.startedBy(), 1, Integer::sum);
+                }
+                changed = changed.withEvent(now, "(service " + name + ") (task " + id(task)
+                        + ") failed container health checks.");
             }
-            changed = changed.withEvent(now, "(service " + service.serviceName() + ") has stopped "
-                    + unhealthy.size() + " running tasks: " + taskList(unhealthy) + ".");
+            changed = changed.withEvent(now, "(service " + name + ") has stopped " + unhealthy.size()
+                    + " running tasks: " + taskList(unhealthy) + ".");
         }
         List<Task> live = all.stream().filter(task -> !unhealthy.contains(task)).toList();
         List<Task> primaryTasks = live.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
@@ -140,32 +169,46 @@ final class ServiceScheduler {
             }
         }
         int maximum = (int) Math.floor(desired * service.maximumPercent() / 100.0);
-        int toStart = Math.min(desired - (primaryTasks.size() - (int) primaryTasks.stream()
-                .filter(stopping::contains).count()), maximum - (live.size() - stopping.size()));
+        // a FAILED deployment (circuit breaker, stopped) launches no more tasks, nor one about to fail
+        boolean failing = "FAILED".equals(primary.rolloutState()) || service.circuitBreaker()
+                && "IN_PROGRESS".equals(primary.rolloutState()) && primary.failedTasks()
+                + newFailures.getOrDefault(primary.id(), 0) >= CircuitBreaker.threshold(desired);
+        int toStart = failing ? 0 : Math.min(desired - (primaryTasks.size()
+                - (int) primaryTasks.stream().filter(stopping::contains).count()),
+                maximum - (live.size() - stopping.size()));
 
         if (!stopping.isEmpty()) {
             String reason = "Scaling activity initiated by (deployment " + primary.id() + ")";
             for (Task task : stopping) {
-                context.tasks().stopForScheduler(service.cluster(), id(task), reason);
+                stop(service, task, reason);
             }
-            changed = changed.withEvent(now, "(service " + service.serviceName() + ") has stopped "
+            changed = changed.withEvent(now, "(service " + name + ") has stopped "
                     + stopping.size() + " running tasks: " + taskList(stopping) + ".");
         }
+        if (impairedNews(service.key())) {
+            changed = changed.withEvent(now, "(service " + name + ") is unable to consistently start tasks "
+                    + "successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer "
+                    + "Guide.");
+            notifications.taskStartImpaired(changed);
+        }
         List<Task> started = new ArrayList<>();
-        if (toStart > 0 && !backingOff(service.key())) {
+        if (toStart > 0 && !backingOff(service.key(), primary.id())) {
             try {
                 RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
                 for (int i = 0; i < toStart; i++) {
-                    started.add(context.tasks().run(spec));
+                    Task task = context.tasks().run(spec);
+                    started.add(task);
+                    listeners.started(service, task);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Service {} could not start a task: {}", service.serviceArn(), e.getMessage());
-                changed = changed.withEvent(now, "(service " + service.serviceName()
+                changed = changed.withEvent(now, "(service " + name
                         + ") failed to launch a task with (error " + e.getMessage() + ").");
-                backOff(service.key());
+                newFailures.merge(primary.id(), 1, Integer::sum);
+                backOff(service.key(), primary.id());
             }
             if (!started.isEmpty()) {
-                changed = changed.withEvent(now, "(service " + service.serviceName() + ") has started "
+                changed = changed.withEvent(now, "(service " + name + ") has started "
                         + started.size() + " tasks: " + taskList(started) + ".");
             }
         }
@@ -174,12 +217,21 @@ final class ServiceScheduler {
         remaining.addAll(started);
         boolean stillStopping = stillStopping(service);
         changed = counted(changed, desired, remaining, stillStopping, now);
+        if (CircuitBreaker.trips(changed, desired)) {
+            changed = CircuitBreaker.trip(changed, desired, now, notifications);
+            store.wake(service.key());
+        }
         if (!"ACTIVE".equals(service.status()) && remaining.isEmpty() && !stillStopping) {
             changed = changed.withStatus("INACTIVE", changed.desiredCount());
         }
         if (!changed.equals(service)) {
             store.put(changed);
         }
+    }
+
+    private void stop(StoredService service, Task task, String reason) {
+        listeners.stopping(service, task, reason);
+        context.tasks().stopForScheduler(service.cluster(), id(task), reason);
     }
 
     /** The deployments' counts from the tasks left, the rollout state and the steady-state event. */
@@ -200,15 +252,31 @@ final class ServiceScheduler {
         ServiceDeployment primary = deployments.getFirst();
         boolean settled = deployments.size() == 1 && primary.runningCount() == desired && primary.pendingCount() == 0
                 && remaining.size() == desired && !stillStopping;
+        // with the circuit breaker on, tasks must also have run a moment: one that exits at once is a failure
+        Instant runningSince = context.clock().instant().minus(STABLE_AFTER);
+        boolean stable = settled && (!service.circuitBreaker() || remaining.stream()
+                .allMatch(task -> task.startedAt() != null && !task.startedAt().isAfter(runningSince)));
         StoredService changed = service.withDeployments(deployments, service.steady());
-        if (settled && "IN_PROGRESS".equals(primary.rolloutState())) {
-            deployments.set(0, primary.completed(now));
-            changed = changed.withDeployments(deployments, changed.steady()).withEvent(now, "(service "
-                    + service.serviceName() + ") (deployment " + primary.id() + ") deployment completed.");
+        if (primary.failedTasks() != service.primary().failedTasks()) {
+            changed = changed.withRecord(primary.id(), record -> record.withFailures(primary.failedTasks(), now));
         }
-        if (settled && !service.steady() && "ACTIVE".equals(service.status())) {
+        if (stable && "IN_PROGRESS".equals(primary.rolloutState())) {
+            deployments.set(0, primary.completed(now));
+            changed = changed.withDeployments(deployments, changed.steady())
+                    .withRecord(primary.id(), record -> "ROLLBACK_IN_PROGRESS".equals(record.status())
+                            ? record.finished("ROLLBACK_SUCCESSFUL", record.statusReason(), now)
+                            : record.finished("SUCCESSFUL", null, now))
+                    .withEvent(now, "(service " + service.serviceName() + ") (deployment " + primary.id()
+                            + ") deployment completed.");
+            notifications.deploymentCompleted(changed, primary);
+        }
+        if (stable) {
+            backoffs.remove(service.key());
+        }
+        if (stable && !service.steady() && "ACTIVE".equals(service.status())) {
             changed = changed.withDeployments(deployments, true)
                     .withEvent(now, "(service " + service.serviceName() + ") has reached a steady state.");
+            notifications.steadyState(changed);
         } else if (!settled && service.steady()) {
             changed = changed.withDeployments(deployments, false);
         }
@@ -235,19 +303,33 @@ final class ServiceScheduler {
                 .anyMatch(task -> !"STOPPED".equals(task.lastStatus()));
     }
 
-    private boolean backingOff(String key) {
+    private boolean backingOff(String key, String deployment) {
         Backoff backoff = backoffs.get(key);
-        return backoff != null && context.clock().instant().isBefore(backoff.until());
+        return backoff != null && backoff.deployment().equals(deployment)
+                && context.clock().instant().isBefore(backoff.until());
     }
 
-    private void backOff(String key) {
-        backoffs.compute(key, (k, earlier) -> {
+    private void backOff(String key, String deployment) {
+        backoffs.compute(key, (k, known) -> {
+            Backoff earlier = known == null || !known.deployment().equals(deployment) ? null : known;
             Duration next = earlier == null ? FIRST_BACKOFF : earlier.last().multipliedBy(2);
             if (next.compareTo(MAX_BACKOFF) > 0) {
                 next = MAX_BACKOFF;
             }
-            return new Backoff(context.clock().instant().plus(next), next);
+            return new Backoff(deployment, context.clock().instant().plus(next), next,
+                    earlier == null ? 1 : earlier.streak() + 1, earlier != null && earlier.announced());
         });
+    }
+
+    /** Whether the service's tasks keep failing to start and it has not said so yet in this streak (marks it said). */
+    private boolean impairedNews(String key) {
+        boolean[] news = new boolean[1];
+        backoffs.computeIfPresent(key, (k, backoff) -> {
+            news[0] = backoff.streak() >= IMPAIRED_STREAK && !backoff.announced();
+            return news[0] ? new Backoff(backoff.deployment(), backoff.until(), backoff.last(), backoff.streak(), true)
+                    : backoff;
+        });
+        return news[0];
     }
 
     private double now() {

@@ -39,6 +39,21 @@ final class ServiceViews {
         ArrayNode events = view.putArray("events");
         service.events().forEach(event -> events.add(json.valueToTree(event)));
         view.put("createdAt", service.createdAt());
+        if (!service.history().isEmpty()) {
+            view.put("currentServiceDeployment", ServiceDeploymentViews.deploymentArn(context, service,
+                    service.history().getFirst().id()));
+        }
+        ArrayNode revisions = view.putArray("currentServiceRevisions");
+        service.deployments().stream().map(ServiceDeployment::revision).distinct().forEach(revision -> {
+            ObjectNode summary = revisions.addObject();
+            summary.put("arn", ServiceDeploymentViews.revisionArn(context, service, revision));
+            summary.put("requestedTaskCount", service.deployments().stream()
+                    .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::desiredCount).sum());
+            summary.put("runningTaskCount", service.deployments().stream()
+                    .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::runningCount).sum());
+            summary.put("pendingTaskCount", service.deployments().stream()
+                    .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::pendingCount).sum());
+        });
         view.put("schedulingStrategy", service.schedulingStrategy());
         view.put("createdBy", context.arns().accountRoot());
         view.setAll(service.members());

@@ -46,8 +46,14 @@ public final class UpdateServiceAction implements EcsAction {
         String cluster = ServiceRefs.cluster(context, body.cluster());
         ServiceStore store = ServiceStore.of(context);
         String key = cluster + "/" + ServiceRefs.serviceName(body.service());
-        StoredService updated = store.locked(key, () ->
-                store.put(update(ServiceRefs.active(store, cluster, body.service()), body, request.body())));
+        StoredService updated = store.locked(key, () -> {
+            StoredService service = ServiceRefs.active(store, cluster, body.service());
+            StoredService changed = store.put(update(service, body, request.body()));
+            if (!changed.primary().id().equals(service.primary().id())) {
+                new ServiceNotifications(context).deploymentInProgress(changed, changed.primary());
+            }
+            return changed;
+        });
         store.wake(key);
         return Map.of("service", ServiceViews.view(context, updated, false));
     }
@@ -108,6 +114,8 @@ public final class UpdateServiceAction implements EcsAction {
             deployments.addAll(service.deployments());
         }
         boolean steady = service.steady() && !newDeployment && desired == service.desiredCount();
-        return service.withUpdate(desired, launchType, members, deployments, steady);
+        StoredService updated = service.withUpdate(desired, launchType, members, deployments, steady);
+        return newDeployment ? updated.deploymentStarted(deployments.getFirst(),
+                context.clock().instant().toEpochMilli() / 1000.0) : updated;
     }
 }

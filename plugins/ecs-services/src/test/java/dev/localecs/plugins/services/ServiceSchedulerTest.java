@@ -244,4 +244,194 @@ class ServiceSchedulerTest {
             worker.stop();
         }
     }
+
+    /** Stops every live task of a deployment as the engine does when its essential container exits at once. */
+    private void failAll(String service, String deployment) {
+        for (Task task : fixture.live(service).stream().filter(t -> deployment.equals(t.startedBy())).toList()) {
+            fixture.context.tasks().change(id(task), Map.of("desiredStatus", "STOPPED", "lastStatus", "STOPPED",
+                    "stopCode", "EssentialContainerExited", "stoppedReason", "Essential container in task exited"));
+            scheduler.onTaskChange(fixture.context.tasks().find("default", id(task)).orElseThrow());
+        }
+    }
+
+    private List<String> published(List<dev.localecs.api.EcsEvent> events) {
+        return events.stream().map(event -> event.detailType() + " "
+                + event.detail().replaceAll(".*\"eventName\":\"([A-Z_]+)\".*", "$1")).toList();
+    }
+
+    @Test
+    void theThresholdIsHalfTheDesiredCountWithinThreeAndTwoHundred() {
+        assertThat(CircuitBreaker.threshold(1)).isEqualTo(3);
+        assertThat(CircuitBreaker.threshold(7)).isEqualTo(4);
+        assertThat(CircuitBreaker.threshold(10)).isEqualTo(5);
+        assertThat(CircuitBreaker.threshold(1000)).isEqualTo(200);
+    }
+
+    @Test
+    void theCircuitBreakerFailsADeploymentAndRollsBackToTheLastCompletedRevision() {
+        List<dev.localecs.api.EcsEvent> bus = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.context.events().subscribe(bus::add);
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2,"
+                + "\"deploymentConfiguration\":{\"deploymentCircuitBreaker\":{\"enable\":true,\"rollback\":true}}}");
+        step();
+        fixture.runAll("web");
+        step();
+        assertThat(fixture.describe("web").at("/deployments/0/rolloutState").asText())
+                .as("with the circuit breaker, tasks that just started do not complete a deployment")
+                .isEqualTo("IN_PROGRESS");
+        fixture.clock.advance(ServiceScheduler.STABLE_AFTER);
+        step();
+        assertThat(fixture.describe("web").at("/deployments/0/rolloutState").asText()).isEqualTo("COMPLETED");
+        String good = fixture.describe("web").at("/deployments/0/id").asText();
+        List<Task> goodTasks = fixture.live("web");
+        fixture.definition("web", "bridge");
+        String bad = fixture.update("{\"service\":\"web\",\"taskDefinition\":\"web:2\"}").at("/deployments/0/id")
+                .asText();
+        step();
+        assertThat(fixture.live("web")).hasSize(4);
+        failAll("web", bad);
+        step();
+        // two failures of threshold 3; the failing revision's tasks are only retried after the backoff (5 s, 10 s)
+        fixture.clock.advance(Duration.ofSeconds(6));
+        step();
+        assertThat(fixture.live("web")).as("still backing off").hasSize(2);
+        fixture.clock.advance(Duration.ofSeconds(5));
+        step();
+        assertThat(fixture.describe("web").at("/deployments/0/failedTasks").asInt()).isEqualTo(2);
+        assertThat(fixture.live("web")).as("retried: the 2 old tasks and 2 new ones").hasSize(4);
+        failAll("web", bad);
+        step();
+
+        JsonNode service = fixture.describe("web");
+        String rollback = service.at("/deployments/0/id").asText();
+        assertThat(rollback).isNotIn(good, bad);
+        assertThat(service.at("/deployments/0/status").asText()).isEqualTo("PRIMARY");
+        assertThat(service.at("/deployments/0/taskDefinition").asText()).endsWith("web:1");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(service.get("taskDefinition").asText()).endsWith("web:1");
+        JsonNode failed = service.get("deployments").findParents("id").stream()
+                .filter(d -> d.get("id").asText().equals(bad)).findFirst().orElseThrow();
+        assertThat(failed.get("rolloutState").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("rolloutStateReason").asText())
+                .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + rollback + ".");
+        assertThat(events(service)).contains("(service web) (deployment " + bad
+                + ") deployment failed: tasks failed to start.", "(service web) rolling back to deployment "
+                + rollback + ".");
+        assertThat(published(bus)).contains("ECS Deployment State Change SERVICE_DEPLOYMENT_FAILED",
+                "ECS Deployment State Change SERVICE_DEPLOYMENT_IN_PROGRESS");
+
+        step();
+        assertThat(fixture.live("web")).as("the old tasks run on beside the rollback's, which the failed "
+                        + "deployment's backoff does not hold back").hasSize(4)
+                .filteredOn(task -> task.startedBy().equals(rollback)).hasSize(2)
+                .allSatisfy(task -> assertThat(task.taskDefinitionArn()).endsWith("web:1"));
+        fixture.runAll("web");
+        step();
+        fixture.clock.advance(ServiceScheduler.STABLE_AFTER);
+        step();
+        service = fixture.describe("web");
+        assertThat(service.get("deployments")).hasSize(1);
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("COMPLETED");
+        assertThat(fixture.live("web")).hasSize(2).noneMatch(goodTasks::contains);
+        StoredService stored = ServiceStore.of(fixture.context).find("default", "web").orElseThrow();
+        assertThat(stored.history()).extracting(DeploymentRecord::status)
+                .containsExactly("ROLLBACK_SUCCESSFUL", "SUCCESSFUL");
+        assertThat(stored.history().getFirst().rollback().revision()).isEqualTo(good.substring("ecs-svc/".length()));
+        assertThat(published(bus)).contains("ECS Deployment State Change SERVICE_DEPLOYMENT_COMPLETED",
+                "ECS Service Action SERVICE_STEADY_STATE");
+    }
+
+    @Test
+    void withoutRollbackAFailedDeploymentLaunchesNoMoreTasks() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1,"
+                + "\"deploymentConfiguration\":{\"deploymentCircuitBreaker\":{\"enable\":true,\"rollback\":false}}}");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            step();
+            assertThat(fixture.live("web")).as("attempt " + attempt).hasSize(1);
+            failAll("web", fixture.describe("web").at("/deployments/0/id").asText());
+            fixture.clock.advance(Duration.ofMinutes(1));
+        }
+        step();
+        JsonNode service = fixture.describe("web");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("FAILED");
+        assertThat(service.at("/deployments/0/rolloutStateReason").asText())
+                .isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+        assertThat(service.at("/deployments/0/failedTasks").asInt()).isEqualTo(3);
+        fixture.clock.advance(Duration.ofMinutes(10));
+        step();
+        assertThat(fixture.live("web")).as("a failed deployment starts nothing").isEmpty();
+        assertThat(fixture.context.tasks().launches()).hasSize(3);
+        assertThat(events(service)).contains("(service web) is unable to consistently start tasks successfully. For "
+                + "more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+    }
+
+    @Test
+    void aDaemonServiceRunsOneTaskAndAForcedDeploymentReplacesItWithoutAnOverlap() {
+        JsonNode created = fixture.create("{\"serviceName\":\"agent\",\"taskDefinition\":\"web\","
+                + "\"schedulingStrategy\":\"DAEMON\"}");
+        assertThat(created.get("desiredCount").asInt()).isEqualTo(1);
+        step();
+        fixture.runAll("agent");
+        step();
+        assertThat(fixture.live("agent")).hasSize(1);
+        assertThat(events(fixture.describe("agent")).getFirst()).isEqualTo("(service agent) has reached a steady state.");
+        Task old = fixture.live("agent").getFirst();
+        fixture.update("{\"service\":\"agent\",\"forceNewDeployment\":true}");
+        step();
+        // DAEMON: maximumPercent 100, minimumHealthyPercent 0: the old task stops before the new one starts
+        assertThat(fixture.context.tasks().find("default", id(old)).orElseThrow().desiredStatus())
+                .isEqualTo("STOPPED");
+        step();
+        assertThat(fixture.live("agent")).hasSize(1).noneMatch(task -> task.taskArn().equals(old.taskArn()));
+    }
+
+    @Test
+    void eventsAreKeptNewestFirstAndAtMostOneHundred() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
+        for (int i = 0; i < 60; i++) {
+            step();
+            fixture.runAll("web");
+            step();
+            Task task = fixture.live("web").getFirst();
+            fixture.context.tasks().stop("default", id(task), java.util.Optional.empty());
+            scheduler.onTaskChange(fixture.context.tasks().find("default", id(task)).orElseThrow());
+        }
+        step();
+        List<String> messages = events(fixture.describe("web"));
+        assertThat(messages).hasSize(StoredService.MAX_EVENTS);
+        assertThat(messages.getFirst()).startsWith("(service web) has started 1 tasks: ");
+        JsonNode events = fixture.describe("web").get("events");
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i - 1).get("createdAt").asDouble())
+                    .isGreaterThanOrEqualTo(events.get(i).get("createdAt").asDouble());
+        }
+    }
+
+    @Test
+    void abortingADeploymentLeavesItsTasksAndLaunchesNoMore() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2,"
+                + "\"deploymentConfiguration\":{\"maximumPercent\":150,\"minimumHealthyPercent\":100}}");
+        step();
+        fixture.runAll("web");
+        step();
+        fixture.update("{\"service\":\"web\",\"forceNewDeployment\":true}");
+        step();
+        assertThat(fixture.live("web")).as("one new beside two old (150 %)").hasSize(3);
+        String arn = fixture.context.call(new ListServiceDeploymentsAction(fixture.context),
+                "{\"service\":\"web\",\"status\":[\"IN_PROGRESS\"]}").at("/serviceDeployments/0/serviceDeploymentArn")
+                .asText();
+        fixture.context.call(new StopServiceDeploymentAction(fixture.context), "{\"serviceDeploymentArn\":\"" + arn
+                + "\",\"stopType\":\"ABORT\"}");
+        JsonNode service = fixture.describe("web");
+        assertThat(service.at("/deployments/0/rolloutState").asText()).isEqualTo("FAILED");
+        int launched = fixture.context.tasks().launches().size();
+        fixture.context.tasks().stop("default", id(fixture.live("web").stream()
+                .filter(task -> task.startedBy().equals(service.at("/deployments/0/id").asText())).findFirst()
+                .orElseThrow()), java.util.Optional.empty());
+        step();
+        step();
+        assertThat(fixture.context.tasks().launches()).as("an aborted deployment launches nothing").hasSize(launched);
+        assertThat(fixture.context.call(new ListServiceDeploymentsAction(fixture.context), "{\"service\":\"web\"}")
+                .at("/serviceDeployments/0/status").asText()).isEqualTo("STOPPED");
+    }
 }

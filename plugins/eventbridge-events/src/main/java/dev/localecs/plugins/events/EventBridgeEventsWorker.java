@@ -3,6 +3,7 @@ package dev.localecs.plugins.events;
 import static java.util.Objects.requireNonNull;
 
 import dev.localecs.api.BackgroundWorker;
+import dev.localecs.api.EcsEventSubscription;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskSubscription;
 import java.time.Duration;
@@ -12,9 +13,11 @@ import java.util.logging.Logger;
 import org.pf4j.Extension;
 
 /**
- * Sends "ECS Task State Change" events to the default event bus of the EventBridge at
- * {@code upstream.events.endpoint} ({@code EVENTS_ENDPOINT_URL}): on start it subscribes a
- * {@link TaskStateListener} to the task service and starts the {@link EventDelivery} thread; on stop it closes
+ * Sends "ECS Task State Change" events, and the events other plugins publish on the runtime's
+ * {@link dev.localecs.api.EcsEvents} bus ("ECS Service Action", "ECS Deployment State Change" from the services
+ * plugin), to the default event bus of the EventBridge at {@code upstream.events.endpoint}
+ * ({@code EVENTS_ENDPOINT_URL}): on start it subscribes a {@link TaskStateListener} to the task service and a
+ * listener to the bus, and starts the {@link EventDelivery} thread; on stop it closes
  * the subscription and flushes the queue. Without an endpoint it does nothing (and says so once, at start).
  */
 @Extension
@@ -58,8 +61,11 @@ public final class EventBridgeEventsWorker implements BackgroundWorker {
         EventDelivery delivery = EventDelivery.start(sink, backoff, context.clock(), FLUSH_TIMEOUT);
         TaskSubscription subscription = context.tasks().subscribe(
                 new TaskStateListener(new TaskStateChangeEvents(context.json(), context.clock()), delivery));
-        running = new Running(sink, delivery, subscription);
-        LOG.info("Sending ECS Task State Change events to the default event bus at " + settings.get().endpoint());
+        EcsEventSubscription published = context.events().subscribe(event -> delivery.accept(new EventEntry(
+                event.source(), event.detailType(), event.resources(), event.detail(), event.time())));
+        running = new Running(sink, delivery, subscription, published);
+        LOG.info("Sending ECS Task State Change, Service Action and Deployment State Change events to the default "
+                + "event bus at " + settings.get().endpoint());
     }
 
     @Override
@@ -68,6 +74,7 @@ public final class EventBridgeEventsWorker implements BackgroundWorker {
             return;
         }
         running.subscription().close();
+        running.published().close();
         running.delivery().close();
         running.sink().close();
         running = null;
@@ -79,6 +86,7 @@ public final class EventBridgeEventsWorker implements BackgroundWorker {
         return current == null ? Optional.empty() : current.delivery().problem();
     }
 
-    private record Running(EventSink sink, EventDelivery delivery, TaskSubscription subscription) {
+    private record Running(EventSink sink, EventDelivery delivery, TaskSubscription subscription,
+                           EcsEventSubscription published) {
     }
 }

@@ -3,6 +3,7 @@ package dev.localecs.plugins.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localecs.api.EcsEvent;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.api.model.Task;
 import dev.localecs.testing.FakePluginContext;
@@ -127,6 +128,23 @@ class EventDeliveryTest {
         List<EventEntry> events = sink.awaitEvents(1 + EventDelivery.CAPACITY);
         assertThat(events.get(1).resources()).containsExactly(arns.get(3));
         assertThat(events.getLast().resources()).containsExactly(arns.getLast());
+    }
+
+    @Test
+    void eventsPublishedOnTheRuntimeBusGoOutAsTheyWerePublishedUntilStop() throws Exception {
+        RecordingSink sink = RecordingSink.open();
+        EventBridgeEventsWorker worker = start(sink);
+        String service = "arn:aws:ecs:us-east-1:000000000000:service/default/web";
+        String detail = "{\"eventType\":\"INFO\",\"eventName\":\"SERVICE_STEADY_STATE\"}";
+        java.time.Instant time = java.time.Instant.parse("2026-01-01T00:00:01Z");
+        context.events().publish(new EcsEvent("aws.ecs", "ECS Service Action", List.of(service), detail, time));
+
+        EventEntry sent = sink.awaitEvents(1).getFirst();
+        assertThat(sent).isEqualTo(new EventEntry("aws.ecs", "ECS Service Action", List.of(service), detail, time));
+        worker.stop();
+        context.events().publish(new EcsEvent("aws.ecs", "ECS Service Action", List.of(service), detail, time));
+        Thread.sleep(100);
+        assertThat(sink.events()).as("the bus subscription ends with the worker").hasSize(1);
     }
 
     @Test
