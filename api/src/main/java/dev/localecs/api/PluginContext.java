@@ -94,4 +94,25 @@ public interface PluginContext {
      * @return the service counts
      */
     ServiceCounts services();
+
+    /**
+     * The local engine as the container instance of every cluster, with placement.
+     *
+     * @return the container instances
+     */
+    ContainerInstances containerInstances();
+
+    /**
+     * Capacity providers (built in and created).
+     *
+     * @return the registry
+     */
+    CapacityProviderRegistry capacityProviders();
+
+    /**
+     * Task scale-in protection, which schedulers honour.
+     *
+     * @return the protections
+     */
+    TaskProtections taskProtections();
 }

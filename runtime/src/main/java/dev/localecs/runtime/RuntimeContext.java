@@ -3,7 +3,9 @@ package dev.localecs.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.CapacityProviderRegistry;
 import dev.localecs.api.ClusterRegistry;
+import dev.localecs.api.ContainerInstances;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.PluginContext;
@@ -11,6 +13,7 @@ import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.TaskProtections;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
@@ -31,11 +34,15 @@ import java.util.Map;
  * @param environment the process environment
  * @param sts STS at the configured endpoint
  * @param services the service counts the services plugin reports
+ * @param containerInstances the local engine as each cluster's container instance
+ * @param capacityProviders the capacity providers
+ * @param taskProtections task scale-in protection
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
-                      StsService sts, ServiceCounts services)
+                      StsService sts, ServiceCounts services, ContainerInstances containerInstances,
+                      CapacityProviderRegistry capacityProviders, TaskProtections taskProtections)
         implements PluginContext {
 
     RuntimeContext {
@@ -51,5 +58,8 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         environment = Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
         requireNonNull(services, "services is null");
+        requireNonNull(containerInstances, "containerInstances is null");
+        requireNonNull(capacityProviders, "capacityProviders is null");
+        requireNonNull(taskProtections, "taskProtections is null");
     }
 }

@@ -12,6 +12,7 @@ import dev.localecs.api.EcsJson;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
+import dev.localecs.api.TaskProtections;
 import dev.localecs.api.compose.ComposeFiles;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
@@ -48,6 +49,9 @@ public final class FakePluginContext implements PluginContext {
     private final FakeTaskService tasks;
     private final List<String> assumedRoles = new ArrayList<>();
     private final ServiceCounts services = ServiceCounts.inMemory();
+    private final FakeContainerInstances containerInstances;
+    private final InMemoryCapacityProviders capacityProviders;
+    private final TaskProtections taskProtections;
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -65,6 +69,24 @@ public final class FakePluginContext implements PluginContext {
         this.taskDefinitions = new InMemoryTaskDefinitions();
         this.clusters = new InMemoryClusters(arns, json);
         this.tasks = new FakeTaskService(arns, json, () -> clock, tags);
+        this.containerInstances = new FakeContainerInstances(arns, () -> clock);
+        this.capacityProviders = new InMemoryCapacityProviders(arns);
+        this.taskProtections = TaskProtections.inMemory(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return clock.withZone(zone);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return clock.instant();
+            }
+        });
     }
 
     /**
@@ -245,5 +267,20 @@ public final class FakePluginContext implements PluginContext {
                     "secret-of-" + roleArn, Optional.of("token-of-" + session),
                     Optional.of(clock.instant().plus(Duration.ofHours(1))));
         };
+    }
+
+    @Override
+    public FakeContainerInstances containerInstances() {
+        return containerInstances;
+    }
+
+    @Override
+    public InMemoryCapacityProviders capacityProviders() {
+        return capacityProviders;
+    }
+
+    @Override
+    public TaskProtections taskProtections() {
+        return taskProtections;
     }
 }
