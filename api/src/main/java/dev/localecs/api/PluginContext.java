@@ -115,4 +115,11 @@ public interface PluginContext {
      * @return the protections
      */
     TaskProtections taskProtections();
+
+    /**
+     * Account settings per principal (the account default is the root principal's).
+     *
+     * @return the settings
+     */
+    AccountSettings accountSettings();
 }

@@ -3,6 +3,7 @@ package dev.localecs.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.AccountSettings;
 import dev.localecs.api.CapacityProviderRegistry;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ContainerInstances;
@@ -37,12 +38,14 @@ import java.util.Map;
  * @param containerInstances the local engine as each cluster's container instance
  * @param capacityProviders the capacity providers
  * @param taskProtections task scale-in protection
+ * @param accountSettings the account settings
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
                       StsService sts, ServiceCounts services, ContainerInstances containerInstances,
-                      CapacityProviderRegistry capacityProviders, TaskProtections taskProtections)
+                      CapacityProviderRegistry capacityProviders, TaskProtections taskProtections,
+                      AccountSettings accountSettings)
         implements PluginContext {
 
     RuntimeContext {
@@ -61,5 +64,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(containerInstances, "containerInstances is null");
         requireNonNull(capacityProviders, "capacityProviders is null");
         requireNonNull(taskProtections, "taskProtections is null");
+        requireNonNull(accountSettings, "accountSettings is null");
     }
 }

@@ -12,6 +12,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.TaskProtections;
 import dev.localecs.runtime.instances.LocalContainerInstances;
+import dev.localecs.runtime.state.FileAccountSettings;
 import dev.localecs.runtime.state.FileCapacityProviderRegistry;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.EcsJson;
@@ -141,7 +142,8 @@ public final class RuntimeCore implements AutoCloseable {
                 new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
-                ServiceCounts.inMemory(), instances, capacityProviders, TaskProtections.inMemory(clock));
+                ServiceCounts.inMemory(), instances, capacityProviders, TaskProtections.inMemory(clock),
+                new FileAccountSettings(store));
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state

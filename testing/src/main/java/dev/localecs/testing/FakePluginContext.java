@@ -3,6 +3,7 @@ package dev.localecs.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.localecs.api.AccountSettings;
 import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.BoundRequest;
 import dev.localecs.api.ConfigView;
@@ -52,6 +53,7 @@ public final class FakePluginContext implements PluginContext {
     private final FakeContainerInstances containerInstances;
     private final InMemoryCapacityProviders capacityProviders;
     private final TaskProtections taskProtections;
+    private final AccountSettings accountSettings = AccountSettings.inMemory();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -282,5 +284,10 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public TaskProtections taskProtections() {
         return taskProtections;
+    }
+
+    @Override
+    public AccountSettings accountSettings() {
+        return accountSettings;
     }
 }
