@@ -244,7 +244,7 @@ final class ClusterQuery implements Predicate<QueryTarget> {
         }
 
         private List<String> list() {
-            String open = next("a list");
+            String open = position < tokens.size() ? tokens.get(position++) : "";
             if (!open.equals("[") && !open.equals("(")) {
                 throw new QuerySyntaxException("expected a list such as [a, b] after in/not_in");
             }
