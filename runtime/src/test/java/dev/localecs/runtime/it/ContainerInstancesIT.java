@@ -223,11 +223,11 @@ class ContainerInstancesIT {
         assertThat(huge.get("tasks")).isEmpty();
         assertThat(huge.at("/failures/0/reason").asText()).isEqualTo("RESOURCE:MEMORY");
         JsonNode member = runTask("--task-definition", "cplane-small", "--placement-constraints",
-                "type=memberOf,expression=attribute:stack == blue");
+                "[{\"type\":\"memberOf\",\"expression\":\"attribute:stack == blue\"}]");
         assertThat(member.at("/failures/0/reason").asText()).isEqualTo("MemberOf placement constraint unsatisfied.");
         JsonNode binpacked = runTask("--task-definition", "cplane-small", "--placement-strategy",
                 "type=binpack,field=memory", "--placement-constraints",
-                "type=memberOf,expression=attribute:ecs.os-type == linux");
+                "[{\"type\":\"memberOf\",\"expression\":\"attribute:ecs.os-type == linux\"}]");
         assertThat(binpacked.get("tasks")).hasSize(1);
 
         String id = arn.substring(arn.lastIndexOf('/') + 1);
