@@ -43,6 +43,7 @@ public final class DescribeContainerInstancesAction implements EcsAction {
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
         String cluster = Instances.cluster(context, body.cluster());
+        Instances.checkInclude(body.include());
         if (body.containerInstances().isEmpty()) {
             throw EcsException.client("Container Instances cannot be empty.");
         }

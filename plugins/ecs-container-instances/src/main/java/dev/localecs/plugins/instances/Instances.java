@@ -45,8 +45,8 @@ final class Instances {
         return reference.startsWith("arn:") ? reference : context.arns().containerInstance(cluster, reference);
     }
 
-    /** The instance with the optional fields an {@code include} asks for. */
-    static ContainerInstance view(PluginContext context, ContainerInstance instance, List<String> include) {
+    /** The fields an {@code include} names, each one ECS knows. */
+    static List<String> checkInclude(List<String> include) {
         List<String> fields = include == null ? List.of() : include;
         for (String field : fields) {
             if (!FIELDS.contains(field)) {
@@ -54,6 +54,12 @@ final class Instances {
                         + "TAGS, CONTAINER_INSTANCE_HEALTH.");
             }
         }
+        return fields;
+    }
+
+    /** The instance with the optional fields an {@code include} asks for. */
+    static ContainerInstance view(PluginContext context, ContainerInstance instance, List<String> include) {
+        List<String> fields = checkInclude(include);
         var tags = fields.contains("TAGS") ? context.tags().tags(instance.containerInstanceArn()) : null;
         ContainerInstanceHealthStatus health = null;
         if (fields.contains("CONTAINER_INSTANCE_HEALTH")) {
