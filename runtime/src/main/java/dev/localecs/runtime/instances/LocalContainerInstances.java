@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -56,7 +55,6 @@ public final class LocalContainerInstances implements ContainerInstances {
     /** The ports the ECS agent reserves on every instance (SSH, Docker, the agent's introspection). */
     static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
     private static final Set<String> EC2_COMPATIBLE = Set.of("EC2", "EXTERNAL");
-    private static final Duration HOST_REFRESH = Duration.ofSeconds(30);
     private static final int MAX_CUSTOM_ATTRIBUTES = 10;
 
     private final JsonFileStore store;
@@ -72,7 +70,7 @@ public final class LocalContainerInstances implements ContainerInstances {
     private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
     private final Object placementLock = new Object();
     private volatile Optional<EngineHost> host = Optional.empty();
-    private volatile Instant hostAt = Instant.EPOCH;
+    private volatile boolean reachable;
 
     /**
      * Creates the instances, reading the stored states.
@@ -200,18 +198,15 @@ public final class LocalContainerInstances implements ContainerInstances {
             List<Task> launched = new ArrayList<>();
             Set<String> reasons = new LinkedHashSet<>();
             for (int i = 0; i < request.count() && reasons.isEmpty(); i++) {
+                // an engine never reached has no known resources: the launch itself then says what is wrong
                 Optional<EngineHost> machine = host();
-                if (machine.isEmpty()) {
-                    reasons.add("AGENT");
-                    break;
-                }
                 ContainerInstance instance = render(cluster, state);
                 if (!memberOf.stream().allMatch(q -> q.test(target(cluster, instance)))) {
                     reasons.add("MemberOf placement constraint unsatisfied.");
                 } else if (distinct && tasksOn(cluster).stream().anyMatch(t -> group.equals(t.group()))) {
                     reasons.add("DistinctInstance placement constraint unsatisfied.");
                 } else {
-                    unavailable(machine.get(), wanted).ifPresent(reasons::add);
+                    machine.flatMap(known -> unavailable(known, wanted)).ifPresent(reasons::add);
                 }
                 if (reasons.isEmpty()) {
                     Task task = request.launch().get();
@@ -318,7 +313,8 @@ public final class LocalContainerInstances implements ContainerInstances {
                 List.of(Resource.integer("CPU", cpu), Resource.integer("MEMORY", memory),
                         Resource.stringSet("PORTS", strings(RESERVED_PORTS)), Resource.stringSet("PORTS_UDP",
                                 List.of())),
-                state.status(), null, machine.isPresent(), running, pending, null, rendered, state.registeredAt(),
+                state.status(), null, machine.isPresent() && reachable, running, pending, null, rendered,
+                state.registeredAt(),
                 List.of(), null, null);
     }
 
@@ -336,17 +332,18 @@ public final class LocalContainerInstances implements ContainerInstances {
         }
     }
 
+    /**
+     * The machine as the engine reports it now; while the engine cannot be reached, {@link #reachable} is false
+     * and the last machine seen still answers (empty when never seen).
+     */
     private Optional<EngineHost> host() {
-        Instant now = clock.instant();
-        if (host.isEmpty() || Duration.between(hostAt, now).compareTo(HOST_REFRESH) > 0) {
-            try {
-                Optional<EngineHost> fresh = engine.get();
-                host = fresh;
-                hostAt = now;
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "The engine did not answer for the container instance: {0}", e.getMessage());
-                host = Optional.empty();
-            }
+        try {
+            Optional<EngineHost> fresh = engine.get();
+            fresh.ifPresent(machine -> host = Optional.of(machine));
+            reachable = fresh.isPresent();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The engine did not answer for the container instance: {0}", e.getMessage());
+            reachable = false;
         }
         return host;
     }

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,5 +248,30 @@ class LocalContainerInstancesTest {
         }
         assertThatThrownBy(() -> instances.putAttributes("default", eleven)).isInstanceOf(EcsException.class)
                 .extracting(e -> ((EcsException) e).code().awsCode()).isEqualTo("AttributeLimitExceededException");
+    }
+
+    @Test
+    void anUnreachableEngineShowsAsADisconnectedAgentAndLeavesTheLaunchToSayWhy() {
+        AtomicBoolean up = new AtomicBoolean(false);
+        instances = new LocalContainerInstances(store, ARNS, Clock.systemUTC(), new FileClusterRegistry(store, ARNS),
+                new FileCapacityProviderRegistry(store, ARNS), tasks, definitions, () -> {
+                    if (!up.get()) {
+                        throw new IllegalStateException("engine down");
+                    }
+                    return Optional.of(HOST);
+                }, "1.89.1");
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
+
+        assertThat(instances.find("default").orElseThrow().agentConnected()).isFalse();
+        assertThat(place(small, 1).tasks()).as("never reached: no resources to check").hasSize(1);
+
+        up.set(true);
+        assertThat(instances.find("default").orElseThrow().agentConnected()).isTrue();
+        up.set(false);
+        ContainerInstance down = instances.find("default").orElseThrow();
+        assertThat(down.agentConnected()).isFalse();
+        assertThat(value(down.registeredResources(), "MEMORY")).as("the last known machine").isEqualTo(1000);
+        assertThat(place(definition("big", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 5000}]"), 1)
+                .failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:MEMORY");
     }
 }
