@@ -197,11 +197,12 @@ public final class LocalContainerInstances implements ContainerInstances {
             String arn = arns.localContainerInstance(cluster);
             List<Task> launched = new ArrayList<>();
             Set<String> reasons = new LinkedHashSet<>();
+            // an engine never reached has no known resources: the launch itself then says what is wrong
+            Optional<EngineHost> machine = host();
             for (int i = 0; i < request.count() && reasons.isEmpty(); i++) {
-                // an engine never reached has no known resources: the launch itself then says what is wrong
-                Optional<EngineHost> machine = host();
-                ContainerInstance instance = render(cluster, state);
-                if (!memberOf.stream().allMatch(q -> q.test(target(cluster, instance)))) {
+                Optional<QueryTarget> target = memberOf.isEmpty() ? Optional.empty()
+                        : Optional.of(target(cluster, render(cluster, state)));
+                if (!memberOf.stream().allMatch(q -> q.test(target.orElseThrow()))) {
                     reasons.add("MemberOf placement constraint unsatisfied.");
                 } else if (distinct && tasksOn(cluster).stream().anyMatch(t -> group.equals(t.group()))) {
                     reasons.add("DistinctInstance placement constraint unsatisfied.");
