@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,7 +36,9 @@ import java.util.Optional;
 
 /**
  * A {@link PluginContext} for plugin unit tests: in-memory task definitions, clusters (with the implicit
- * {@code default}), tags (ECS's rules) and tasks ({@link FakeTaskService}), an STS that records each AssumeRole
+ * {@code default}), tags (ECS's rules), tasks ({@link FakeTaskService}), container instances
+ * ({@link FakeContainerInstances}), capacity providers, account settings and task protections, an STS that
+ * records each AssumeRole
  * and answers credentials named after the role, a configuration and an environment the test sets, the wire
  * JSON mapper and ARN builder of the runtime. {@link #call(EcsAction, String)} binds a request body exactly as
  * the runtime does, so an action is tested as clients reach it.
@@ -73,22 +77,7 @@ public final class FakePluginContext implements PluginContext {
         this.tasks = new FakeTaskService(arns, json, () -> clock, tags);
         this.containerInstances = new FakeContainerInstances(arns, () -> clock);
         this.capacityProviders = new InMemoryCapacityProviders(arns);
-        this.taskProtections = TaskProtections.inMemory(new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return clock.getZone();
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return clock.withZone(zone);
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return clock.instant();
-            }
-        });
+        this.taskProtections = TaskProtections.inMemory(new CurrentClock());
     }
 
     /**
@@ -289,5 +278,23 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public AccountSettings accountSettings() {
         return accountSettings;
+    }
+
+    /** The clock the test set last ({@link #clock(Clock)}), for services created before it is set. */
+    private final class CurrentClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return clock.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return clock.withZone(zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
     }
 }
