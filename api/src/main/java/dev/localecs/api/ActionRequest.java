@@ -1,6 +1,8 @@
 package dev.localecs.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * One parsed AWS JSON request as an {@link EcsAction} receives it.
@@ -38,4 +40,14 @@ public interface ActionRequest {
      * @return the bound request
      */
     <T> T bind(Class<T> type);
+
+    /**
+     * The address the client reached the runtime at ({@code http://<Host header>}), for answers that point
+     * back at the runtime.
+     *
+     * @return the address, empty when the request came some other way (unit tests)
+     */
+    default Optional<URI> endpoint() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,11 @@ package dev.localecs.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * Builds ARNs in the shapes real ECS uses, for one region and account.
  *
@@ -74,6 +79,55 @@ public record EcsArns(String region, String accountId) {
      */
     public String container(String clusterName, String taskId, String containerId) {
         return prefix() + "container/" + clusterName + "/" + taskId + "/" + containerId;
+    }
+
+    /**
+     * A container instance ARN.
+     *
+     * @param clusterName the cluster name
+     * @param instanceId the 32-hex-character container instance id
+     * @return {@code arn:aws:ecs:<region>:<account>:container-instance/<cluster>/<id>}
+     */
+    public String containerInstance(String clusterName, String instanceId) {
+        return prefix() + "container-instance/" + clusterName + "/" + instanceId;
+    }
+
+    /**
+     * The ARN of the local container instance of a cluster.
+     *
+     * @param clusterName the cluster name
+     * @return its ARN, with {@link #containerInstanceId(String)}
+     */
+    public String localContainerInstance(String clusterName) {
+        return containerInstance(clusterName, containerInstanceId(clusterName));
+    }
+
+    /**
+     * A capacity provider ARN.
+     *
+     * @param name the provider name
+     * @return {@code arn:aws:ecs:<region>:<account>:capacity-provider/<name>}
+     */
+    public String capacityProvider(String name) {
+        return prefix() + "capacity-provider/" + name;
+    }
+
+    /**
+     * The id of the local engine's container instance in a cluster: 32 hex characters, as ECS's, stable for a
+     * cluster name so that tasks, restarts and re-registrations agree on it.
+     *
+     * @param clusterName the cluster name
+     * @return the id
+     */
+    public static String containerInstanceId(String clusterName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("local-ecs-api container instance " + clusterName)
+                            .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

@@ -110,4 +110,32 @@ public interface PluginContext {
      * @return the event bus
      */
     EcsEvents events();
+
+    /**
+     * The local engine as the container instance of every cluster, with placement.
+     *
+     * @return the container instances
+     */
+    ContainerInstances containerInstances();
+
+    /**
+     * Capacity providers (built in and created).
+     *
+     * @return the registry
+     */
+    CapacityProviderRegistry capacityProviders();
+
+    /**
+     * Task scale-in protection, which schedulers honour.
+     *
+     * @return the protections
+     */
+    TaskProtections taskProtections();
+
+    /**
+     * Account settings per principal (the account default is the root principal's).
+     *
+     * @return the settings
+     */
+    AccountSettings accountSettings();
 }

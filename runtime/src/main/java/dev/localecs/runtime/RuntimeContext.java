@@ -3,7 +3,10 @@ package dev.localecs.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.AccountSettings;
+import dev.localecs.api.CapacityProviderRegistry;
 import dev.localecs.api.ClusterRegistry;
+import dev.localecs.api.ContainerInstances;
 import dev.localecs.api.ConfigView;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.ListenAddresses;
@@ -13,6 +16,7 @@ import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.TaskProtections;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
@@ -35,12 +39,18 @@ import java.util.Map;
  * @param services the service counts the services plugin reports
  * @param listenAddresses host addresses tasks reach, for plugins' listeners
  * @param events the bus of ECS events for EventBridge
+ * @param containerInstances the local engine as each cluster's container instance
+ * @param capacityProviders the capacity providers
+ * @param taskProtections task scale-in protection
+ * @param accountSettings the account settings
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
                       StsService sts, ServiceCounts services, ListenAddresses listenAddresses,
-                      EcsEvents events)
+                      EcsEvents events, ContainerInstances containerInstances,
+                      CapacityProviderRegistry capacityProviders, TaskProtections taskProtections,
+                      AccountSettings accountSettings)
         implements PluginContext {
 
     RuntimeContext {
@@ -58,5 +68,9 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(services, "services is null");
         requireNonNull(listenAddresses, "listenAddresses is null");
         requireNonNull(events, "events is null");
+        requireNonNull(containerInstances, "containerInstances is null");
+        requireNonNull(capacityProviders, "capacityProviders is null");
+        requireNonNull(taskProtections, "taskProtections is null");
+        requireNonNull(accountSettings, "accountSettings is null");
     }
 }

@@ -11,6 +11,10 @@ import dev.localecs.api.EcsAction;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ServiceCounts;
+import dev.localecs.api.TaskProtections;
+import dev.localecs.runtime.instances.LocalContainerInstances;
+import dev.localecs.runtime.state.FileAccountSettings;
+import dev.localecs.runtime.state.FileCapacityProviderRegistry;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.EcsJson;
 import dev.localecs.api.error.ConfigurationException;
@@ -58,6 +62,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -130,12 +135,20 @@ public final class RuntimeCore implements AutoCloseable {
         DeferredTaskService tasks = new DeferredTaskService();
         DeferredListenAddresses listenAddresses = new DeferredListenAddresses();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        RuntimeContext context = new RuntimeContext(arns, config, clock, json,
-                new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
-                new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
+        FileTaskDefinitionRegistry definitions = new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition);
+        FileClusterRegistry clusters = new FileClusterRegistry(store, arns);
+        FileCapacityProviderRegistry capacityProviders = new FileCapacityProviderRegistry(store, arns);
+        AtomicReference<TaskManager> engineHost = new AtomicReference<>();
+        LocalContainerInstances instances = new LocalContainerInstances(store, arns, clock, clusters,
+                capacityProviders, tasks, definitions,
+                () -> Optional.ofNullable(engineHost.get()).map(TaskManager::host),
+                config.get("instances.agent-version", "1.89.1"));
+        RuntimeContext context = new RuntimeContext(arns, config, clock, json, definitions, clusters,
+                new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
-                ServiceCounts.inMemory(), listenAddresses, EcsEvents.inMemory());
+                ServiceCounts.inMemory(), listenAddresses, EcsEvents.inMemory(), instances, capacityProviders,
+                TaskProtections.inMemory(clock), new FileAccountSettings(store));
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state
@@ -177,6 +190,7 @@ public final class RuntimeCore implements AutoCloseable {
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
                                         arns.region()))), context.tags(), listenAddresses);
                 tasks.bind(manager);
+                engineHost.set(manager);
                 manager.start(savedTasks);
             }
             Workers workers = new Workers(plugins.extensions(BackgroundWorker.class, BackgroundWorker::name),

@@ -3,6 +3,7 @@ package dev.localecs.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.localecs.api.AccountSettings;
 import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.BoundRequest;
 import dev.localecs.api.ConfigView;
@@ -14,6 +15,7 @@ import dev.localecs.api.ListenAddresses;
 import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
+import dev.localecs.api.TaskProtections;
 import dev.localecs.api.compose.ComposeFiles;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
@@ -24,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,9 +38,11 @@ import java.util.Optional;
 
 /**
  * A {@link PluginContext} for plugin unit tests: in-memory task definitions, clusters (with the implicit
- * {@code default}), tags (ECS's rules) and tasks ({@link FakeTaskService}), an STS that records each AssumeRole
- * and answers credentials named after the role, in-memory service counts and ECS event bus (subscribe to
- * {@link #events()} to see what a plugin publishes), a configuration and an environment the test sets, the wire
+ * {@code default}), tags (ECS's rules), tasks ({@link FakeTaskService}), container instances
+ * ({@link FakeContainerInstances}), capacity providers, account settings and task protections, an STS that
+ * records each AssumeRole and answers credentials named after the role, in-memory service counts and ECS
+ * event bus (subscribe to {@link #events()} to see what a plugin publishes), a configuration and an
+ * environment the test sets, the wire
  * JSON mapper and ARN builder of the runtime. {@link #call(EcsAction, String)} binds a request body exactly as
  * the runtime does, so an action is tested as clients reach it.
  */
@@ -53,6 +59,10 @@ public final class FakePluginContext implements PluginContext {
     private final ServiceCounts services = ServiceCounts.inMemory();
     private final ListenAddresses listenAddresses = ListenAddresses.loopback();
     private final EcsEvents events = EcsEvents.inMemory();
+    private final FakeContainerInstances containerInstances;
+    private final InMemoryCapacityProviders capacityProviders;
+    private final TaskProtections taskProtections;
+    private final AccountSettings accountSettings = AccountSettings.inMemory();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -70,6 +80,9 @@ public final class FakePluginContext implements PluginContext {
         this.taskDefinitions = new InMemoryTaskDefinitions();
         this.clusters = new InMemoryClusters(arns, json);
         this.tasks = new FakeTaskService(arns, json, () -> clock, tags);
+        this.containerInstances = new FakeContainerInstances(arns, () -> clock);
+        this.capacityProviders = new InMemoryCapacityProviders(arns);
+        this.taskProtections = TaskProtections.inMemory(new CurrentClock());
     }
 
     /**
@@ -261,5 +274,43 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public ListenAddresses listenAddresses() {
         return listenAddresses;
+    }
+
+    @Override
+    public FakeContainerInstances containerInstances() {
+        return containerInstances;
+    }
+
+    @Override
+    public InMemoryCapacityProviders capacityProviders() {
+        return capacityProviders;
+    }
+
+    @Override
+    public TaskProtections taskProtections() {
+        return taskProtections;
+    }
+
+    @Override
+    public AccountSettings accountSettings() {
+        return accountSettings;
+    }
+
+    /** The clock the test set last ({@link #clock(Clock)}), for services created before it is set. */
+    private final class CurrentClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return clock.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return clock.withZone(zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
     }
 }

@@ -35,6 +35,14 @@ public enum ErrorCode {
     ACCESS_DENIED("AccessDeniedException", 400, Side.CLIENT),
     /** The named resource (a CloudWatch Logs group or stream) already exists. */
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, Side.CLIENT),
+    /** {@code TargetNotFoundException}: an attribute's target does not exist. */
+    TARGET_NOT_FOUND("TargetNotFoundException", 400, Side.CLIENT),
+    /** {@code AttributeLimitExceededException}: more than 10 custom attributes on one resource. */
+    ATTRIBUTE_LIMIT_EXCEEDED("AttributeLimitExceededException", 400, Side.CLIENT),
+    /** {@code NoUpdateAvailableException}: the container agent is already current. */
+    NO_UPDATE_AVAILABLE("NoUpdateAvailableException", 400, Side.CLIENT),
+    /** {@code ResourceInUseException}: the resource is in use. */
+    RESOURCE_IN_USE("ResourceInUseException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 

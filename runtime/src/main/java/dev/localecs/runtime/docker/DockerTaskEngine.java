@@ -17,6 +17,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Statistics;
@@ -36,6 +37,7 @@ import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.network.Ipv4Subnet;
 import dev.localecs.runtime.network.TaskNetworkSettings;
+import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -266,6 +268,19 @@ public final class DockerTaskEngine implements TaskEngine {
                 .withContainerNetwork(settings).exec();
         LOG.info("Attached container " + self.getName() + " to network " + network + address.map(ip -> " at " + ip)
                 .orElse(""));
+    }
+
+    @Override
+    public EngineHost host() {
+        Info info = docker.infoCmd().exec();
+        String apiVersion = docker.versionCmd().exec().getApiVersion();
+        Map<String, List<String>> plugins = info.getPlugins() == null ? Map.of() : info.getPlugins();
+        long memory = info.getMemTotal() == null ? 0 : info.getMemTotal() / (1024 * 1024);
+        return new EngineHost(String.valueOf(info.getId()), info.getNCPU() == null ? 0 : info.getNCPU(), memory,
+                String.valueOf(info.getServerVersion()), String.valueOf(apiVersion),
+                info.getOsType() == null ? "linux" : info.getOsType(),
+                EngineHost.ecsArchitecture(String.valueOf(info.getArchitecture())),
+                plugins.getOrDefault("Log", List.of()));
     }
 
     @Override

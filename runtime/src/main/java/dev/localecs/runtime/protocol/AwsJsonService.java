@@ -104,7 +104,8 @@ public final class AwsJsonService implements HttpService {
             return;
         }
         BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json);
-        Object result = action.get().handle(bound);
+        Object result = action.get().handle(new ReachedRequest(bound,
+                ReachedRequest.from(request.headers().first(HeaderNames.HOST))));
         try {
             responses.send(request, response, 200, json.writeValueAsBytes(result == null ? Map.of() : result),
                     EcsResponses.CONTENT_TYPE);

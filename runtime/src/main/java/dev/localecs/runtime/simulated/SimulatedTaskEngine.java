@@ -6,8 +6,11 @@ import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.LaunchHints;
+import com.sun.management.OperatingSystemMXBean;
+import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,6 +90,16 @@ public final class SimulatedTaskEngine implements TaskEngine {
     @Override
     public void attach(String containerId, String network, Optional<String> address) {
         // nothing to connect: no container of the runtime's own exists in the simulation
+    }
+
+    /** The JVM's machine: its processors and physical memory. */
+    @Override
+    public EngineHost host() {
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getTotalMemorySize() / (1024 * 1024) : Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return new EngineHost("simulated", Runtime.getRuntime().availableProcessors(), memory,
+                "simulated-" + Runtime.version().feature(), "1.44", "linux",
+                EngineHost.ecsArchitecture(System.getProperty("os.arch")), List.of("json-file", "none"));
     }
 
     @Override

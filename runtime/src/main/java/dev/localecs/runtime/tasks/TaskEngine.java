@@ -114,6 +114,13 @@ public interface TaskEngine extends AutoCloseable {
     Map<String, Observation> containers(String taskArn);
 
     /**
+     * The machine the engine runs containers on: processors, memory, version, log drivers.
+     *
+     * @return the host, asked of the engine each call
+     */
+    EngineHost host();
+
+    /**
      * Streams container events to a listener, reconnecting when the stream drops.
      *
      * @param listener the listener

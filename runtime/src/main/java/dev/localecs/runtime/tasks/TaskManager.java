@@ -117,6 +117,15 @@ public final class TaskManager implements TaskService, AutoCloseable {
         return inCluster(cluster, taskId).map(TaskRecord::snapshot);
     }
 
+    /**
+     * The machine the engine runs containers on.
+     *
+     * @return the engine's host
+     */
+    public EngineHost host() {
+        return engine.host();
+    }
+
     @Override
     public List<Task> list(TaskFilter filter) {
         return list(filter, 0, Integer.MAX_VALUE);

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.tasks;
 
+import dev.localecs.api.EcsArns;
 import dev.localecs.api.model.Attachment;
 import dev.localecs.api.model.Container;
 import dev.localecs.api.model.KeyValuePair;
@@ -32,7 +33,7 @@ final class TaskSnapshots {
         return new Task(attachments(r), List.of(), "local-1a", spec.capacityProviderName().orElse(null), r.clusterArn,
                 r.connectivityAt == null ? null : "CONNECTED", r.connectivityAt,
                 fargate ? null : "arn:aws:ecs:" + arn[3] + ":" + arn[4] + ":container-instance/" + r.cluster
-                        + "/localecsapi0000000000000000000001",
+                        + "/" + EcsArns.containerInstanceId(r.cluster),
                 list, cpu(r), r.createdAt, r.desiredStatus.name(), spec.enableExecuteCommand(), r.executionStoppedAt,
                 spec.group(), healthStatus(r).name(), List.of(), r.lastStatus.name(), spec.launchType(), memory(r),
                 r.overrides, fargate ? spec.platformVersion().orElse("1.4.0") : null, fargate ? "Linux" : null,

@@ -194,6 +194,11 @@ final class SimulatedTasks implements AutoCloseable {
         }
 
         @Override
+        public EngineHost host() {
+            return engine.host();
+        }
+
+        @Override
         public String create(ComposedTask compose, String service,
                              Map<String, String> created, Map<String, String> secrets) {
             return engine.create(compose, service, created, secrets);

@@ -1,10 +1,14 @@
 package dev.localecs.plugins.clusters;
 
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.TaskFilter;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.CapacityProviderStrategyItem;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,16 +17,15 @@ import java.util.Set;
  * as ECS refuses a provider it does not know.
  */
 final class CapacityProviders {
-    private static final Set<String> KNOWN = Set.of("FARGATE", "FARGATE_SPOT");
     private static final int MAX_STRATEGY = 20;
 
     private CapacityProviders() {
     }
 
-    static List<String> validProviders(List<String> providers) {
+    static List<String> validProviders(PluginContext context, List<String> providers) {
         List<String> given = providers == null ? List.of() : providers;
         for (String provider : given) {
-            if (!KNOWN.contains(provider)) {
+            if (!context.capacityProviders().isActive(provider)) {
                 throw EcsException.invalidParameter("The specified capacity provider was not found. "
                         + "Specify a valid capacity provider and try again.");
             }
@@ -69,5 +72,26 @@ final class CapacityProviders {
         }
         return given.stream().map(item -> new CapacityProviderStrategyItem(item.capacityProvider(),
                 item.weight() == null ? 0 : item.weight(), item.base() == null ? 0 : item.base())).toList();
+    }
+
+    /**
+     * Refuses to take a provider off a cluster while tasks placed through it are not stopped, as ECS refuses.
+     */
+    static void checkRemovable(PluginContext context, String cluster, List<String> before, List<String> after) {
+        for (String provider : before == null ? List.<String>of() : before) {
+            if (after.contains(provider)) {
+                continue;
+            }
+            for (String desired : List.of("RUNNING", "STOPPED")) {
+                boolean used = context.tasks().list(new TaskFilter(cluster, Optional.empty(),
+                        Optional.empty(), desired, Optional.empty(), Optional.empty()))
+                        .stream().anyMatch(t -> provider.equals(t.capacityProviderName())
+                                && !"STOPPED".equals(t.lastStatus()));
+                if (used) {
+                    throw new EcsException(ErrorCode.RESOURCE_IN_USE,
+                            "The specified capacity provider is in use and cannot be removed.");
+                }
+            }
+        }
     }
 }

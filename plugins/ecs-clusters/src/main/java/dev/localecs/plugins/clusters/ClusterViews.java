@@ -24,8 +24,11 @@ final class ClusterViews {
 
     static Cluster stored(PluginContext context, String name, CreateClusterAction.Request request,
                           List<String> providers, List<CapacityProviderStrategyItem> strategy) {
+        // a new cluster's containerInsights is the account's setting (PutAccountSetting[Default]) unless given
+        List<ClusterSetting> defaults = List.of(new ClusterSetting("containerInsights", context.accountSettings()
+                .effective(context.arns().accountRoot(), context.arns().accountRoot(), "containerInsights")));
         List<ClusterSetting> settings = request.settings() == null || request.settings().isEmpty()
-                ? ClusterSettings.DEFAULT : ClusterSettings.merge(ClusterSettings.DEFAULT, request.settings());
+                ? defaults : ClusterSettings.merge(defaults, request.settings());
         return new Cluster(context.arns().cluster(name), name, request.configuration(), "ACTIVE", 0, 0, 0, 0,
                 null, null, settings, providers, strategy, List.of(), null,
                 serviceConnectDefaults(request.serviceConnectDefaults()));
@@ -36,8 +39,8 @@ final class ClusterViews {
         ClusterStatistics statistics = ClusterStatistics.of(context, c.clusterName());
         return new Cluster(c.clusterArn(), c.clusterName(),
                 include.contains("CONFIGURATIONS") ? c.configuration() : null, c.status(),
-                c.registeredContainerInstancesCount(), statistics.runningTasksCount(), statistics.pendingTasksCount(),
-                statistics.activeServicesCount(), include.contains("STATISTICS") ? statistics.keyValuePairs() : null,
+                "ACTIVE".equals(c.status()) && context.containerInstances().find(c.clusterName()).isPresent() ? 1 : 0,
+                statistics.runningTasksCount(), statistics.pendingTasksCount(), statistics.activeServicesCount(), include.contains("STATISTICS") ? statistics.keyValuePairs() : null,
                 include.contains("TAGS") ? context.tags().tags(c.clusterArn()) : null,
                 include.contains("SETTINGS") ? orEmpty(c.settings()) : null, orEmpty(c.capacityProviders()),
                 orEmpty(c.defaultCapacityProviderStrategy()),

@@ -50,7 +50,7 @@ public final class CreateClusterAction implements EcsAction {
         ClusterNames.validateName(name);
         ClusterSettings.validate(body.settings());
         ClusterNames.validateServiceConnectDefaults(body.serviceConnectDefaults());
-        List<String> providers = CapacityProviders.validProviders(body.capacityProviders());
+        List<String> providers = CapacityProviders.validProviders(context, body.capacityProviders());
         List<CapacityProviderStrategyItem> strategy =
                 CapacityProviders.validStrategy(body.defaultCapacityProviderStrategy(), providers);
         List<Tag> tags = body.tags() == null ? List.of() : body.tags();

@@ -41,9 +41,10 @@ public final class PutClusterCapacityProvidersAction implements EcsAction {
     public Object handle(ActionRequest request) {
         Request body = request.bind(Request.class);
         Cluster cluster = ClusterNames.active(context, body.cluster());
-        List<String> providers = CapacityProviders.validProviders(body.capacityProviders());
+        List<String> providers = CapacityProviders.validProviders(context, body.capacityProviders());
         List<CapacityProviderStrategyItem> strategy =
                 CapacityProviders.validStrategy(body.defaultCapacityProviderStrategy(), providers);
+        CapacityProviders.checkRemovable(context, cluster.clusterName(), cluster.capacityProviders(), providers);
         Cluster updated = context.clusters().put(ClusterViews.withCapacityProviders(cluster, providers, strategy));
         return Map.of("cluster", ClusterViews.view(context, updated, ClusterViews.MUTATION));
     }

@@ -1,6 +1,7 @@
 package dev.localecs.plugins.clusters;
 
 import dev.localecs.api.Arn;
+import dev.localecs.api.CapacityProviderRegistry;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskDefinitionRef;
 import dev.localecs.api.error.EcsException;
@@ -72,8 +73,29 @@ final class TaggableResources {
                 }
                 return serviceArn;
             }
+            case "capacity-provider" -> {
+                var provider = context.capacityProviders().find(arn.resourceId())
+                        .filter(p -> "ACTIVE".equals(p.status())
+                                && !CapacityProviderRegistry.BUILT_IN.contains(p.name()))
+                        .orElseThrow(() -> missing == Missing.LISTING
+                                ? EcsException.client("The specified capacity provider does not exist. Specify a "
+                                + "valid name or ARN and try again.") : notFound());
+                return provider.capacityProviderArn();
+            }
+            case "container-instance" -> {
+                String[] parts = arn.resourceId().split("/");
+                if (parts.length != 2 || !context.containerInstances().isLocal(parts[0], resourceArn)
+                        || context.clusters().find(parts[0]).filter(c -> "ACTIVE".equals(c.status())).isEmpty()
+                        || context.containerInstances().find(parts[0]).isEmpty()) {
+                    throw missing == Missing.LISTING
+                            ? EcsException.invalidParameter("The referenced container instance was not found.")
+                            : notFound();
+                }
+                return context.arns().containerInstance(parts[0], parts[1]);
+            }
             default -> throw EcsException.invalidParameter("Tagging resources of type '" + arn.resourceType()
-                    + "' is not supported here; clusters, task definitions, tasks and services can be tagged.");
+                    + "' is not supported here; clusters, task definitions, tasks, services, capacity providers and "
+                    + "container instances can be tagged.");
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.localecs.plugins.services;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.AccountSettings;
+import dev.localecs.api.CapacityProviderRegistry;
 import dev.localecs.api.ClusterRegistry;
 import dev.localecs.api.ConfigView;
+import dev.localecs.api.ContainerInstances;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsEvents;
 import dev.localecs.api.ListenAddresses;
@@ -11,6 +14,7 @@ import dev.localecs.api.ServiceCounts;
 import dev.localecs.api.StsService;
 import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.TaskProtections;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
 import java.time.Clock;
@@ -102,5 +106,25 @@ final class DrainingContext implements PluginContext {
     @Override
     public EcsEvents events() {
         return context.events();
+    }
+
+    @Override
+    public ContainerInstances containerInstances() {
+        return context.containerInstances();
+    }
+
+    @Override
+    public CapacityProviderRegistry capacityProviders() {
+        return context.capacityProviders();
+    }
+
+    @Override
+    public TaskProtections taskProtections() {
+        return context.taskProtections();
+    }
+
+    @Override
+    public AccountSettings accountSettings() {
+        return context.accountSettings();
     }
 }

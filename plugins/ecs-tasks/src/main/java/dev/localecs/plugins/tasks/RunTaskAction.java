@@ -3,12 +3,18 @@ package dev.localecs.plugins.tasks;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.LaunchTypes;
+import dev.localecs.api.PlacementRequest;
+import dev.localecs.api.PlacementResult;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskOverrides;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.CapacityProviderStrategyItem;
+import dev.localecs.api.model.Cluster;
+import dev.localecs.api.model.Failure;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
@@ -48,8 +54,9 @@ public final class RunTaskAction implements EcsAction {
 
     record Request(List<CapacityProviderStrategyItem> capacityProviderStrategy, String cluster, Integer count,
                    Boolean enableECSManagedTags, Boolean enableExecuteCommand, String group, String launchType,
-                   NetworkConfiguration networkConfiguration, TaskOverride overrides, String platformVersion,
-                   String propagateTags, String referenceId, String startedBy, List<Tag> tags,
+                   NetworkConfiguration networkConfiguration, TaskOverride overrides,
+                   List<PlacementConstraint> placementConstraints, List<PlacementStrategy> placementStrategy,
+                   String platformVersion, String propagateTags, String referenceId, String startedBy, List<Tag> tags,
                    @Required String taskDefinition, String clientToken) {
     }
 
@@ -66,7 +73,7 @@ public final class RunTaskAction implements EcsAction {
             List<String> earlier = clientTokens.get(cluster + "/" + body.clientToken());
             if (earlier != null) {
                 return response(earlier.stream().map(id -> context.tasks().find(cluster, id)).flatMap(Optional::stream)
-                        .toList());
+                        .toList(), List.of());
             }
         }
         int count = body.count() == null ? 1 : body.count();
@@ -78,57 +85,94 @@ public final class RunTaskAction implements EcsAction {
         if (!"ACTIVE".equals(definition.status())) {
             throw EcsException.client("TaskDefinition is inactive: " + definition.taskDefinitionArn() + ".");
         }
-        String launchType = launchType(body, definition);
-        Optional<String> subnet = network(body, definition);
+        Cluster clusterRecord = context.clusters().active(cluster);
+        List<CapacityProviderStrategyItem> strategy = strategy(body, clusterRecord);
+        String launchType = launchType(body, strategy, definition);
+        List<PlacementConstraint> constraints = Placements.constraints(body.placementConstraints());
+        Placements.checkStrategies(body.placementStrategy());
+        if (launchType.equals("FARGATE") && !constraints.isEmpty()) {
+            throw EcsException.invalidParameter("Task placement constraints are not supported for the FARGATE "
+                    + "launch type.");
+        }
+        Optional<String> subnet = network(body.networkConfiguration(), definition);
         if (body.startedBy() != null && body.startedBy().length() > 128) {
             throw EcsException.invalidParameter("startedBy can be at most 128 characters.");
         }
-        List<Tag> tags = tags(body, definition);
+        List<Tag> tags = tags(context, body.propagateTags(), body.tags(), definition);
         Optional<TaskOverride> overrides = Optional.ofNullable(body.overrides());
         overrides.ifPresent(o -> TaskOverrides.check(definition, o));
         RunTaskSpec spec = new RunTaskSpec(definition, cluster, overrides, Optional.ofNullable(body.startedBy()),
                 body.group() != null ? body.group() : "family:" + definition.family(), launchType,
-                capacityProvider(body), Optional.ofNullable(body.platformVersion()), subnet,
+                capacityProvider(strategy), Optional.ofNullable(body.platformVersion()), subnet,
                 Boolean.TRUE.equals(body.enableExecuteCommand()), tags);
         List<Task> tasks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            tasks.add(context.tasks().run(spec));
+        List<Failure> failures = List.of();
+        if (Placements.onInstance(launchType)) {
+            PlacementResult placed = context.containerInstances().place(new PlacementRequest(spec, count, constraints,
+                    () -> context.tasks().run(spec)));
+            tasks.addAll(placed.tasks());
+            failures = placed.failures();
+        } else {
+            for (int i = 0; i < count; i++) {
+                tasks.add(context.tasks().run(spec));
+            }
         }
         if (body.clientToken() != null) {
             clientTokens.put(cluster + "/" + body.clientToken(), tasks.stream()
                     .map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1)).toList());
         }
-        return response(tasks);
+        return response(tasks, failures);
     }
 
-    private static Map<String, Object> response(List<Task> tasks) {
+    private static Map<String, Object> response(List<Task> tasks, List<Failure> failures) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("tasks", tasks);
-        response.put("failures", List.of());
+        response.put("failures", failures);
         return response;
     }
 
-    private static String launchType(Request body, TaskDefinition definition) {
-        boolean strategy = body.capacityProviderStrategy() != null && !body.capacityProviderStrategy().isEmpty();
+    /**
+     * The strategy that decides the launch: the request's, else — when the request names no launch type — the
+     * cluster's default capacity provider strategy, as ECS applies it.
+     */
+    private static List<CapacityProviderStrategyItem> strategy(Request body, Cluster cluster) {
+        if (body.capacityProviderStrategy() != null && !body.capacityProviderStrategy().isEmpty()) {
+            return body.capacityProviderStrategy();
+        }
+        if (body.launchType() == null && cluster.defaultCapacityProviderStrategy() != null) {
+            return cluster.defaultCapacityProviderStrategy();
+        }
+        return List.of();
+    }
+
+    private String launchType(Request body, List<CapacityProviderStrategyItem> strategy, TaskDefinition definition) {
+        Optional<String> provider = capacityProvider(strategy);
+        provider.filter(name -> !context.capacityProviders().isActive(name)).ifPresent(name -> {
+            throw EcsException.invalidParameter("The specified capacity provider " + name + " was not found.");
+        });
         String launchType = LaunchTypes.resolve(Optional.ofNullable(body.launchType()),
-                strategy ? Optional.of(capacityProvider(body).orElse("")) : Optional.empty());
+                strategy.isEmpty() ? Optional.empty() : Optional.of(provider.orElse("")));
         if (!LaunchTypes.supports(launchType, definition)) {
             throw EcsException.client("Task definition does not support launch_type FARGATE.");
         }
         return launchType;
     }
 
-    private static Optional<String> capacityProvider(Request body) {
-        if (body.capacityProviderStrategy() == null || body.capacityProviderStrategy().isEmpty()) {
+    /** The provider a task is placed through: the first of the strategy with a base, else of the highest weight. */
+    static Optional<String> capacityProvider(List<CapacityProviderStrategyItem> strategy) {
+        if (strategy.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(body.capacityProviderStrategy().get(0).capacityProvider());
+        CapacityProviderStrategyItem chosen = strategy.stream().filter(i -> i.base() != null && i.base() > 0)
+                .findFirst().orElseGet(() -> strategy.stream().max((a, b) -> Integer.compare(
+                        a.weight() == null ? 0 : a.weight(), b.weight() == null ? 0 : b.weight())).orElseThrow());
+        return Optional.ofNullable(chosen.capacityProvider());
     }
 
-    private static Optional<String> network(Request body, TaskDefinition definition) {
+    /** The first subnet of an awsvpc configuration, checked against the definition's network mode. */
+    static Optional<String> network(NetworkConfiguration configuration, TaskDefinition definition) {
         boolean awsvpc = "awsvpc".equals(definition.networkMode());
-        AwsVpcConfiguration vpc = body.networkConfiguration() == null ? null
-                : body.networkConfiguration().awsvpcConfiguration();
+        AwsVpcConfiguration vpc = configuration == null ? null : configuration.awsvpcConfiguration();
         if (awsvpc && vpc == null) {
             throw EcsException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
                     + "specified.");
@@ -146,9 +190,10 @@ public final class RunTaskAction implements EcsAction {
         return Optional.of(vpc.subnets().get(0));
     }
 
-    private List<Tag> tags(Request body, TaskDefinition definition) {
+    /** The task's tags: the definition's when propagated, then the request's, checked as ECS checks them. */
+    static List<Tag> tags(PluginContext context, String propagateTags, List<Tag> given, TaskDefinition definition) {
         Map<String, Tag> tags = new LinkedHashMap<>();
-        String propagate = body.propagateTags() == null ? "NONE" : body.propagateTags();
+        String propagate = propagateTags == null ? "NONE" : propagateTags;
         if (!List.of("TASK_DEFINITION", "SERVICE", "NONE").contains(propagate)) {
             throw EcsException.invalidParameter("Invalid propagateTags '" + propagate
                     + "'. Valid values: TASK_DEFINITION, SERVICE, NONE.");
@@ -156,8 +201,8 @@ public final class RunTaskAction implements EcsAction {
         if (propagate.equals("TASK_DEFINITION")) {
             context.tags().tags(definition.taskDefinitionArn()).forEach(tag -> tags.put(tag.key(), tag));
         }
-        if (body.tags() != null) {
-            body.tags().forEach(tag -> tags.put(tag.key(), tag));
+        if (given != null) {
+            given.forEach(tag -> tags.put(tag.key(), tag));
         }
         context.tags().validate(tags.values());
         return List.copyOf(tags.values());

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
+import dev.localecs.api.model.CapacityProvider;
+import dev.localecs.api.model.CapacityProviderStrategyItem;
+import dev.localecs.api.model.Cluster;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.testing.FakePluginContext;
 import java.util.List;
@@ -75,6 +78,42 @@ class TaskActionsTest {
         refused(() -> context.call(run, "{\"taskDefinition\":\"web\",\"launchType\":\"FARGATE\"}"),
                 ErrorCode.CLIENT_EXCEPTION, "Task definition does not support launch_type FARGATE.");
         assertThat(context.tasks().launches()).isEmpty();
+    }
+
+    @Test
+    void theClustersDefaultStrategyDecidesALaunchWithoutOne() {
+        context.capacityProviders().put(new CapacityProvider(context.arns().capacityProvider("asg"), "asg", null,
+                "ACTIVE", null, null, null, null, null, "EC2_AUTOSCALING"));
+        Cluster cluster = context.clusters().find("default").orElseThrow();
+        context.clusters().put(new Cluster(cluster.clusterArn(), "default", null, "ACTIVE", 0, 0, 0, 0, null, null,
+                List.of(), List.of("FARGATE", "asg"), List.of(new CapacityProviderStrategyItem("FARGATE", 1, 0),
+                new CapacityProviderStrategyItem("asg", 3, 0)), List.of(), null, null));
+
+        context.call(run, "{\"taskDefinition\":\"web\"}");
+        context.call(run, "{\"taskDefinition\":\"web\",\"launchType\":\"EC2\"}");
+
+        assertThat(context.tasks().launches().get(0).launchType()).isEqualTo("EC2");
+        assertThat(context.tasks().launches().get(0).capacityProviderName()).as("the highest weight").hasValue("asg");
+        assertThat(context.tasks().launches().get(1).capacityProviderName()).isEmpty();
+        refused(() -> context.call(run, "{\"taskDefinition\":\"web\",\"capacityProviderStrategy\":"
+                + "[{\"capacityProvider\":\"gone\"}]}"), ErrorCode.INVALID_PARAMETER,
+                "The specified capacity provider gone was not found.");
+    }
+
+    @Test
+    void ec2TasksArePlacedOnTheContainerInstance() {
+        context.containerInstances().updateStatus("default", "DRAINING");
+
+        refused(() -> context.call(run, "{\"taskDefinition\":\"web\"}"), ErrorCode.INVALID_PARAMETER,
+                "No Container Instances were found in your cluster.");
+        refused(() -> context.call(run, "{\"taskDefinition\":\"web\",\"placementConstraints\":[{\"type\":"
+                + "\"distinctInstance\",\"expression\":\"x\"}]}"), ErrorCode.INVALID_PARAMETER,
+                "An expression cannot be specified for a distinctInstance placement constraint.");
+        assertThat(context.tasks().launches()).isEmpty();
+        JsonNode started = context.call(new StartTaskAction(context), "{\"taskDefinition\":\"web\","
+                + "\"containerInstances\":[\"" + context.arns().localContainerInstance("default") + "\"]}");
+        assertThat(started.get("tasks")).isEmpty();
+        assertThat(started.at("/failures/0/reason").asText()).isEqualTo("DRAINING");
     }
 
     @Test

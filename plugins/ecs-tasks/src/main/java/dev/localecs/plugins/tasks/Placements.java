@@ -1,0 +1,84 @@
+package dev.localecs.plugins.tasks;
+
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RunTask's placement parameters checked as ECS checks them. With one container instance every strategy
+ * places on it, so strategies are accepted and checked; constraints are evaluated by the placement.
+ */
+final class Placements {
+    private static final int MAX_CONSTRAINTS = 10;
+    private static final int MAX_STRATEGIES = 5;
+    private static final Set<String> ON_INSTANCE = Set.of("EC2", "EXTERNAL");
+
+    private Placements() {
+    }
+
+    /** Whether tasks of a launch type are placed on the container instance (EC2 and EXTERNAL). */
+    static boolean onInstance(String launchType) {
+        return ON_INSTANCE.contains(launchType);
+    }
+
+    static List<PlacementConstraint> constraints(List<PlacementConstraint> given) {
+        List<PlacementConstraint> constraints = given == null ? List.of() : given;
+        if (constraints.size() > MAX_CONSTRAINTS) {
+            throw EcsException.invalidParameter("Number of placement constraints cannot exceed " + MAX_CONSTRAINTS
+                    + ".");
+        }
+        for (PlacementConstraint constraint : constraints) {
+            if ("distinctInstance".equals(constraint.type())) {
+                if (constraint.expression() != null && !constraint.expression().isEmpty()) {
+                    throw EcsException.invalidParameter("An expression cannot be specified for a distinctInstance "
+                            + "placement constraint.");
+                }
+            } else if ("memberOf".equals(constraint.type())) {
+                if (constraint.expression() == null || constraint.expression().isBlank()) {
+                    throw EcsException.invalidParameter("An expression must be specified for a memberOf placement "
+                            + "constraint.");
+                }
+            } else {
+                throw EcsException.invalidParameter("Invalid placement constraint type '" + constraint.type()
+                        + "'. Valid values: distinctInstance, memberOf.");
+            }
+        }
+        return constraints;
+    }
+
+    static void checkStrategies(List<PlacementStrategy> given) {
+        List<PlacementStrategy> strategies = given == null ? List.of() : given;
+        if (strategies.size() > MAX_STRATEGIES) {
+            throw EcsException.invalidParameter("Number of placement strategies cannot exceed " + MAX_STRATEGIES
+                    + ".");
+        }
+        for (PlacementStrategy strategy : strategies) {
+            String type = strategy.type() == null ? "" : strategy.type();
+            switch (type) {
+                case "random" -> {
+                    if (strategy.field() != null) {
+                        throw EcsException.invalidParameter("A field cannot be specified for the random placement "
+                                + "strategy.");
+                    }
+                }
+                case "binpack" -> {
+                    if (!"cpu".equalsIgnoreCase(String.valueOf(strategy.field()))
+                            && !"memory".equalsIgnoreCase(String.valueOf(strategy.field()))) {
+                        throw EcsException.invalidParameter("The binpack placement strategy field must be cpu or "
+                                + "memory.");
+                    }
+                }
+                case "spread" -> {
+                    if (strategy.field() == null || strategy.field().isBlank()) {
+                        throw EcsException.invalidParameter("A field must be specified for the spread placement "
+                                + "strategy.");
+                    }
+                }
+                default -> throw EcsException.invalidParameter("Invalid placement strategy type '" + type
+                        + "'. Valid values: random, spread, binpack.");
+            }
+        }
+    }
+}

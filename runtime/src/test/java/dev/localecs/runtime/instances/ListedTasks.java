@@ -1,0 +1,89 @@
+package dev.localecs.runtime.instances;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localecs.api.EcsJson;
+import dev.localecs.api.ExecResult;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.TaskFilter;
+import dev.localecs.api.TaskListener;
+import dev.localecs.api.TaskService;
+import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.model.Task;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Tasks in a map for the placement tests: run records a PENDING task; {@link #finish} makes one STOPPED. */
+final class ListedTasks implements TaskService {
+    private static final ObjectMapper JSON = EcsJson.create();
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    final AtomicInteger runs = new AtomicInteger();
+
+    @Override
+    public Task run(RunTaskSpec spec) {
+        runs.incrementAndGet();
+        String id = String.format("%032x", ids.incrementAndGet());
+        ObjectNode task = JSON.createObjectNode();
+        task.put("taskArn", "arn:aws:ecs:us-east-1:000000000000:task/" + spec.cluster() + "/" + id);
+        task.put("clusterArn", "arn:aws:ecs:us-east-1:000000000000:cluster/" + spec.cluster());
+        task.put("taskDefinitionArn", spec.taskDefinition().taskDefinitionArn());
+        task.put("launchType", spec.launchType());
+        task.put("lastStatus", "PENDING");
+        task.put("desiredStatus", "RUNNING");
+        task.put("group", spec.group());
+        task.put("createdAt", Instant.now().getEpochSecond());
+        Task created = JSON.convertValue(task, Task.class);
+        tasks.put(id, created);
+        return created;
+    }
+
+    /** Moves a task to a status (RUNNING, or STOPPED with desired status STOPPED). */
+    void move(Task task, String status) {
+        String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        ObjectNode node = JSON.valueToTree(tasks.get(id));
+        node.put("lastStatus", status);
+        if (status.equals("STOPPED")) {
+            node.put("desiredStatus", "STOPPED");
+        }
+        tasks.put(id, JSON.convertValue(node, Task.class));
+    }
+
+    @Override
+    public Optional<Task> find(String cluster, String taskId) {
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    @Override
+    public List<Task> list(TaskFilter filter) {
+        List<Task> result = new ArrayList<>();
+        tasks.values().stream().filter(t -> t.clusterArn().endsWith("/" + filter.cluster()))
+                .filter(t -> t.desiredStatus().equals(filter.desiredStatus())).forEach(result::add);
+        return result;
+    }
+
+    @Override
+    public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
+        throw new UnsupportedOperationException("placement never stops tasks");
+    }
+
+    @Override
+    public int count(String cluster, String lastStatus) {
+        throw new UnsupportedOperationException("placement never counts tasks");
+    }
+
+    @Override
+    public Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command) {
+        throw new UnsupportedOperationException("placement never execs");
+    }
+
+    @Override
+    public TaskSubscription subscribe(TaskListener listener) {
+        throw new UnsupportedOperationException("placement never subscribes");
+    }
+}

@@ -1,0 +1,277 @@
+package dev.localecs.runtime.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsJson;
+import dev.localecs.api.PlacementRequest;
+import dev.localecs.api.PlacementResult;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.Attribute;
+import dev.localecs.api.model.ContainerInstance;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.Resource;
+import dev.localecs.api.model.Task;
+import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.runtime.state.FileCapacityProviderRegistry;
+import dev.localecs.runtime.state.FileClusterRegistry;
+import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
+import dev.localecs.runtime.state.JsonFileStore;
+import dev.localecs.runtime.tasks.EngineHost;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalContainerInstancesTest {
+    private static final ObjectMapper JSON = EcsJson.create();
+    private static final EcsArns ARNS = new EcsArns("us-east-1", "000000000000");
+    /** Two cores and 1000 MiB. */
+    private static final EngineHost HOST = new EngineHost("engine-1", 2, 1000, "27.1.1", "1.46", "linux", "x86_64",
+            List.of("json-file", "awslogs"));
+
+    @TempDir
+    Path state;
+    private JsonFileStore store;
+    private FileTaskDefinitionRegistry definitions;
+    private ListedTasks tasks;
+    private LocalContainerInstances instances;
+
+    @BeforeEach
+    void create() {
+        store = new JsonFileStore(state, JSON);
+        definitions = new FileTaskDefinitionRegistry(store, reference -> Optional.empty());
+        tasks = new ListedTasks();
+        instances = instances();
+    }
+
+    private LocalContainerInstances instances() {
+        return new LocalContainerInstances(store, ARNS, Clock.systemUTC(), new FileClusterRegistry(store, ARNS),
+                new FileCapacityProviderRegistry(store, ARNS), tasks, definitions, () -> Optional.of(HOST), "1.89.1");
+    }
+
+    private TaskDefinition definition(String family, String containers) {
+        return definitions.register(family, revision -> {
+            try {
+                return JSON.readValue("{\"family\": \"" + family + "\", \"revision\": " + revision
+                        + ", \"status\": \"ACTIVE\", \"taskDefinitionArn\": \"" + ARNS.taskDefinition(family, revision)
+                        + "\", \"containerDefinitions\": " + containers + "}", TaskDefinition.class);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
+    private PlacementResult place(TaskDefinition definition, int count, PlacementConstraint... constraints) {
+        RunTaskSpec spec = new RunTaskSpec(definition, "default", Optional.empty(), Optional.empty(),
+                "family:" + definition.family(), "EC2", Optional.empty(), Optional.empty(), Optional.empty(), false,
+                List.of());
+        return instances.place(new PlacementRequest(spec, count, List.of(constraints), () -> tasks.run(spec)));
+    }
+
+    private static int value(List<Resource> resources, String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().integerValue();
+    }
+
+    private static List<String> ports(List<Resource> resources) {
+        return resources.stream().filter(r -> r.name().equals("PORTS")).findFirst().orElseThrow().stringSetValue();
+    }
+
+    @Test
+    void registersTheEngineWithItsResourcesVersionAndAttributes() {
+        ContainerInstance instance = instances.find("default").orElseThrow();
+
+        assertThat(instance.containerInstanceArn()).isEqualTo(ARNS.localContainerInstance("default"))
+                .matches("arn:aws:ecs:us-east-1:000000000000:container-instance/default/[0-9a-f]{32}");
+        assertThat(instance.ec2InstanceId()).matches("i-[0-9a-f]{17}");
+        assertThat(instance.status()).isEqualTo("ACTIVE");
+        assertThat(instance.agentConnected()).isTrue();
+        assertThat(value(instance.registeredResources(), "CPU")).isEqualTo(2048);
+        assertThat(value(instance.registeredResources(), "MEMORY")).isEqualTo(1000);
+        assertThat(ports(instance.registeredResources())).containsExactly("22", "2375", "2376", "51678", "51679");
+        assertThat(instance.versionInfo().dockerVersion()).isEqualTo("27.1.1");
+        assertThat(instance.attributes()).extracting(Attribute::name).contains("ecs.os-type",
+                "ecs.cpu-architecture", "com.amazonaws.ecs.capability.docker-remote-api.1.46",
+                "com.amazonaws.ecs.capability.logging-driver.awslogs", "ecs.capability.task-eni")
+                .doesNotContain("com.amazonaws.ecs.capability.docker-remote-api.1.47");
+    }
+
+    @Test
+    void remainingResourcesFollowTasksAsTheyStartAndStop() {
+        TaskDefinition web = definition("web", """
+                [{"name": "a", "image": "i", "cpu": 512, "memory": 300,
+                  "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]""");
+
+        Task task = place(web, 1).tasks().get(0);
+        ContainerInstance busy = instances.find("default").orElseThrow();
+        assertThat(value(busy.remainingResources(), "CPU")).isEqualTo(2048 - 512);
+        assertThat(value(busy.remainingResources(), "MEMORY")).isEqualTo(700);
+        assertThat(ports(busy.remainingResources())).contains("8080");
+        assertThat(busy.pendingTasksCount()).isEqualTo(1);
+        tasks.move(task, "RUNNING");
+        assertThat(instances.find("default").orElseThrow().runningTasksCount()).isEqualTo(1);
+
+        tasks.move(task, "STOPPED");
+        ContainerInstance free = instances.find("default").orElseThrow();
+        assertThat(value(free.remainingResources(), "MEMORY")).isEqualTo(1000);
+        assertThat(ports(free.remainingResources())).doesNotContain("8080");
+        assertThat(free.runningTasksCount()).isZero();
+    }
+
+    @Test
+    void aTaskThatDoesNotFitIsAFailureNotALaunch() {
+        PlacementResult result = place(definition("big", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 1200}]"), 1);
+
+        assertThat(result.tasks()).isEmpty();
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.arn()).isEqualTo(ARNS.localContainerInstance("default"));
+            assertThat(failure.reason()).isEqualTo("RESOURCE:MEMORY");
+        });
+        assertThat(tasks.runs).hasValue(0);
+        assertThat(place(definition("cpu", "[{\"name\": \"a\", \"image\": \"i\", \"cpu\": 4096, \"memory\": 8}]"), 1)
+                .failures()).singleElement().extracting(f -> f.reason()).isEqualTo("RESOURCE:CPU");
+    }
+
+    @Test
+    void placesAsManyAsFitAndFailsTheRest() {
+        PlacementResult result = place(definition("half", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 400}]"), 3);
+
+        assertThat(result.tasks()).hasSize(2);
+        assertThat(result.failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:MEMORY");
+    }
+
+    @Test
+    void hostPortsInUseOrReservedByTheAgentAreResourcePorts() {
+        TaskDefinition web = definition("web", """
+                [{"name": "a", "image": "i", "memory": 8, "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]""");
+        assertThat(place(web, 1).tasks()).hasSize(1);
+
+        assertThat(place(web, 1).failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:PORTS");
+        assertThat(place(definition("ssh", """
+                [{"name": "a", "image": "i", "memory": 8, "portMappings": [{"containerPort": 22, "hostPort": 22}]}]"""),
+                1).failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:PORTS");
+        assertThat(place(definition("dynamic", """
+                [{"name": "a", "image": "i", "memory": 8, "portMappings": [{"containerPort": 80}]}]"""), 2).tasks())
+                .hasSize(2);
+    }
+
+    @Test
+    void memberOfAndDistinctInstanceConstraintsDecide() {
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
+        assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).failures())
+                .extracting(f -> f.reason()).containsExactly("MemberOf placement constraint unsatisfied.");
+
+        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, null)));
+        assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).tasks())
+                .hasSize(1);
+
+        PlacementResult distinct = place(small, 2, new PlacementConstraint("distinctInstance", null));
+        assertThat(distinct.tasks()).isEmpty();
+        assertThat(distinct.failures()).extracting(f -> f.reason())
+                .containsExactly("DistinctInstance placement constraint unsatisfied.");
+        assertThatThrownBy(() -> place(small, 1, new PlacementConstraint("memberOf", "attribute:stack ==")))
+                .isInstanceOf(EcsException.class).hasMessageContaining("is not valid");
+    }
+
+    @Test
+    void aDrainingOrDeregisteredInstanceTakesNoTasks() {
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
+        instances.updateStatus("default", "DRAINING");
+
+        assertThatThrownBy(() -> place(small, 1)).isInstanceOf(EcsException.class)
+                .hasMessage("No Container Instances were found in your cluster.");
+        assertThat(instances.list("default", Optional.empty(), Optional.of("ACTIVE"))).isEmpty();
+        assertThat(instances.list("default", Optional.empty(), Optional.of("DRAINING"))).hasSize(1);
+
+        instances.updateStatus("default", "ACTIVE");
+        place(small, 1);
+        assertThatThrownBy(() -> instances.deregister("default", false)).isInstanceOf(EcsException.class)
+                .hasMessage("Found running tasks on the instance.");
+        assertThat(instances.deregister("default", true).status()).isEqualTo("INACTIVE");
+        assertThat(instances.find("default")).isEmpty();
+        assertThatThrownBy(() -> place(small, 1)).hasMessage("No Container Instances were found in your cluster.");
+        assertThat(instances.register("default", List.of()).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void statusAndAttributesSurviveARestartAndReservationsAreRecomputed() {
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 100}]");
+        place(small, 1);
+        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, null)));
+        instances.updateStatus("default", "DRAINING");
+
+        LocalContainerInstances restarted = instances();
+
+        ContainerInstance instance = restarted.find("default").orElseThrow();
+        assertThat(instance.status()).isEqualTo("DRAINING");
+        assertThat(instance.attributes()).contains(new Attribute("stack", "blue", null, null));
+        assertThat(value(instance.remainingResources(), "MEMORY")).isEqualTo(900);
+        assertThat(restarted.list("default", Optional.of("attribute:stack == blue"), Optional.empty())).hasSize(1);
+        assertThat(restarted.list("default", Optional.of("attribute:stack == red"), Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void concurrentPlacementsNeverOverbookTheMachine() throws Exception {
+        TaskDefinition tenth = definition("tenth", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 100}]");
+        List<Future<PlacementResult>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> place(tenth, 1)));
+            }
+        }
+        List<Task> placed = Collections.synchronizedList(new ArrayList<>());
+        for (Future<PlacementResult> result : results) {
+            placed.addAll(result.get().tasks());
+        }
+
+        assertThat(placed).hasSize(10);
+        assertThat(value(instances.find("default").orElseThrow().remainingResources(), "MEMORY")).isZero();
+    }
+
+    @Test
+    void customAttributesAreLimitedToTen() {
+        List<Attribute> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(new Attribute("a" + i, null, null, null));
+        }
+        assertThatThrownBy(() -> instances.putAttributes("default", eleven)).isInstanceOf(EcsException.class)
+                .extracting(e -> ((EcsException) e).code().awsCode()).isEqualTo("AttributeLimitExceededException");
+    }
+
+    @Test
+    void anUnreachableEngineShowsAsADisconnectedAgentAndLeavesTheLaunchToSayWhy() {
+        AtomicBoolean up = new AtomicBoolean(false);
+        instances = new LocalContainerInstances(store, ARNS, Clock.systemUTC(), new FileClusterRegistry(store, ARNS),
+                new FileCapacityProviderRegistry(store, ARNS), tasks, definitions, () -> {
+                    if (!up.get()) {
+                        throw new IllegalStateException("engine down");
+                    }
+                    return Optional.of(HOST);
+                }, "1.89.1");
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
+
+        assertThat(instances.find("default").orElseThrow().agentConnected()).isFalse();
+        assertThat(place(small, 1).tasks()).as("never reached: no resources to check").hasSize(1);
+
+        up.set(true);
+        assertThat(instances.find("default").orElseThrow().agentConnected()).isTrue();
+        up.set(false);
+        ContainerInstance down = instances.find("default").orElseThrow();
+        assertThat(down.agentConnected()).isFalse();
+        assertThat(value(down.registeredResources(), "MEMORY")).as("the last known machine").isEqualTo(1000);
+        assertThat(place(definition("big", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 5000}]"), 1)
+                .failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:MEMORY");
+    }
+}
