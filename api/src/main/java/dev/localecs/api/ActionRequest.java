@@ -1,6 +1,7 @@
 package dev.localecs.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /**
  * One parsed AWS JSON request as an {@link EcsAction} receives it.
@@ -38,4 +39,14 @@ public interface ActionRequest {
      * @return the bound request
      */
     <T> T bind(Class<T> type);
+
+    /**
+     * The {@code Host} header the client sent ({@code host:port}), for answers that point back at the
+     * runtime (ECS Exec's {@code streamUrl}).
+     *
+     * @return the host, or empty when the request came without one
+     */
+    default Optional<String> host() {
+        return Optional.empty();
+    }
 }

@@ -94,4 +94,11 @@ public interface PluginContext {
      * @return the service counts
      */
     ServiceCounts services();
+
+    /**
+     * ECS Exec: sessions of the Session Manager data channel the runtime serves.
+     *
+     * @return the exec sessions
+     */
+    ExecSessions execSessions();
 }

@@ -13,6 +13,7 @@ import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskDefinitionRegistry;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
+import dev.localecs.runtime.exec.ExecSessionRegistry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,11 +32,12 @@ import java.util.Map;
  * @param environment the process environment
  * @param sts STS at the configured endpoint
  * @param services the service counts the services plugin reports
+ * @param execSessions ECS Exec's sessions
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
                       ComposeFiles composeFiles, TaskService tasks, Map<String, String> environment,
-                      StsService sts, ServiceCounts services)
+                      StsService sts, ServiceCounts services, ExecSessionRegistry execSessions)
         implements PluginContext {
 
     RuntimeContext {
@@ -51,5 +53,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         environment = Map.copyOf(environment);
         requireNonNull(sts, "sts is null");
         requireNonNull(services, "services is null");
+        requireNonNull(execSessions, "execSessions is null");
     }
 }

@@ -24,6 +24,7 @@ import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
+import dev.localecs.runtime.exec.ExecSessionRegistry;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
@@ -125,12 +126,13 @@ public final class RuntimeCore implements AutoCloseable {
         ComposeYaml yaml = new ComposeYaml();
         DeferredTaskService tasks = new DeferredTaskService();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        ExecSessionRegistry execSessions = new ExecSessionRegistry(clock, ExecSessionRegistry.CONNECT_WITHIN);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json,
                 new FileTaskDefinitionRegistry(store, upstream::describeTaskDefinition),
                 new FileClusterRegistry(store, arns), new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
-                ServiceCounts.inMemory());
+                ServiceCounts.inMemory(), execSessions);
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state
@@ -279,6 +281,15 @@ public final class RuntimeCore implements AutoCloseable {
 
     Optional<TaskManager> tasks() {
         return Optional.ofNullable(tasks);
+    }
+
+    /**
+     * ECS Exec's sessions (the plugins' {@code execSessions()}).
+     *
+     * @return the session registry
+     */
+    ExecSessionRegistry execSessions() {
+        return context.execSessions();
     }
 
     /**

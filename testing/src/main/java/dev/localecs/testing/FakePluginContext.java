@@ -48,6 +48,7 @@ public final class FakePluginContext implements PluginContext {
     private final FakeTaskService tasks;
     private final List<String> assumedRoles = new ArrayList<>();
     private final ServiceCounts services = ServiceCounts.inMemory();
+    private final FakeExecSessions execSessions = new FakeExecSessions();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -233,6 +234,11 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public ServiceCounts services() {
         return services;
+    }
+
+    @Override
+    public FakeExecSessions execSessions() {
+        return execSessions;
     }
 
     @Override

@@ -34,6 +34,7 @@ import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.network.TaskNetworkSettings;
+import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -403,6 +404,11 @@ public final class DockerTaskEngine implements TaskEngine {
         synchronized (output) {
             return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString());
         }
+    }
+
+    @Override
+    public InteractiveExec execInteractive(String containerId, List<String> command, InteractiveExec.Output output) {
+        return InteractiveDockerExec.start(docker, containerId, command, output);
     }
 
     @Override

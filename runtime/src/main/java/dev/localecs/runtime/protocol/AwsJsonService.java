@@ -103,7 +103,8 @@ public final class AwsJsonService implements HttpService {
             forward(request, response, operation, body);
             return;
         }
-        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json);
+        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json,
+                request.headers().first(HeaderNames.HOST).filter(host -> !host.isBlank()));
         Object result = action.get().handle(bound);
         try {
             responses.send(request, response, 200, json.writeValueAsBytes(result == null ? Map.of() : result),
