@@ -164,8 +164,8 @@ final class DataChannel implements WsListener {
             }
         }
         sendChannelClosed("local-ecs-api is stopping.");
-        closeSocket(WsCloseCodes.GOING_AWAY, "local-ecs-api is stopping.");
         release(true);
+        closeSocket(WsCloseCodes.GOING_AWAY, "local-ecs-api is stopping.");
     }
 
     // ---- called under this object's lock ----------------------------------------------------------------------
@@ -332,8 +332,8 @@ final class DataChannel implements WsListener {
                 }
             }
             sendChannelClosed(output);
-            closeSocket(WsCloseCodes.NORMAL_CLOSE, "");
             release(false);
+            closeSocket(WsCloseCodes.NORMAL_CLOSE, "");
         });
     }
 
