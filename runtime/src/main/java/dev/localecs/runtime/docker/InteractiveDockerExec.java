@@ -21,14 +21,16 @@ final class InteractiveDockerExec implements InteractiveExec {
     private static final Logger LOG = Logger.getLogger(InteractiveDockerExec.class.getName());
 
     private final DockerClient docker;
+    private final String containerId;
     private final String execId;
     private final TerminalInput input = new TerminalInput();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Output output;
     private volatile ResultCallback.Adapter<Frame> stream;
 
-    private InteractiveDockerExec(DockerClient docker, String execId, Output output) {
+    private InteractiveDockerExec(DockerClient docker, String containerId, String execId, Output output) {
         this.docker = docker;
+        this.containerId = containerId;
         this.execId = execId;
         this.output = output;
     }
@@ -46,7 +48,7 @@ final class InteractiveDockerExec implements InteractiveExec {
         } catch (DockerException e) {
             throw new IllegalStateException(e.getMessage().trim(), e);
         }
-        InteractiveDockerExec exec = new InteractiveDockerExec(docker, execId, output);
+        InteractiveDockerExec exec = new InteractiveDockerExec(docker, containerId, execId, output);
         exec.attach();
         return exec;
     }
@@ -90,6 +92,18 @@ final class InteractiveDockerExec implements InteractiveExec {
         output.ended(exitCode);
     }
 
+    private void hangUp() {
+        try {
+            var exec = docker.inspectExecCmd(execId).exec();
+            Long pid = exec.getPidLong();
+            if (Boolean.TRUE.equals(exec.isRunning()) && pid != null && pid > 0) {
+                ExecHangUp.send(pid, containerId);
+            }
+        } catch (RuntimeException e) {
+            LOG.fine("Exec " + execId + ": cannot hang up (" + e.getMessage() + ")");
+        }
+    }
+
     @Override
     public void write(byte[] data) {
         input.write(data);
@@ -108,8 +122,15 @@ final class InteractiveDockerExec implements InteractiveExec {
         }
     }
 
+    /**
+     * Detaches; a command still running is hung up first, as a terminal that goes away hangs up its shell
+     * (Docker keeps an exec running when its client leaves, and has no call to end one).
+     */
     @Override
     public void close() {
+        if (!ended.get()) {
+            hangUp();
+        }
         input.close();
         ResultCallback.Adapter<Frame> current = stream;
         if (current != null) {

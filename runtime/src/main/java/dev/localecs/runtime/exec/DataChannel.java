@@ -42,6 +42,8 @@ final class DataChannel implements WsListener {
     static final int CHUNK = 1024;
     /** The agent version the handshake names. */
     static final String AGENT_VERSION = "3.3.0.0";
+    /** How often the client is pinged: a client that vanished (no close frame) shows as a failed write. */
+    static final long PING_NANOS = 1_000_000_000L;
 
     private enum State { AWAITING_TOKEN, HANDSHAKE, RUNNING, CLOSED }
 
@@ -57,6 +59,8 @@ final class DataChannel implements WsListener {
     private final List<byte[]> earlyInput = new ArrayList<>();
 
     private volatile WsSession socket;
+    private volatile boolean broken;
+    private volatile long lastPing = System.nanoTime();
     private volatile String sessionId = "";
     private ExecSessionRegistry.Claimed session;
     private State state = State.AWAITING_TOKEN;
@@ -145,8 +149,22 @@ final class DataChannel implements WsListener {
         release(true);
     }
 
-    /** Sends again what the client has not acknowledged; gives up on a client that never acknowledges. */
+    /**
+     * Sends again what the client has not acknowledged; gives up on a client that never acknowledges; pings
+     * the client, and ends the session once a write failed (Helidon tells the listener nothing when a client
+     * vanishes without a close frame).
+     */
     void retransmit() {
+        if (broken) {
+            LOG.info("Session " + sessionId + ": the client went away; ending the session");
+            closeSocket(WsCloseCodes.GOING_AWAY, "");
+            release(true);
+            return;
+        }
+        if (System.nanoTime() - lastPing >= PING_NANOS) {
+            lastPing = System.nanoTime();
+            ping();
+        }
         OutgoingStream.Due due = outgoing.due(clock.millis());
         due.resend().forEach(message -> send(message.encode()));
         if (due.exhausted()) {
@@ -360,7 +378,24 @@ final class DataChannel implements WsListener {
             try {
                 current.send(BufferData.create(frame), true);
             } catch (RuntimeException e) {
+                // never release here: callers may hold this channel's lock in the other order
+                broken = true;
                 LOG.fine(() -> "Session " + sessionId + ": sending failed: " + e);
+            }
+        }
+    }
+
+    private void ping() {
+        WsSession current = socket;
+        if (current == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            try {
+                current.ping(BufferData.empty());
+            } catch (RuntimeException e) {
+                broken = true;
+                LOG.fine(() -> "Session " + sessionId + ": ping failed: " + e);
             }
         }
     }

@@ -15,6 +15,8 @@ import io.helidon.http.WritableHeaders;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -253,6 +255,30 @@ class DataChannelTest {
     }
 
     @Test
+    void aClientThatVanishesWithoutACloseFrameIsNoticedByItsPingsAndTheCommandEnds() throws Exception {
+        ExecSession session = session();
+        FakeSocket socket = new FakeSocket();
+        WsListener channel = connect(channels, session, socket);
+        channel.onMessage(socket, open(session.tokenValue(), null), true);
+        socket.gone = true;
+        await(() -> started.get(0).closed, "the command to be detached");
+        assertThat(registry.size()).isZero();
+        assertThat(channels.openChannels()).isZero();
+    }
+
+    @Test
+    void aFailedWriteEndsTheSession() throws Exception {
+        ExecSession session = session();
+        FakeSocket socket = new FakeSocket();
+        WsListener channel = connect(channels, session, socket);
+        channel.onMessage(socket, open(session.tokenValue(), null), true);
+        socket.gone = true;
+        started.get(0).output.write("lost".getBytes(StandardCharsets.UTF_8));
+        await(() -> started.get(0).closed, "the command to be detached");
+        assertThat(channels.openChannels()).isZero();
+    }
+
+    @Test
     void aTerminateFlagEndsTheCommand() {
         ExecSession session = session();
         FakeSocket socket = new FakeSocket();
@@ -316,6 +342,7 @@ class DataChannelTest {
     private static final class FakeSocket implements WsSession {
         final List<byte[]> frames = new CopyOnWriteArrayList<>();
         volatile Integer closeCode;
+        volatile boolean gone;
 
         List<AgentMessage> messages(String type) {
             List<AgentMessage> list = new ArrayList<>();
@@ -335,6 +362,9 @@ class DataChannelTest {
 
         @Override
         public WsSession send(BufferData bufferData, boolean last) {
+            if (gone) {
+                throw new UncheckedIOException(new IOException("Broken pipe"));
+            }
             byte[] bytes = new byte[bufferData.available()];
             bufferData.read(bytes);
             frames.add(bytes);
@@ -343,6 +373,9 @@ class DataChannelTest {
 
         @Override
         public WsSession ping(BufferData bufferData) {
+            if (gone) {
+                throw new UncheckedIOException(new IOException("Broken pipe"));
+            }
             return this;
         }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,20 @@ class ExecuteCommandIT {
         SsmSessionClient.install();
     }
 
+    /** Tasks a failed assertion left running (the runtime keeps tasks across its own stop). */
+    @AfterEach
+    void removeContainers() {
+        for (String family : List.of("exec-shell", "exec-plain")) {
+            String ids = TestImages.run(List.of("docker", "ps", "-aq", "--filter",
+                    "label=com.amazonaws.ecs.task-definition-family=" + family)).trim();
+            if (!ids.isEmpty()) {
+                List<String> remove = new ArrayList<>(List.of("docker", "rm", "-f"));
+                remove.addAll(List.of(ids.split("\\s+")));
+                TestImages.run(remove);
+            }
+        }
+    }
+
     private static void register(RuntimeFixture runtime, String family) {
         var response = runtime.post("RegisterTaskDefinition", "{\"family\": \"" + family + "\", "
                 + "\"containerDefinitions\": [{\"name\": \"app\", \"image\": \"" + TestImages.BUSYBOX + "\", "
@@ -49,12 +65,13 @@ class ExecuteCommandIT {
                 .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorMessage()).isEqualTo(message));
     }
 
-    /** Waits until the container runs a process of the exec (the client is connected). */
-    private static void awaitExecProcess(String containerId) throws InterruptedException {
+    /** Waits until the container runs (or no longer runs) a process of an exec. */
+    private static void awaitExecProcess(String containerId, boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!TestImages.run(List.of("docker", "top", containerId)).contains("/bin/sh")) {
+        while (TestImages.run(List.of("docker", "top", containerId)).contains("/bin/sh") != present) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no exec process appeared in " + containerId);
+                throw new AssertionError((present ? "no exec process appeared in " : "the exec process stayed in ")
+                        + containerId + ": " + TestImages.run(List.of("docker", "top", containerId)));
             }
             Thread.sleep(100);
         }
@@ -102,11 +119,19 @@ class ExecuteCommandIT {
                     Duration.ofSeconds(20));
             assertThat(again.closeCode()).as("an ended session does not open again").isEqualTo(1008);
 
+            ExecuteCommandResponse dropped = runtime.ecs().executeCommand(r -> r.task(task.taskArn())
+                    .command("/bin/sh").interactive(true));
+            Process gone = SsmSessionClient.start(dropped.session().streamUrl(), dropped.session().tokenValue(), null,
+                    Duration.ofSeconds(60));
+            awaitExecProcess(container.runtimeId(), true);
+            gone.destroyForcibly().waitFor();
+            awaitExecProcess(container.runtimeId(), false);
+
             ExecuteCommandResponse second = runtime.ecs().executeCommand(r -> r.task(task.taskArn())
                     .command("/bin/sh").interactive(true));
             Process held = SsmSessionClient.start(second.session().streamUrl(), second.session().tokenValue(), null,
                     Duration.ofSeconds(60));
-            awaitExecProcess(container.runtimeId());
+            awaitExecProcess(container.runtimeId(), true);
             runtime.ecs().stopTask(r -> r.task(task.taskArn()));
             SsmSessionClient.Result ended = SsmSessionClient.await(held, Duration.ofSeconds(70));
             assertThat(ended.timedOut()).as("the session ends with the container").isFalse();
