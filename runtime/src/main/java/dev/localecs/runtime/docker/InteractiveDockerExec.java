@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +26,7 @@ final class InteractiveDockerExec implements InteractiveExec {
     private final String execId;
     private final TerminalInput input = new TerminalInput();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicLong sizeVersion = new AtomicLong();
     private final Output output;
     private volatile ResultCallback.Adapter<Frame> stream;
 
@@ -114,11 +116,32 @@ final class InteractiveDockerExec implements InteractiveExec {
         if (columns <= 0 || rows <= 0 || ended.get()) {
             return;
         }
+        long version = sizeVersion.incrementAndGet();
+        if (!tryResize(columns, rows)) {
+            // the client's first size often comes before the engine has the exec's TTY: try again briefly
+            Thread.ofVirtual().name("exec-resize-" + execId).start(() -> {
+                for (int attempt = 0; attempt < 20 && !ended.get() && sizeVersion.get() == version; attempt++) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (tryResize(columns, rows)) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    private boolean tryResize(int columns, int rows) {
         try {
             docker.resizeExecCmd(execId).withSize(rows, columns).exec();
+            return true;
         } catch (RuntimeException e) {
-            // the exec may have ended in between, or its TTY not exist yet; the next size message repeats it
             LOG.fine("Resizing exec " + execId + ": " + e.getMessage());
+            return false;
         }
     }
 

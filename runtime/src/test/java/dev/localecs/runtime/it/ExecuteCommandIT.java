@@ -109,9 +109,10 @@ class ExecuteCommandIT {
             assertThat(intruder.messages()).isZero();
 
             SsmSessionClient.Result shell = SsmSessionClient.run(streamUrl, exec.session().tokenValue(),
-                    "echo hi; exit\n", Duration.ofSeconds(30));
+                    "stty size; echo hi; exit\n", Duration.ofSeconds(30));
             assertThat(shell.timedOut()).isFalse();
             assertThat(shell.output()).as("the command's output, not just the echoed input").contains("hi\r\n");
+            assertThat(shell.output()).as("the client's terminal size (24 rows, 80 columns)").contains("24 80\r\n");
             assertThat(shell.channelClosed()).as("channel_closed when the shell exits").isTrue();
             assertThat(shell.closeCode()).isEqualTo(1000);
 
