@@ -34,7 +34,8 @@ import java.util.Optional;
  * A {@link PluginContext} for plugin unit tests: in-memory task definitions, clusters (with the implicit
  * {@code default}), tags (ECS's rules) and tasks ({@link FakeTaskService}), an STS that records each AssumeRole
  * and answers credentials named after the role, a configuration and an environment the test sets, the wire
- * JSON mapper and ARN builder of the runtime. {@link #call(EcsAction, String)} binds a request body exactly as
+ * JSON mapper and ARN builder of the runtime, and ECS Exec sessions that are recorded ({@link FakeExecSessions}).
+ * {@link #call(EcsAction, String)} binds a request body exactly as
  * the runtime does, so an action is tested as clients reach it.
  */
 public final class FakePluginContext implements PluginContext {

@@ -53,13 +53,11 @@ final class DataChannel implements WsListener {
     private final Clock clock;
     private final OutgoingStream outgoing;
     private final IncomingStream incoming = new IncomingStream(256);
-    private final Object sendLock = new Object();
     private final ByteArrayOutputStream binaryFragments = new ByteArrayOutputStream();
     private final StringBuilder textFragments = new StringBuilder();
     private final List<byte[]> earlyInput = new ArrayList<>();
 
-    private volatile WsSession socket;
-    private volatile boolean broken;
+    private final ChannelSocket socket = new ChannelSocket(() -> "Session " + this.sessionId);
     private volatile long lastPing = System.nanoTime();
     private volatile String sessionId = "";
     private ExecSessionRegistry.Claimed session;
@@ -88,7 +86,7 @@ final class DataChannel implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
-        socket = session;
+        socket.opened(session);
     }
 
     @Override
@@ -155,7 +153,7 @@ final class DataChannel implements WsListener {
      * vanishes without a close frame).
      */
     void retransmit() {
-        if (broken) {
+        if (socket.broken()) {
             LOG.info("Session " + sessionId + ": the client went away; ending the session");
             closeSocket(WsCloseCodes.GOING_AWAY, "");
             release(true);
@@ -163,7 +161,7 @@ final class DataChannel implements WsListener {
         }
         if (System.nanoTime() - lastPing >= PING_NANOS) {
             lastPing = System.nanoTime();
-            ping();
+            socket.ping();
         }
         OutgoingStream.Due due = outgoing.due(clock.millis());
         due.resend().forEach(message -> send(message.encode()));
@@ -370,34 +368,7 @@ final class DataChannel implements WsListener {
     }
 
     private void send(byte[] frame) {
-        WsSession current = socket;
-        if (current == null) {
-            return;
-        }
-        synchronized (sendLock) {
-            try {
-                current.send(BufferData.create(frame), true);
-            } catch (RuntimeException e) {
-                // never release here: callers may hold this channel's lock in the other order
-                broken = true;
-                LOG.fine(() -> "Session " + sessionId + ": sending failed: " + e);
-            }
-        }
-    }
-
-    private void ping() {
-        WsSession current = socket;
-        if (current == null) {
-            return;
-        }
-        synchronized (sendLock) {
-            try {
-                current.ping(BufferData.empty());
-            } catch (RuntimeException e) {
-                broken = true;
-                LOG.fine(() -> "Session " + sessionId + ": ping failed: " + e);
-            }
-        }
+        socket.send(frame);
     }
 
     private void refuse(String reason) {
@@ -406,17 +377,7 @@ final class DataChannel implements WsListener {
     }
 
     private void closeSocket(int code, String reason) {
-        WsSession current = socket;
-        if (current == null) {
-            return;
-        }
-        synchronized (sendLock) {
-            try {
-                current.close(code, reason);
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Session " + sessionId + ": closing failed: " + e);
-            }
-        }
+        socket.close(code, reason);
     }
 
     /** Forgets the session; detaches from the command when the client went away first. */
