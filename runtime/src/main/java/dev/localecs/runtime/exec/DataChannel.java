@@ -355,8 +355,17 @@ final class DataChannel implements WsListener {
 
     // ---- any thread ----------------------------------------------------------------------------------------------
 
+    /**
+     * Sends the next stream message, waiting while too much output is unacknowledged. The connection's
+     * thread (which processes acknowledgements) sends only the handshake and a launch failure, before any
+     * output, so it never waits here.
+     */
     private void sendStream(PayloadType type, byte[] payload) {
-        send(outgoing.next(type, payload, clock.millis()).encode());
+        try {
+            outgoing.next(type, payload, clock.millis()).ifPresent(message -> send(message.encode()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void sendChannelClosed(String output) {
@@ -394,6 +403,7 @@ final class DataChannel implements WsListener {
                 session = null;
             }
         }
+        outgoing.close();
         channels.closed(this);
         if (detach && running != null) {
             running.close();

@@ -25,6 +25,8 @@ public final class DataChannels implements AutoCloseable {
     public static final String PATH = ExecSessionRegistry.PATH_PREFIX + "{sessionId}";
     static final Duration RETRANSMISSION_TIMEOUT = Duration.ofSeconds(1);
     static final int MAX_ATTEMPTS = 30;
+    /** How many output messages (of at most 1 KiB) may wait for the client's acknowledgement. */
+    static final int CAPACITY = 1000;
     static final Duration TICK = Duration.ofMillis(200);
 
     private static final Logger LOG = Logger.getLogger(DataChannels.class.getName());
@@ -76,7 +78,7 @@ public final class DataChannels implements AutoCloseable {
      */
     public WsListener newChannel() {
         return new DataChannel(registry, launcher, this, clock, new OutgoingStream(RETRANSMISSION_TIMEOUT,
-                MAX_ATTEMPTS));
+                MAX_ATTEMPTS, CAPACITY));
     }
 
     void opened(DataChannel channel) {

@@ -6,32 +6,39 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The runtime's side of the stream to the client ({@code output_stream_data}): sequence numbers from 0, every
  * message kept until the client acknowledges it, and sent again when no acknowledgement came within the
  * retransmission timeout. A message sent {@code maxAttempts} times without an acknowledgement means the
- * client is gone ({@link Due#exhausted()}).
+ * client is gone ({@link Due#exhausted()}). At most {@code capacity} messages wait for acknowledgement: the
+ * next one waits until the client acknowledges some, which slows the command's output down to what the
+ * client takes (the SSM agent bounds its buffer the same way).
  */
 final class OutgoingStream {
     private final long timeoutMillis;
     private final int maxAttempts;
+    private final int capacity;
     private final Map<UUID, Pending> unacknowledged = new LinkedHashMap<>();
     private long nextSequence;
+    private boolean closed;
 
     /**
      * A stream.
      *
      * @param timeout how long to wait for an acknowledgement before sending again
      * @param maxAttempts how many times one message is sent at most
+     * @param capacity how many messages may wait for acknowledgement
      */
-    OutgoingStream(Duration timeout, int maxAttempts) {
-        if (timeout.isNegative() || timeout.isZero() || maxAttempts < 1) {
-            throw new IllegalArgumentException("timeout must be positive and maxAttempts at least 1");
+    OutgoingStream(Duration timeout, int maxAttempts, int capacity) {
+        if (timeout.isNegative() || timeout.isZero() || maxAttempts < 1 || capacity < 1) {
+            throw new IllegalArgumentException("timeout must be positive, maxAttempts and capacity at least 1");
         }
         this.timeoutMillis = timeout.toMillis();
         this.maxAttempts = maxAttempts;
+        this.capacity = capacity;
     }
 
     /**
@@ -40,14 +47,28 @@ final class OutgoingStream {
      * @param payloadType the payload type
      * @param payload the payload
      * @param nowMillis the current time (epoch milliseconds)
-     * @return the message to send
+     * @return the message to send, or empty when the stream was closed while waiting for room
+     * @throws InterruptedException when interrupted while waiting for room
      */
-    synchronized AgentMessage next(PayloadType payloadType, byte[] payload, long nowMillis) {
+    synchronized Optional<AgentMessage> next(PayloadType payloadType, byte[] payload, long nowMillis)
+            throws InterruptedException {
+        while (!closed && unacknowledged.size() >= capacity) {
+            wait();
+        }
+        if (closed) {
+            return Optional.empty();
+        }
         long sequence = nextSequence++;
         AgentMessage message = AgentMessage.create(MessageTypes.OUTPUT_STREAM_DATA, sequence,
                 sequence == 0 ? AgentMessage.FLAG_SYN : 0, payloadType, payload, nowMillis);
         unacknowledged.put(message.messageId(), new Pending(message, nowMillis));
-        return message;
+        return Optional.of(message);
+    }
+
+    /** Ends the stream: nothing more is sent, and a writer waiting for room returns. */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
     }
 
     /**
@@ -58,7 +79,11 @@ final class OutgoingStream {
      * @return whether it acknowledged a message still waiting
      */
     synchronized boolean acknowledge(UUID messageId) {
-        return unacknowledged.remove(messageId) != null;
+        boolean removed = unacknowledged.remove(messageId) != null;
+        if (removed) {
+            notifyAll();
+        }
+        return removed;
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Sequence numbers, acknowledgements and retransmission of the two streams. */
@@ -20,10 +23,10 @@ class StreamsTest {
     }
 
     @Test
-    void outputIsNumberedFromZeroWithSynOnTheFirst() {
-        OutgoingStream out = new OutgoingStream(Duration.ofSeconds(1), 3);
-        AgentMessage first = out.next(PayloadType.OUTPUT, new byte[] {1}, 0);
-        AgentMessage second = out.next(PayloadType.OUTPUT, new byte[] {2}, 0);
+    void outputIsNumberedFromZeroWithSynOnTheFirst() throws InterruptedException {
+        OutgoingStream out = new OutgoingStream(Duration.ofSeconds(1), 3, 10);
+        AgentMessage first = out.next(PayloadType.OUTPUT, new byte[] {1}, 0).orElseThrow();
+        AgentMessage second = out.next(PayloadType.OUTPUT, new byte[] {2}, 0).orElseThrow();
         assertThat(first.sequenceNumber()).isZero();
         assertThat(first.flags()).isEqualTo(AgentMessage.FLAG_SYN);
         assertThat(second.sequenceNumber()).isEqualTo(1);
@@ -33,10 +36,10 @@ class StreamsTest {
     }
 
     @Test
-    void unacknowledgedOutputIsSentAgainAfterTheTimeoutUntilAcknowledged() {
-        OutgoingStream out = new OutgoingStream(Duration.ofMillis(1000), 5);
-        AgentMessage first = out.next(PayloadType.OUTPUT, new byte[] {1}, 0);
-        AgentMessage second = out.next(PayloadType.OUTPUT, new byte[] {2}, 500);
+    void unacknowledgedOutputIsSentAgainAfterTheTimeoutUntilAcknowledged() throws InterruptedException {
+        OutgoingStream out = new OutgoingStream(Duration.ofMillis(1000), 5, 10);
+        AgentMessage first = out.next(PayloadType.OUTPUT, new byte[] {1}, 0).orElseThrow();
+        AgentMessage second = out.next(PayloadType.OUTPUT, new byte[] {2}, 500).orElseThrow();
 
         assertThat(out.due(999).resend()).isEmpty();
         assertThat(out.due(1000).resend()).containsExactly(first);
@@ -51,15 +54,44 @@ class StreamsTest {
     }
 
     @Test
-    void aMessageSentTooOftenWithoutAcknowledgementExhaustsTheStream() {
-        OutgoingStream out = new OutgoingStream(Duration.ofMillis(100), 2);
-        out.next(PayloadType.OUTPUT, new byte[] {1}, 0);
+    void aMessageSentTooOftenWithoutAcknowledgementExhaustsTheStream() throws InterruptedException {
+        OutgoingStream out = new OutgoingStream(Duration.ofMillis(100), 2, 10);
+        out.next(PayloadType.OUTPUT, new byte[] {1}, 0).orElseThrow();
         OutgoingStream.Due again = out.due(100);
         assertThat(again.resend()).hasSize(1);
         assertThat(again.exhausted()).isFalse();
         OutgoingStream.Due done = out.due(200);
         assertThat(done.resend()).isEmpty();
         assertThat(done.exhausted()).isTrue();
+    }
+
+    @Test
+    void aFullStreamHoldsTheWriterUntilTheClientAcknowledges() throws Exception {
+        OutgoingStream out = new OutgoingStream(Duration.ofSeconds(1), 3, 2);
+        AgentMessage first = out.next(PayloadType.OUTPUT, new byte[] {1}, 0).orElseThrow();
+        out.next(PayloadType.OUTPUT, new byte[] {2}, 0).orElseThrow();
+        CompletableFuture<Optional<AgentMessage>> third = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.next(PayloadType.OUTPUT, new byte[] {3}, 0);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertThat(third).as("no room for a third message").isNotDone();
+        out.acknowledge(first.messageId());
+        assertThat(third.get(5, TimeUnit.SECONDS).orElseThrow().sequenceNumber()).isEqualTo(2);
+
+        CompletableFuture<Optional<AgentMessage>> fourth = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.next(PayloadType.OUTPUT, new byte[] {4}, 0);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        out.close();
+        assertThat(fourth.get(5, TimeUnit.SECONDS)).as("closing releases a waiting writer").isEmpty();
     }
 
     @Test
