@@ -3,6 +3,7 @@ package dev.localecs.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandResponse;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
@@ -163,6 +169,15 @@ class ExecuteCommandIT {
                     .command("/bin/sh").interactive(true)), "The task has no container named 'nope'.");
 
             runtime.awaitStatus("default", enabled.taskArn(), "RUNNING", Duration.ofSeconds(60));
+            URI byName = URI.create("http://localhost:" + runtime.endpoint().getPort());
+            try (EcsClient viaLocalhost = EcsClient.builder().endpointOverride(byName).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                ExecuteCommandResponse named = viaLocalhost.executeCommand(r -> r.task(enabled.taskArn())
+                        .command("/bin/sh").interactive(true));
+                assertThat(named.session().streamUrl()).as("the stream URL names the host the client called")
+                        .startsWith("ws://localhost:" + runtime.endpoint().getPort() + "/v1/data-channel/");
+            }
             runtime.ecs().stopTask(r -> r.task(enabled.taskArn()));
             Task stopped = runtime.awaitStatus("default", enabled.taskArn(), "STOPPED", Duration.ofSeconds(30));
             assertThat(stopped.containers().get(0).managedAgents().get(0).lastStatus()).isEqualTo("STOPPED");
