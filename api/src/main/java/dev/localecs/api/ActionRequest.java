@@ -42,12 +42,22 @@ public interface ActionRequest {
     <T> T bind(Class<T> type);
 
     /**
-     * The address the client reached the runtime at ({@code http://<Host header>}), for answers that point
-     * back at the runtime.
+     * The {@code Host} header the client sent ({@code host:port}), for answers that point back at the
+     * runtime (ECS Exec's {@code streamUrl}).
      *
-     * @return the address, empty when the request came some other way (unit tests)
+     * @return the host, or empty when the request came without one
+     */
+    default Optional<String> host() {
+        return Optional.empty();
+    }
+
+    /**
+     * The address the client reached the runtime at ({@code http://<Host header>}), for answers that point
+     * back at the runtime (DiscoverPollEndpoint).
+     *
+     * @return the address, empty when the request came without a usable {@code Host} header (unit tests)
      */
     default Optional<URI> endpoint() {
-        return Optional.empty();
+        return host().filter(h -> h.matches("[A-Za-z0-9.\\-\\[\\]:]+")).map(h -> URI.create("http://" + h));
     }
 }

@@ -15,6 +15,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * The runtime's {@link ActionRequest}: binds the body with the wire mapper and turns binding problems into
@@ -24,9 +25,10 @@ import java.util.Collection;
  * @param requestId the request id
  * @param body the body, a JSON object
  * @param json the wire mapper
+ * @param host the {@code Host} header the client sent, if any
  */
-public record BoundRequest(String operation, String requestId, JsonNode body, ObjectMapper json)
-        implements ActionRequest {
+public record BoundRequest(String operation, String requestId, JsonNode body, ObjectMapper json,
+                           Optional<String> host) implements ActionRequest {
 
     /**
      * Validates the components.
@@ -35,12 +37,26 @@ public record BoundRequest(String operation, String requestId, JsonNode body, Ob
      * @param requestId the request id
      * @param body the body
      * @param json the mapper
+     * @param host the host
      */
     public BoundRequest {
+        requireNonNull(host, "host is null");
         requireNonNull(operation, "operation is null");
         requireNonNull(requestId, "requestId is null");
         requireNonNull(body, "body is null");
         requireNonNull(json, "json is null");
+    }
+
+    /**
+     * A request without a {@code Host} (tests, internal calls).
+     *
+     * @param operation the operation
+     * @param requestId the request id
+     * @param body the body
+     * @param json the mapper
+     */
+    public BoundRequest(String operation, String requestId, JsonNode body, ObjectMapper json) {
+        this(operation, requestId, body, json, Optional.empty());
     }
 
     @Override

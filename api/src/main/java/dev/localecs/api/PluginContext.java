@@ -138,4 +138,11 @@ public interface PluginContext {
      * @return the settings
      */
     AccountSettings accountSettings();
+
+    /**
+     * ECS Exec: sessions of the Session Manager data channel the runtime serves.
+     *
+     * @return the exec sessions
+     */
+    ExecSessions execSessions();
 }

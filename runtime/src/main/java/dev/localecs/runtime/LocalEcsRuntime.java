@@ -3,6 +3,7 @@ package dev.localecs.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.endpoint.EndpointServer;
+import dev.localecs.runtime.exec.DataChannels;
 import dev.localecs.runtime.endpoint.EndpointService;
 import dev.localecs.runtime.health.DockerProbe;
 import dev.localecs.runtime.health.HealthService;
@@ -15,6 +16,7 @@ import dev.localecs.runtime.protocol.RequestId;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * The running emulator: the {@link RuntimeCore} behind the HTTP server (ECS API on {@code POST /},
- * {@code GET /health}). {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
+ * {@code GET /health}, ECS Exec's data channel on {@code /v1/data-channel/<session>}).
+ * {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
  * naming the setting.
  */
 public final class LocalEcsRuntime implements AutoCloseable {
@@ -33,9 +36,12 @@ public final class LocalEcsRuntime implements AutoCloseable {
     private final DockerProbe docker;
     private final WebServer server;
     private final EndpointServer endpoint;
+    private final DataChannels dataChannels;
 
-    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint) {
+    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint,
+                            DataChannels dataChannels) {
         this.core = core;
+        this.dataChannels = dataChannels;
         this.endpoint = endpoint;
         this.docker = docker;
         this.server = server;
@@ -53,6 +59,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
         RuntimeCore core = RuntimeCore.start(config, environment, baseDir);
         DockerProbe docker = null;
         EndpointServer endpoint = null;
+        DataChannels dataChannels = null;
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
@@ -78,6 +85,8 @@ public final class LocalEcsRuntime implements AutoCloseable {
                             core.upstream(), endpointForHealth, json, responses))
                     .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
+            dataChannels = DataChannels.create(core.execSessions(), core.tasks(), core.context().clock());
+            DataChannels channels = dataChannels;
             WebServer server = WebServer.builder()
                     .directHandlers(HttpVersionRefusal.handlers())
                     // answers go out at once: with Nagle's algorithm a response written in two segments
@@ -86,16 +95,21 @@ public final class LocalEcsRuntime implements AutoCloseable {
                     .host(config.get("server.host", "127.0.0.1"))
                     .port(config.getInt("server.port", 8000))
                     .routing(routing)
+                    .addRouting(WsRouting.builder().endpoint(DataChannels.PATH, channels::newChannel))
                     .build()
                     .start();
+            core.execSessions().listeningAt(config.get("server.host", "127.0.0.1") + ":" + server.port());
             LOG.info("local-ecs-api listening on http://" + config.get("server.host", "127.0.0.1") + ":"
                     + server.port() + " (state " + core.stateRoot() + ", upstream "
                     + core.upstream().endpoint().map(URI::toString).orElse("none") + ")");
             core.workers().start();
-            return new LocalEcsRuntime(core, docker, server, endpoint);
+            return new LocalEcsRuntime(core, docker, server, endpoint, dataChannels);
         } catch (RuntimeException e) {
             if (endpoint != null) {
                 endpoint.close();
+            }
+            if (dataChannels != null) {
+                dataChannels.close();
             }
             closeQuietly(docker);
             core.close();
@@ -137,6 +151,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
     /** Stops the server and the plugins. */
     @Override
     public void close() {
+        dataChannels.close();
         server.stop();
         core.workers().close();
         endpoint.close();

@@ -19,6 +19,7 @@ import dev.localecs.api.TaskDefinitionRegistry;
 import dev.localecs.api.TaskProtections;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.compose.ComposeFiles;
+import dev.localecs.runtime.exec.ExecSessionRegistry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -43,6 +44,7 @@ import java.util.Map;
  * @param capacityProviders the capacity providers
  * @param taskProtections task scale-in protection
  * @param accountSettings the account settings
+ * @param execSessions ECS Exec's sessions
  */
 record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper json,
                       TaskDefinitionRegistry taskDefinitions, ClusterRegistry clusters, TagRegistry tags,
@@ -50,7 +52,7 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
                       StsService sts, ServiceCounts services, ListenAddresses listenAddresses,
                       EcsEvents events, ContainerInstances containerInstances,
                       CapacityProviderRegistry capacityProviders, TaskProtections taskProtections,
-                      AccountSettings accountSettings)
+                      AccountSettings accountSettings, ExecSessionRegistry execSessions)
         implements PluginContext {
 
     RuntimeContext {
@@ -72,5 +74,6 @@ record RuntimeContext(EcsArns arns, ConfigView config, Clock clock, ObjectMapper
         requireNonNull(capacityProviders, "capacityProviders is null");
         requireNonNull(taskProtections, "taskProtections is null");
         requireNonNull(accountSettings, "accountSettings is null");
+        requireNonNull(execSessions, "execSessions is null");
     }
 }

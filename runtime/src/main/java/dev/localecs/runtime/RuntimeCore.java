@@ -30,6 +30,7 @@ import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.network.Ipv4Subnet;
+import dev.localecs.runtime.exec.ExecSessionRegistry;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.plugin.ActionRegistry;
 import dev.localecs.runtime.plugin.PluginHost;
@@ -143,12 +144,13 @@ public final class RuntimeCore implements AutoCloseable {
                 capacityProviders, tasks, definitions,
                 () -> Optional.ofNullable(engineHost.get()).map(TaskManager::host),
                 config.get("instances.agent-version", "1.89.1"));
+        ExecSessionRegistry execSessions = new ExecSessionRegistry(clock, ExecSessionRegistry.CONNECT_WITHIN);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json, definitions, clusters,
                 new FileTagRegistry(store), yaml, tasks, environment,
                 new StsAssumer(config.get("upstream.sts.endpoint")
                         .map(RuntimeCore::endpoint), arns.region()),
                 ServiceCounts.inMemory(), listenAddresses, EcsEvents.inMemory(), instances, capacityProviders,
-                TaskProtections.inMemory(clock), new FileAccountSettings(store));
+                TaskProtections.inMemory(clock), new FileAccountSettings(store), execSessions);
         TaskStore taskStore = new TaskStore(store);
         List<PersistedTask> savedTasks = withTasks ? taskStore.load() : List.of();
         // every unreadable state file at once, before anything is served from a partial state
@@ -311,6 +313,15 @@ public final class RuntimeCore implements AutoCloseable {
 
     Optional<TaskManager> tasks() {
         return Optional.ofNullable(tasks);
+    }
+
+    /**
+     * ECS Exec's sessions (the plugins' {@code execSessions()}).
+     *
+     * @return the session registry
+     */
+    ExecSessionRegistry execSessions() {
+        return context.execSessions();
     }
 
     /**

@@ -42,7 +42,7 @@ import java.util.Optional;
  * ({@link FakeContainerInstances}), capacity providers, account settings and task protections, an STS that
  * records each AssumeRole and answers credentials named after the role, in-memory service counts and ECS
  * event bus (subscribe to {@link #events()} to see what a plugin publishes), a configuration and an
- * environment the test sets, the wire
+ * environment the test sets, ECS Exec sessions that are recorded ({@link FakeExecSessions}), the wire
  * JSON mapper and ARN builder of the runtime. {@link #call(EcsAction, String)} binds a request body exactly as
  * the runtime does, so an action is tested as clients reach it.
  */
@@ -63,6 +63,7 @@ public final class FakePluginContext implements PluginContext {
     private final InMemoryCapacityProviders capacityProviders;
     private final TaskProtections taskProtections;
     private final AccountSettings accountSettings = AccountSettings.inMemory();
+    private final FakeExecSessions execSessions = new FakeExecSessions();
     private Clock clock = Clock.systemUTC();
 
     /** A context for region {@code us-east-1} and account {@code 000000000000}. */
@@ -256,6 +257,11 @@ public final class FakePluginContext implements PluginContext {
     @Override
     public EcsEvents events() {
         return events;
+    }
+
+    @Override
+    public FakeExecSessions execSessions() {
+        return execSessions;
     }
 
     @Override

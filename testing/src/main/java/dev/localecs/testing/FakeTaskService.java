@@ -57,8 +57,13 @@ public final class FakeTaskService implements TaskService {
         boolean awsvpc = "awsvpc".equals(spec.taskDefinition().networkMode());
         List<Map<String, Object>> containers = new ArrayList<>();
         for (ContainerDefinition c : spec.taskDefinition().containerDefinitions()) {
-            containers.add(Map.of("name", c.name(), "image", c.image() == null ? "" : c.image(), "lastStatus",
-                    "PENDING", "taskArn", arns.task(spec.cluster(), id), "healthStatus", "UNKNOWN"));
+            Map<String, Object> container = new LinkedHashMap<>(Map.of("name", c.name(), "image",
+                    c.image() == null ? "" : c.image(), "lastStatus", "PENDING", "taskArn", arns.task(spec.cluster(), id),
+                    "healthStatus", "UNKNOWN"));
+            if (spec.enableExecuteCommand()) {
+                container.put("managedAgents", List.of(Map.of("name", "ExecuteCommandAgent", "lastStatus", "PENDING")));
+            }
+            containers.add(container);
         }
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("taskArn", arns.task(spec.cluster(), id));
@@ -68,6 +73,7 @@ public final class FakeTaskService implements TaskService {
         task.put("desiredStatus", "RUNNING");
         task.put("launchType", spec.launchType());
         task.put("group", spec.group());
+        task.put("enableExecuteCommand", spec.enableExecuteCommand());
         spec.startedBy().ifPresent(by -> task.put("startedBy", by));
         task.put("createdAt", clock.get().instant().toEpochMilli() / 1000.0);
         task.put("version", 1);

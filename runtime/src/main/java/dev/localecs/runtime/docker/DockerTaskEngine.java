@@ -38,6 +38,7 @@ import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.network.Ipv4Subnet;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -464,6 +465,11 @@ public final class DockerTaskEngine implements TaskEngine {
         synchronized (output) {
             return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString());
         }
+    }
+
+    @Override
+    public InteractiveExec execInteractive(String containerId, List<String> command, InteractiveExec.Output output) {
+        return InteractiveDockerExec.start(docker, containerId, command, output);
     }
 
     @Override

@@ -103,9 +103,9 @@ public final class AwsJsonService implements HttpService {
             forward(request, response, operation, body);
             return;
         }
-        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json);
-        Object result = action.get().handle(new ReachedRequest(bound,
-                ReachedRequest.from(request.headers().first(HeaderNames.HOST))));
+        BoundRequest bound = new BoundRequest(operation, EcsResponses.requestId(request), parsed, json,
+                request.headers().first(HeaderNames.HOST).filter(host -> !host.isBlank()));
+        Object result = action.get().handle(bound);
         try {
             responses.send(request, response, 200, json.writeValueAsBytes(result == null ? Map.of() : result),
                     EcsResponses.CONTENT_TYPE);

@@ -8,6 +8,7 @@ import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.LaunchHints;
 import com.sun.management.OperatingSystemMXBean;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import java.lang.management.ManagementFactory;
@@ -144,6 +145,34 @@ public final class SimulatedTaskEngine implements TaskEngine {
         require(containerId);
         return new ExecResult(126, "The simulated engine runs no processes: '" + String.join(" ", command)
                 + "' was not executed.\n");
+    }
+
+    /** No process runs here: the terminal says so, and the command ends with 126 (cannot execute). */
+    @Override
+    public InteractiveExec execInteractive(String containerId, List<String> command, InteractiveExec.Output output) {
+        require(containerId);
+        byte[] message = ("The simulated engine runs no processes: '" + String.join(" ", command)
+                + "' was not executed.\r\n").getBytes(StandardCharsets.UTF_8);
+        Thread.ofVirtual().name("simulated-exec-" + containerId).start(() -> {
+            output.write(message);
+            output.ended(Optional.of(126));
+        });
+        return new InteractiveExec() {
+            @Override
+            public void write(byte[] input) {
+                // nothing reads it
+            }
+
+            @Override
+            public void resize(int columns, int rows) {
+                // no terminal
+            }
+
+            @Override
+            public void close() {
+                // nothing runs
+            }
+        };
     }
 
     @Override

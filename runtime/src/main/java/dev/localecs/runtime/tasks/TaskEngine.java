@@ -71,6 +71,18 @@ public interface TaskEngine extends AutoCloseable {
     ExecResult exec(String containerId, List<String> command);
 
     /**
+     * Starts a command with a terminal in a running container ({@code docker exec -it}); returns once it
+     * runs. What it writes, and its end, go to {@code output}.
+     *
+     * @param containerId the container
+     * @param command the command and its arguments
+     * @param output receives the terminal's output and the end
+     * @return the running command
+     * @throws IllegalStateException when the engine cannot start it (the message says why)
+     */
+    InteractiveExec execInteractive(String containerId, List<String> command, InteractiveExec.Output output);
+
+    /**
      * Starts a created container. An engine may have to make the container again to start it (an awsvpc
      * pause container whose host port turned out to be taken is made again without publishing it), so the
      * container that runs is the one returned.

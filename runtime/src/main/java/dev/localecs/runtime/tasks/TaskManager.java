@@ -200,6 +200,34 @@ public final class TaskManager implements TaskService, AutoCloseable {
         return Optional.of(engine.exec(id, command));
     }
 
+    /**
+     * Starts a command with a terminal in a running container of a task (ECS Exec's data channel).
+     *
+     * @param cluster the cluster name
+     * @param taskId the task id
+     * @param container the ECS container name
+     * @param command the command and its arguments
+     * @param output receives the terminal's output and the end
+     * @return the running command, or empty when the task or container is unknown
+     * @throws IllegalStateException when the container is not running or the engine cannot start the command
+     */
+    public Optional<InteractiveExec> execInteractive(String cluster, String taskId, String container,
+                                                     List<String> command, InteractiveExec.Output output) {
+        TaskRecord record = inCluster(cluster, taskId).orElse(null);
+        if (record == null || record.container(container) == null) {
+            return Optional.empty();
+        }
+        String id;
+        synchronized (record) {
+            ContainerState state = record.containers.get(container);
+            id = state.running() ? state.runtimeId : null;
+        }
+        if (id == null) {
+            throw new IllegalStateException("Container '" + container + "' of task " + taskId + " is not running.");
+        }
+        return Optional.of(engine.execInteractive(id, command, output));
+    }
+
     @Override
     public TaskSubscription subscribe(TaskListener listener) {
         return events.subscribe(listener);

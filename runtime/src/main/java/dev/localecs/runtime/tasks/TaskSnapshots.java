@@ -4,6 +4,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.model.Attachment;
 import dev.localecs.api.model.Container;
 import dev.localecs.api.model.KeyValuePair;
+import dev.localecs.api.model.ManagedAgent;
 import dev.localecs.api.model.NetworkInterface;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskEphemeralStorage;
@@ -12,6 +13,9 @@ import java.util.List;
 
 /** Renders a {@link TaskRecord} as the immutable {@link Task} that DescribeTasks answers and listeners receive. */
 final class TaskSnapshots {
+
+    /** The managed agent's name, as ECS shows it. */
+    static final String EXECUTE_COMMAND_AGENT = "ExecuteCommandAgent";
 
     private TaskSnapshots() {
     }
@@ -24,7 +28,7 @@ final class TaskSnapshots {
                     ? List.of(new NetworkInterface(r.attachmentId, r.privateIp, null)) : List.of();
             list.add(new Container(c.containerArn, r.taskArn, c.name, c.image, c.imageDigest, c.runtimeId,
                     c.lastStatus.name(), c.exitCode, c.reason, c.networkBindings, interfaces, c.healthStatus.name(),
-                    List.of(), c.cpu, c.memory, c.memoryReservation, null));
+                    managedAgents(r, c), c.cpu, c.memory, c.memoryReservation, null));
         }
         var spec = r.spec;
         var definition = spec.taskDefinition();
@@ -41,6 +45,22 @@ final class TaskSnapshots {
                 r.stopCode == null ? null : r.stopCode.wire(), r.stoppedAt, r.stoppedReason, r.stoppingAt,
                 spec.tags(), r.taskArn, definition.taskDefinitionArn(), r.version,
                 fargate ? definition.ephemeralStorage() : null, fargate ? new TaskEphemeralStorage(20, null) : null);
+    }
+
+    /**
+     * ECS Exec's agent, on every container of a task started with {@code enableExecuteCommand}: it runs while
+     * the container runs (the runtime serves the data channel itself, so it is up exactly then).
+     */
+    private static List<ManagedAgent> managedAgents(TaskRecord r, ContainerState c) {
+        if (!r.spec.enableExecuteCommand()) {
+            return List.of();
+        }
+        String status = switch (c.lastStatus) {
+            case RUNNING -> "RUNNING";
+            case STOPPED -> "STOPPED";
+            default -> "PENDING";
+        };
+        return List.of(new ManagedAgent(c.startedAt, EXECUTE_COMMAND_AGENT, null, status));
     }
 
     private static List<Attachment> attachments(TaskRecord r) {

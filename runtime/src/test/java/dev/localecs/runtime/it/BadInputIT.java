@@ -84,6 +84,16 @@ class BadInputIT {
                 Arguments.of("DescribeTaskDefinition", "{}", "InvalidParameterException", "taskDefinition is required"),
                 Arguments.of("DeleteCluster", "{}", "InvalidParameterException", "cluster is required"),
                 Arguments.of("TagResource", "{\"resourceArn\":\"x\"}", "InvalidParameterException", "tags is required"),
+                // ExecuteCommand
+                Arguments.of("ExecuteCommand", "{}", "InvalidParameterException", "command is required"),
+                Arguments.of("ExecuteCommand", "{\"task\":\"t\",\"command\":\"sh\",\"interactive\":\"yes\"}",
+                        "SerializationException", "'interactive'"),
+                Arguments.of("ExecuteCommand", "{\"task\":\"t\",\"command\":\"sh\",\"interactive\":false}",
+                        "InvalidParameterException", "Interactive is the only mode supported currently."),
+                Arguments.of("ExecuteCommand", "{\"task\":\"0123456789abcdef0123456789abcdef\",\"command\":\"sh\","
+                        + "\"interactive\":true}", "InvalidParameterException", "The referenced task was not found."),
+                Arguments.of("ExecuteCommand", "{\"cluster\":\"gone\",\"task\":\"t\",\"command\":\"sh\","
+                        + "\"interactive\":true}", "ClusterNotFoundException", "Cluster not found."),
                 // RegisterTaskDefinition validation
                 Arguments.of("RegisterTaskDefinition", "{\"family\":\"bad/name\",\"containerDefinitions\":[" + C + "]}",
                         "ClientException", "Family contains invalid characters"),

@@ -210,6 +210,11 @@ final class SimulatedTasks implements AutoCloseable {
         }
 
         @Override
+        public InteractiveExec execInteractive(String containerId, List<String> command, InteractiveExec.Output output) {
+            return engine.execInteractive(containerId, command, output);
+        }
+
+        @Override
         public String start(String containerId) {
             return engine.start(containerId);
         }

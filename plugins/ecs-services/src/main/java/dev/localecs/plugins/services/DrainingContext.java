@@ -8,6 +8,7 @@ import dev.localecs.api.ConfigView;
 import dev.localecs.api.ContainerInstances;
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsEvents;
+import dev.localecs.api.ExecSessions;
 import dev.localecs.api.ListenAddresses;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.ServiceCounts;
@@ -126,5 +127,10 @@ final class DrainingContext implements PluginContext {
     @Override
     public AccountSettings accountSettings() {
         return context.accountSettings();
+    }
+
+    @Override
+    public ExecSessions execSessions() {
+        return context.execSessions();
     }
 }
