@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.ComposeOverrideProvider;
+import dev.localecs.api.ContainerLogSink;
 import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
@@ -39,6 +40,7 @@ import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.PersistedTask;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
+import dev.localecs.runtime.tasks.TaskOutputs;
 import dev.localecs.runtime.tasks.TaskSettings;
 import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.upstream.BaseCredentials;
@@ -49,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -170,7 +173,11 @@ public final class RuntimeCore implements AutoCloseable {
                                 Optional.of(new RegistryLogins(roleCredentials,
                                         config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
-                                        arns.region()))), context.tags());
+                                        arns.region()))), context.tags(),
+                        new TaskOutputs(plugins.extensions(ContainerLogSink.class, ContainerLogSink::name).stream()
+                                .map(Registered::extension).sorted(Comparator.comparing(ContainerLogSink::name))
+                                .toList(), roleCredentials::executionCredentials,
+                                Duration.ofSeconds(config.getInt("logs.stop-wait-seconds", 30))));
                 tasks.bind(manager);
                 manager.start(savedTasks);
             }
@@ -186,7 +193,7 @@ public final class RuntimeCore implements AutoCloseable {
 
     private static TaskManager taskManager(RuntimeConfig config, EngineKind kind, EcsArns arns, Clock clock,
                                            TaskStore store, TaskComposer composer, Path composeDest,
-                                           LaunchResources resources, TagRegistry tags) {
+                                           LaunchResources resources, TagRegistry tags, TaskOutputs outputs) {
         TaskSettings settings = TaskSettings.from(config);
         TaskNetworkSettings network = settings.network();
         TaskEngine engine = switch (kind) {
@@ -194,7 +201,7 @@ public final class RuntimeCore implements AutoCloseable {
                     network);
             case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
-        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags);
+        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags, outputs);
     }
 
     /**
