@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -100,11 +99,18 @@ final class ContainerOutput {
     }
 
     /**
-     * Turns Docker's frames into lines: per stream, the timestamp of each entry, its text, and the pieces of a
-     * split line joined. Entries at or before the last delivered timestamp are skipped (a reconnection's
-     * {@code since} has second precision).
+     * Turns Docker's output into lines. docker-java hands the output over in frames that need not follow Docker's
+     * entries (a frame may end inside a timestamp), so each stream is read as bytes: every entry is
+     * {@code <RFC 3339 nano timestamp> <text>}, ended by a line break, unless Docker split a long line into
+     * entries of 16 KiB of text, whose continuations' timestamps are dropped so the pieces join again. Entries at
+     * or before the last delivered timestamp are skipped after a reconnection (its {@code since} has second
+     * precision).
      */
     static final class Decoder {
+        /** Docker's log entries carry at most this much text; a longer line continues in the next entry. */
+        static final int DOCKER_ENTRY_BYTES = 16 * 1024;
+        private static final int TIMESTAMP_MAX = 40;
+
         private final TaskEngine.OutputReceiver receiver;
         private final Map<OutputLine.Source, Partial> partial = new EnumMap<>(OutputLine.Source.class);
         private Instant last;
@@ -121,79 +127,26 @@ final class ContainerOutput {
         /** The stream is read again from {@link #last()}: entries up to it were delivered already. */
         void resume() {
             resumeAfter = last;
-            partial.values().forEach(p -> {
-                p.text.reset();
-                p.rawText.reset();
-            });
+            partial.clear();
         }
 
         void frame(Frame frame) throws InterruptedException {
             OutputLine.Source source = frame.getStreamType() == StreamType.STDERR ? OutputLine.Source.STDERR
                     : OutputLine.Source.STDOUT;
-            byte[] payload = frame.getPayload();
-            if (frame.getStreamType() == StreamType.RAW) {
-                raw(payload);
-            } else {
-                entry(source, payload, 0, payload.length);
-            }
-        }
-
-        /** A TTY container's stream: chunks with no frame per entry; split at line breaks. */
-        private void raw(byte[] payload) throws InterruptedException {
-            Partial p = partial.computeIfAbsent(OutputLine.Source.STDOUT, s -> new Partial());
-            int start = 0;
-            for (int i = 0; i < payload.length; i++) {
-                if (payload[i] == '\n') {
-                    p.rawText.write(payload, start, i - start);
-                    byte[] line = p.rawText.toByteArray();
-                    p.rawText.reset();
-                    entry(OutputLine.Source.STDOUT, appendBreak(line), 0, line.length + 1);
-                    start = i + 1;
-                }
-            }
-            p.rawText.write(payload, start, payload.length - start);
-        }
-
-        private static byte[] appendBreak(byte[] line) {
-            byte[] withBreak = Arrays.copyOf(line, line.length + 1);
-            withBreak[line.length] = '\n';
-            return withBreak;
-        }
-
-        private void entry(OutputLine.Source source, byte[] bytes, int from, int to) throws InterruptedException {
-            int space = -1;
-            for (int i = from; i < to && i < from + 40; i++) {
-                if (bytes[i] == ' ') {
-                    space = i;
-                    break;
-                }
-            }
-            Instant timestamp;
-            int textStart;
-            try {
-                timestamp = space < 0 ? Instant.now() : Instant.parse(new String(bytes, from, space - from,
-                        StandardCharsets.US_ASCII));
-                textStart = space < 0 ? from : space + 1;
-            } catch (DateTimeParseException e) {
-                timestamp = Instant.now();
-                textStart = from;
-            }
-            boolean complete = to > textStart && bytes[to - 1] == '\n';
-            int textEnd = complete ? to - 1 : to;
             Partial p = partial.computeIfAbsent(source, s -> new Partial());
-            if (p.text.size() == 0) {
-                p.timestamp = timestamp;
-            }
-            p.text.write(bytes, textStart, textEnd - textStart);
-            if (complete) {
-                emit(source, p);
+            for (byte b : frame.getPayload()) {
+                p.take(b, source);
             }
         }
 
-        private void emit(OutputLine.Source source, Partial p) throws InterruptedException {
-            String text = p.text.toString(StandardCharsets.UTF_8);
-            Instant timestamp = p.timestamp;
-            p.text.reset();
+        /** The stream has ended: a last line without a line break is a line too. */
+        void finish() throws InterruptedException {
+            for (Map.Entry<OutputLine.Source, Partial> e : partial.entrySet()) {
+                e.getValue().finish(e.getKey());
+            }
+        }
+
+        private void emit(OutputLine.Source source, Instant timestamp, String text) throws InterruptedException {
             if (resumeAfter != null) {
                 if (!timestamp.isAfter(resumeAfter)) {
                     return;
@@ -206,26 +159,83 @@ final class ContainerOutput {
             receiver.line(new OutputLine(timestamp, source, text));
         }
 
-        /** The stream has ended: a last line without a line break is a line too. */
-        void finish() throws InterruptedException {
-            for (Map.Entry<OutputLine.Source, Partial> e : partial.entrySet()) {
-                Partial p = e.getValue();
-                if (p.rawText.size() > 0) {
-                    byte[] line = p.rawText.toByteArray();
-                    p.rawText.reset();
-                    entry(e.getKey(), appendBreak(line), 0, line.length + 1);
+        /** One stream's line in progress. */
+        private final class Partial {
+            private final ByteArrayOutputStream header = new ByteArrayOutputStream(TIMESTAMP_MAX);
+            private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+            /** reading a timestamp: at a line's start, or after a full 16 KiB entry (a continuation's) */
+            private boolean inHeader = true;
+            private boolean continuation;
+            private int entryBytes;
+            private Instant timestamp;
+
+            void take(byte b, OutputLine.Source source) throws InterruptedException {
+                if (inHeader) {
+                    if (b == ' ') {
+                        Optional<Instant> parsed = parse(header);
+                        if (parsed.isPresent()) {
+                            if (!continuation) {
+                                timestamp = parsed.get();
+                            }
+                            header.reset();
+                            inHeader = false;
+                            continuation = false;
+                            entryBytes = 0;
+                            return;
+                        }
+                    }
+                    if (b != ' ' && b != '\n' && header.size() < TIMESTAMP_MAX) {
+                        header.write(b);
+                        return;
+                    }
+                    // not a timestamp: what was read is text
+                    inHeader = false;
+                    continuation = false;
+                    if (timestamp == null || text.size() == 0) {
+                        timestamp = Instant.now();
+                    }
+                    byte[] read = header.toByteArray();
+                    header.reset();
+                    entryBytes = 0;
+                    for (byte r : read) {
+                        take(r, source);
+                    }
                 }
-                if (p.text.size() > 0) {
-                    emit(e.getKey(), p);
+                if (b == '\n') {
+                    emit(source, timestamp, text.toString(StandardCharsets.UTF_8));
+                    text.reset();
+                    inHeader = true;
+                    return;
+                }
+                text.write(b);
+                if (++entryBytes == DOCKER_ENTRY_BYTES) {
+                    inHeader = true;
+                    continuation = true;
+                }
+            }
+
+            void finish(OutputLine.Source source) throws InterruptedException {
+                if (header.size() > 0) {
+                    text.write(header.toByteArray(), 0, header.size());
+                    header.reset();
+                }
+                if (text.size() > 0) {
+                    emit(source, timestamp == null ? Instant.now() : timestamp, text.toString(StandardCharsets.UTF_8));
+                    text.reset();
+                }
+                inHeader = true;
+            }
+
+            private static Optional<Instant> parse(ByteArrayOutputStream header) {
+                if (header.size() < 20) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Instant.parse(header.toString(StandardCharsets.US_ASCII)));
+                } catch (DateTimeParseException e) {
+                    return Optional.empty();
                 }
             }
         }
-    }
-
-    /** A line not finished yet. */
-    private static final class Partial {
-        final ByteArrayOutputStream text = new ByteArrayOutputStream();
-        final ByteArrayOutputStream rawText = new ByteArrayOutputStream();
-        Instant timestamp;
     }
 }

@@ -35,8 +35,8 @@ import java.util.Optional;
 public final class AwsJsonService implements HttpService {
     /**
      * Largest accepted request body: 8 MiB. CloudWatch Logs' PutLogEvents takes 1 MiB of events as it counts them
-     * (UTF-8 message + 26 bytes each), whose JSON is larger: escapes ({@code \u0001} is 6 bytes for 1, and
-     * botocore writes non-ASCII as {@code \uXXXX}) and each event's field names.
+     * (UTF-8 message + 26 bytes each), whose JSON is larger: a control character is escaped in six bytes, botocore
+     * escapes every non-ASCII character, and each event adds its field names.
      */
     public static final int MAX_BODY = 8 * 1024 * 1024;
     private static final HeaderName TARGET = HeaderNames.create("X-Amz-Target");
