@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * {@code <RFC 3339 nano timestamp> <text>}, ending with a line break unless Docker split a long line (16 KiB);
  * the pieces of a split line are joined again. The receiver is called on the reading thread, so a slow receiver
  * slows the reading (the connection's flow control), never the container. A stream that drops while the
- * container runs (an idle connection timing out, an engine restart) is followed again from the last timestamp.
+ * container runs (an idle connection timing out, an engine restart) is followed again from the last timestamp, and
+ * once the container has stopped its log is read once more from there, since Docker may end a follow early.
  */
 final class ContainerOutput {
     private static final Logger LOG = Logger.getLogger(ContainerOutput.class.getName());
@@ -39,7 +40,7 @@ final class ContainerOutput {
     void follow(String containerId, TaskEngine.OutputReceiver receiver) throws InterruptedException {
         Decoder decoder = new Decoder(receiver);
         for (int attempt = 0; attempt <= MAX_RECONNECTS; attempt++) {
-            boolean completed = stream(containerId, decoder);
+            boolean completed = stream(containerId, decoder, true);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
             }
@@ -48,13 +49,16 @@ final class ContainerOutput {
             }
             Thread.sleep(Math.min(100L << Math.min(attempt, 6), 5_000));
         }
+        // Docker may end a follow when the container stops before the reader has reached the end of its log (a
+        // fast burst): one more read, without follow, from the last line delivered
+        stream(containerId, decoder, false);
         decoder.finish();
     }
 
     /** One logs call; true when Docker ended the stream itself (the container stopped). */
-    private boolean stream(String containerId, Decoder decoder) throws InterruptedException {
+    private boolean stream(String containerId, Decoder decoder, boolean follow) throws InterruptedException {
         AtomicReference<InterruptedException> interrupted = new AtomicReference<>();
-        var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+        var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(follow)
                 .withTimestamps(true);
         decoder.last().ifPresent(since -> {
             cmd.withSince((int) since.getEpochSecond());
