@@ -118,6 +118,36 @@ class AwslogsIT {
     }
 
     @Test
+    void awsLogsTailFollowShowsARunningTasksLinesAsTheyAreWritten() throws Exception {
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"))) {
+            var registered = runtime.post("RegisterTaskDefinition", definition("logs-follow",
+                    "i=1; while [ $i -le 120 ]; do echo \"tick $i\"; i=$((i+1)); sleep 0.25; done",
+                    "\"awslogs-group\": \"/ecs/logs-follow\", \"awslogs-stream-prefix\": \"web\", "
+                            + "\"awslogs-create-group\": \"true\"", ""));
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("logs-follow")).tasks().get(0);
+            runtime.awaitStatus("default", task.taskArn(), "RUNNING", Duration.ofSeconds(60));
+            Path output = logs.resolve("tail.txt");
+            Process tail = new AwsCli(runtime.endpoint()).start(output, "logs", "tail", "/ecs/logs-follow",
+                    "--follow", "--since", "10m");
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+                while (!java.nio.file.Files.readString(output).contains("tick 8") && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                }
+                String seen = java.nio.file.Files.readString(output);
+                assertThat(seen).contains("web/app/" + taskId(task) + " tick 1").contains("tick 8");
+                assertThat(runtime.ecs().describeTasks(r -> r.tasks(task.taskArn())).tasks().get(0).lastStatus())
+                        .as("seen while the task runs").isEqualTo("RUNNING");
+            } finally {
+                tail.destroyForcibly();
+                runtime.ecs().stopTask(r -> r.task(task.taskArn()));
+                runtime.awaitStatus("default", task.taskArn(), "STOPPED", Duration.ofSeconds(60));
+            }
+        }
+    }
+
+    @Test
     void aMultilinePatternJoinsAStackTraceAndNoPrefixNamesTheStreamByContainerId() throws Exception {
         try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"))) {
             AwsCli aws = new AwsCli(runtime.endpoint());
