@@ -19,10 +19,13 @@ import java.util.function.Supplier;
  *     strategy as ECS does for log delivery (the endpoint's own identity when the task has no execution role);
  *     each call answers current credentials (cached until shortly before they expire) and throws
  *     {@link dev.localecs.api.error.EcsException} when there are none
+ * @param resumed whether the container was already delivered from by an earlier run of the runtime (it kept
+ *     running across a restart): its output comes again from the start, and lines the destination already has
+ *     should be skipped
  */
 public record ContainerLogSource(String taskArn, String cluster, String containerName, String containerId,
                                  String logDriver, Map<String, String> options,
-                                 Supplier<AwsCredentials> executionCredentials) {
+                                 Supplier<AwsCredentials> executionCredentials, boolean resumed) {
 
     /**
      * Checks the parts and copies the options.
@@ -34,6 +37,7 @@ public record ContainerLogSource(String taskArn, String cluster, String containe
      * @param logDriver the log driver
      * @param options the log options
      * @param executionCredentials the execution-role credentials
+     * @param resumed whether an earlier run of the runtime delivered from this container
      */
     public ContainerLogSource {
         requireNonNull(taskArn, "taskArn is null");

@@ -70,6 +70,10 @@ public final class TaskOutputs {
      * @throws LaunchException {@code CannotStartContainerError} when a sink refuses (the log driver failed)
      */
     Optional<Opened> open(TaskRecord record, String container, String containerId) {
+        return open(record, container, containerId, false);
+    }
+
+    private Optional<Opened> open(TaskRecord record, String container, String containerId, boolean resumed) {
         Optional<LogConfiguration> configuration = logConfiguration(record, container);
         if (sinks.isEmpty() || configuration.isEmpty()) {
             return Optional.empty();
@@ -77,7 +81,7 @@ public final class TaskOutputs {
         ContainerLogSource source = new ContainerLogSource(record.taskArn, record.cluster, container, containerId,
                 configuration.get().logDriver(), configuration.get().options() == null ? Map.of()
                 : configuration.get().options(), () -> executionCredentials.apply(record.taskId,
-                record.executionRole()));
+                record.executionRole()), resumed);
         for (ContainerLogSink sink : sinks) {
             Optional<ContainerLog> log;
             try {
@@ -109,6 +113,21 @@ public final class TaskOutputs {
                 end(log, done);
             }
         });
+    }
+
+    /**
+     * After a restart: a container of a task still tracked is followed again from the start of its output (the
+     * sink skips what it delivered before the restart), so its later lines are delivered and its task's STOPPED
+     * still waits for them.
+     */
+    void resume(TaskEngine engine, TaskRecord record, String container, String containerId) {
+        try {
+            open(record, container, containerId, true)
+                    .ifPresent(opened -> follow(engine, record, container, containerId, opened));
+        } catch (LaunchException e) {
+            LOG.warning("The output of " + container + " of task " + record.taskId + " is not delivered after the "
+                    + "restart: " + e.reason());
+        }
     }
 
     /** A log opened for a container that then did not start: ended at once. */

@@ -148,6 +148,25 @@ class AwslogsIT {
     }
 
     @Test
+    void aRestartOfTheRuntimeLosesNoLineAndDuplicatesNone() throws Exception {
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"))) {
+            var registered = runtime.post("RegisterTaskDefinition", definition("logs-restart",
+                    "i=1; while [ $i -le 40 ]; do echo \"tick $i\"; i=$((i+1)); sleep 0.1; done",
+                    "\"awslogs-group\": \"/ecs/logs-restart\", \"awslogs-stream-prefix\": \"web\", "
+                            + "\"awslogs-create-group\": \"true\"", ""));
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            Task task = runtime.ecs().runTask(r -> r.taskDefinition("logs-restart")).tasks().get(0);
+            runtime.awaitStatus("default", task.taskArn(), "RUNNING", Duration.ofSeconds(60));
+            Thread.sleep(1000);
+            runtime.restart();
+            Task stopped = runtime.awaitStatus("default", task.taskArn(), "STOPPED", Duration.ofSeconds(60));
+
+            assertThat(allMessages(runtime, "/ecs/logs-restart", "web/app/" + taskId(stopped)))
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 40).mapToObj(i -> "tick " + i).toList());
+        }
+    }
+
+    @Test
     void aMultilinePatternJoinsAStackTraceAndNoPrefixNamesTheStreamByContainerId() throws Exception {
         try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"))) {
             AwsCli aws = new AwsCli(runtime.endpoint());

@@ -117,6 +117,25 @@ class TaskOutputsTest {
     }
 
     @Test
+    void afterARestartARunningContainerIsFollowedAgainAndItsStopWaitsForIt() {
+        SlowSink sink = new SlowSink(Duration.ofMillis(500));
+        tasks = tasks(sink, Duration.ofSeconds(5));
+        Task task = tasks.run(definition("/ecs/app", "lines:3"));
+        tasks.awaitStatus(task, "RUNNING");
+
+        tasks.restart();
+        tasks.tasks().stop(SimulatedTasks.CLUSTER, SimulatedTasks.id(task), Optional.empty());
+        Task stopped = tasks.awaitStatus(task, "STOPPED");
+
+        assertThat(sink.opened).hasSize(2);
+        assertThat(sink.opened.get(0).resumed()).isFalse();
+        assertThat(sink.opened.get(1).resumed()).as("opened again by the recovery").isTrue();
+        assertThat(sink.opened.get(1).containerId()).isEqualTo(stopped.containers().get(0).runtimeId());
+        assertThat(sink.delivered).as("both runs' deliveries done by STOPPED").extracting(OutputLine::text)
+                .containsExactly("line 1", "line 2", "line 3", "line 1", "line 2", "line 3");
+    }
+
+    @Test
     void theWaitIsBoundedByStopWait() {
         SlowSink sink = new SlowSink(Duration.ofSeconds(30));
         tasks = tasks(sink, Duration.ofMillis(300));

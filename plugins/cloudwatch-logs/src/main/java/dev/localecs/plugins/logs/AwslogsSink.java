@@ -16,7 +16,8 @@ import org.pf4j.Extension;
  * as CloudWatch Logs events to {@code awslogs-group}, stream {@code <awslogs-stream-prefix>/<container>/<task id>}
  * (the container id without a prefix), at {@code logs.destination}: the embedded store (default), CloudWatch Logs
  * upstream with the task's execution role, or nowhere ({@code none}: Docker keeps it, as for every container).
- * A missing group without {@code awslogs-create-group: "true"} fails the container as on ECS.
+ * A missing group without {@code awslogs-create-group: "true"} fails the container as on ECS. A container followed
+ * again after a restart delivers only the lines stamped after its stream's last event.
  */
 @Extension
 public final class AwslogsSink implements ContainerLogSink {
@@ -57,8 +58,11 @@ public final class AwslogsSink implements ContainerLogSink {
                     source.executionCredentials());
             case NONE -> throw new IllegalStateException("unreachable");
         };
+        long deliveredThrough;
         try {
             destination.prepare(options.group(), stream, options.createGroup());
+            deliveredThrough = source.resumed() ? destination.lastTimestamp(options.group(), stream)
+                    .orElse(Long.MIN_VALUE) : Long.MIN_VALUE;
         } catch (RuntimeException e) {
             destination.close();
             throw e;
@@ -66,7 +70,7 @@ public final class AwslogsSink implements ContainerLogSink {
         LOG.fine(() -> "Delivering the output of " + source.containerName() + " of task " + source.taskId() + " to "
                 + options.group() + " " + stream + " (" + current.destination() + ")");
         return Optional.of(new ContainerDelivery(options.group(), stream, options, destination, current,
-                DeliveryStats.SHARED, INITIAL_BACKOFF));
+                DeliveryStats.SHARED, INITIAL_BACKOFF, deliveredThrough));
     }
 
     private DeliverySettings settings() {

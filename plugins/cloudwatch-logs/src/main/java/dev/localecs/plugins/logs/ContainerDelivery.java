@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * wait, which slows the reading of Docker's output, never the container) drained by a thread of its own that
  * joins lines into events, batches them by CloudWatch's limits and sends each batch as soon as no more lines are
  * waiting. A batch that fails for a while is tried again with exponential backoff (200 ms to 10 s) up to the
- * configured attempts, then dropped and counted; batches never overtake each other.
+ * configured attempts, then dropped and counted; batches never overtake each other. A container followed again
+ * after a restart skips the lines stamped up to its stream's last event (delivered before the restart).
  */
 final class ContainerDelivery implements ContainerLog {
     private static final Logger LOG = Logger.getLogger(ContainerDelivery.class.getName());
@@ -37,9 +38,13 @@ final class ContainerDelivery implements ContainerLog {
     private final CompletableFuture<Void> delivered = new CompletableFuture<>();
     private final Duration initialBackoff;
     private volatile boolean failed;
+    /** Lines stamped up to this (epoch milliseconds) were delivered before a restart. */
+    private final long deliveredThrough;
 
     ContainerDelivery(String group, String stream, AwslogsOptions options, LogDestination destination,
-                      DeliverySettings settings, DeliveryStats stats, Duration initialBackoff) {
+                      DeliverySettings settings, DeliveryStats stats, Duration initialBackoff,
+                      long deliveredThrough) {
+        this.deliveredThrough = deliveredThrough;
         this.group = group;
         this.stream = stream;
         this.destination = destination;
@@ -91,7 +96,10 @@ final class ContainerDelivery implements ContainerLog {
                         send(batches.take());
                         return;
                     }
-                    joiner.line((OutputLine) item).forEach(this::add);
+                    OutputLine line = (OutputLine) item;
+                    if (line.timestamp().toEpochMilli() > deliveredThrough) {
+                        joiner.line(line).forEach(this::add);
+                    }
                 }
                 items.clear();
                 if (queue.isEmpty()) {

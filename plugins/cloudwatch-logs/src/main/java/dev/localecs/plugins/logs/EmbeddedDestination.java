@@ -7,6 +7,7 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.error.LogDriverException;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Delivers into the embedded store: what the plugin's CloudWatch Logs API answers from. */
 final class EmbeddedDestination implements LogDestination {
@@ -38,6 +39,15 @@ final class EmbeddedDestination implements LogDestination {
             throw new LogDriverException("failed to create Cloudwatch log stream: " + e.code().awsCode() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public OptionalLong lastTimestamp(String group, String stream) {
+        return store.read(group, logGroup -> {
+            LogStream found = logGroup.streams().get(stream);
+            return found == null || found.events().isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(found.events().getLast().timestamp());
+        });
     }
 
     @Override

@@ -16,6 +16,15 @@ interface LogDestination extends AutoCloseable {
     void prepare(String group, String stream, boolean createGroup);
 
     /**
+     * The timestamp of the stream's last event (after a restart, lines up to it were delivered already).
+     *
+     * @param group the group
+     * @param stream the stream
+     * @return epoch milliseconds, or empty for an empty stream
+     */
+    java.util.OptionalLong lastTimestamp(String group, String stream);
+
+    /**
      * Delivers one batch (in order, within CloudWatch's limits).
      *
      * @param group the group

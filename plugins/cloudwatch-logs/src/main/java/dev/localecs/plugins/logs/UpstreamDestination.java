@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -68,6 +69,17 @@ final class UpstreamDestination implements LogDestination {
         } catch (RuntimeException e) {
             // no execution-role credentials (the runtime's message says why)
             throw new LogDriverException("failed to create Cloudwatch log stream: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong lastTimestamp(String group, String stream) {
+        try {
+            var events = withPluginLoader(() -> client.getLogEvents(r -> r.logGroupName(group).logStreamName(stream)
+                    .startFromHead(false).limit(1))).events();
+            return events.isEmpty() ? OptionalLong.empty() : OptionalLong.of(events.getLast().timestamp());
+        } catch (SdkException e) {
+            throw new LogDriverException("failed to read Cloudwatch log stream " + stream + ": " + e.getMessage(), e);
         }
     }
 

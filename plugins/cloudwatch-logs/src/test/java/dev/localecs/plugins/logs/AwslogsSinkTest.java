@@ -41,8 +41,12 @@ class AwslogsSinkTest {
     }
 
     private static ContainerLogSource source(String driver, Map<String, String> options) {
+        return source(driver, options, false);
+    }
+
+    private static ContainerLogSource source(String driver, Map<String, String> options, boolean resumed) {
         return new ContainerLogSource(TASK_ARN, "default", "web", CONTAINER_ID, driver, options,
-                () -> AwsCredentials.of("AKID", "secret"));
+                () -> AwsCredentials.of("AKID", "secret"), resumed);
     }
 
     private static Map<String, String> options(String... pairs) {
@@ -77,6 +81,19 @@ class AwslogsSinkTest {
         JsonNode events = events("/ecs/app", "svc/web/0123456789abcdef0123456789abcdef");
         assertThat(LogsHarness.messages(events)).containsExactly("one", "two", "three");
         assertThat(events.get("events").get(1).get("timestamp").asLong()).isEqualTo(LogsHarness.NOW + 1);
+    }
+
+    @Test
+    void aResumedContainerDeliversOnlyWhatTheStreamDoesNotHaveYet() throws Exception {
+        AwslogsSink sink = sink(Map.of());
+        Map<String, String> options = options("awslogs-group", "g", "awslogs-create-group", "true",
+                "awslogs-stream-prefix", "p");
+        write(sink.open(source("awslogs", options)).orElseThrow(), "one", "two", "three");
+        // after a restart, the engine gives the container's output from its start again, then what came since
+        write(sink.open(source("awslogs", options, true)).orElseThrow(), "one", "two", "three", "four", "five");
+
+        assertThat(LogsHarness.messages(events("g", "p/web/0123456789abcdef0123456789abcdef")))
+                .containsExactly("one", "two", "three", "four", "five");
     }
 
     @Test

@@ -37,6 +37,11 @@ class ContainerDeliveryTest {
         }
 
         @Override
+        public java.util.OptionalLong lastTimestamp(String group, String stream) {
+            return java.util.OptionalLong.empty();
+        }
+
+        @Override
         public void put(String group, String stream, List<OutgoingEvent> batch) {
             try {
                 open.await();
@@ -67,7 +72,7 @@ class ContainerDeliveryTest {
     private static ContainerDelivery delivery(FakeDestination destination, DeliverySettings settings,
                                               DeliveryStats stats) {
         return new ContainerDelivery("g", "s", AwslogsOptions.of(Map.of("awslogs-group", "g")), destination,
-                settings, stats, Duration.ofMillis(5));
+                settings, stats, Duration.ofMillis(5), Long.MIN_VALUE);
     }
 
     private static OutputLine line(int i) {
