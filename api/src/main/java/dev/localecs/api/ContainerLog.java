@@ -23,8 +23,8 @@ public interface ContainerLog {
      * The output has ended: whatever is buffered is delivered now.
      *
      * @return completes once every accepted line has been delivered (or given up on, after the sink's own
-     *     retries); the task is reported STOPPED only after it completes, or after {@code logs.stop-wait} has
-     *     passed
+     *     retries); the task is reported STOPPED only after it completes, or after
+     *     {@code logs.stop-wait-seconds} have passed
      */
     CompletionStage<Void> end();
 }

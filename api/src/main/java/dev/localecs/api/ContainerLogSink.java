@@ -11,8 +11,8 @@ import org.pf4j.ExtensionPoint;
  * ({@code docker logs} works as ever).
  *
  * <p>Ordering guarantee: the runtime reports the task STOPPED only after every container's
- * {@link ContainerLog#end()} has completed (bounded by {@code logs.stop-wait}), so a client that sees STOPPED
- * finds the whole output delivered.
+ * {@link ContainerLog#end()} has completed (bounded by {@code logs.stop-wait-seconds}), so a client that sees
+ * STOPPED finds the whole output delivered.
  */
 public interface ContainerLogSink extends ExtensionPoint {
 
