@@ -84,29 +84,29 @@ class AwslogsIT {
                     "\"awslogs-group\": \"/ecs/logs-it\", \"awslogs-region\": \"us-east-1\", "
                             + "\"awslogs-stream-prefix\": \"web\", \"awslogs-create-group\": \"true\", "
                             + "\"mode\": \"non-blocking\", \"max-buffer-size\": \"4m\"", ""));
-            String stream = "web/app/" + taskId(stopped);
-            AwsCli aws = new AwsCli(runtime.endpoint());
-            JsonNode got = aws.logs("get-log-events", "--log-group-name", "/ecs/logs-it", "--log-stream-name",
-                    stream, "--start-from-head");
-            List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 3000).mapToObj(i -> "line " + i)
-                    .toList());
-            expected.add("to-stderr");
-            assertThat(got.get("events").findValuesAsText("message")).containsExactlyElementsOf(expected);
-            long previous = 0;
-            for (JsonNode event : got.get("events")) {
-                assertThat(event.get("timestamp").asLong()).isGreaterThanOrEqualTo(previous);
-                previous = event.get("timestamp").asLong();
-            }
-            assertThat(previous).as("Docker's timestamps").isBetween(stopped.createdAt().toEpochMilli(),
-                    stopped.stoppedAt().toEpochMilli());
-
-            AwsCli.Result tail = aws.serviceResult("logs", "tail", "/ecs/logs-it", "--since", "1h");
-            assertThat(tail.exitCode()).as(tail.error()).isZero();
-            assertThat(tail.output().lines().toList()).hasSize(3001).last().asString()
-                    .endsWith(stream + " to-stderr");
-
             String id = stopped.containers().get(0).runtimeId();
             try {
+                String stream = "web/app/" + taskId(stopped);
+                AwsCli aws = new AwsCli(runtime.endpoint());
+                JsonNode got = aws.logs("get-log-events", "--log-group-name", "/ecs/logs-it", "--log-stream-name",
+                        stream, "--start-from-head");
+                List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 3000).mapToObj(i -> "line " + i)
+                        .toList());
+                expected.add("to-stderr");
+                assertThat(got.get("events").findValuesAsText("message")).containsExactlyElementsOf(expected);
+                long previous = 0;
+                for (JsonNode event : got.get("events")) {
+                    assertThat(event.get("timestamp").asLong()).isGreaterThanOrEqualTo(previous);
+                    previous = event.get("timestamp").asLong();
+                }
+                assertThat(previous).as("Docker's timestamps").isBetween(stopped.createdAt().toEpochMilli(),
+                        stopped.stoppedAt().toEpochMilli());
+
+                AwsCli.Result tail = aws.serviceResult("logs", "tail", "/ecs/logs-it", "--since", "1h");
+                assertThat(tail.exitCode()).as(tail.error()).isZero();
+                assertThat(tail.output().lines().toList()).hasSize(3001).last().asString()
+                        .endsWith(stream + " to-stderr");
+
                 assertThat(TestImages.run(List.of("docker", "inspect", "-f", "{{.HostConfig.LogConfig.Type}} "
                         + "{{index .HostConfig.LogConfig.Config \"mode\"}}", id)).trim())
                         .isEqualTo("json-file non-blocking");
