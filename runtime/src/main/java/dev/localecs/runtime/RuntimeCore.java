@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.ComposeOverrideProvider;
+import dev.localecs.api.ContainerLogSink;
 import dev.localecs.api.CredentialPurpose;
 import dev.localecs.api.CredentialStrategy;
 import dev.localecs.api.EcsAction;
@@ -48,6 +49,7 @@ import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.PersistedTask;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskManager;
+import dev.localecs.runtime.tasks.TaskOutputs;
 import dev.localecs.runtime.tasks.TaskSettings;
 import dev.localecs.runtime.tasks.TaskStore;
 import dev.localecs.runtime.upstream.BaseCredentials;
@@ -58,6 +60,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -190,7 +193,11 @@ public final class RuntimeCore implements AutoCloseable {
                                 Optional.of(new RegistryLogins(roleCredentials,
                                         config.get("upstream.ecr.endpoint").map(RuntimeCore::endpoint),
                                         config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint),
-                                        arns.region()))), context.tags(), listenAddresses);
+                                        arns.region()))), context.tags(), listenAddresses,
+                        new TaskOutputs(plugins.extensions(ContainerLogSink.class, ContainerLogSink::name).stream()
+                                .map(Registered::extension).sorted(Comparator.comparing(ContainerLogSink::name))
+                                .toList(), roleCredentials::executionCredentials,
+                                Duration.ofSeconds(config.getInt("logs.stop-wait-seconds", 30))));
                 tasks.bind(manager);
                 engineHost.set(manager);
                 manager.start(savedTasks);
@@ -208,7 +215,7 @@ public final class RuntimeCore implements AutoCloseable {
     private static TaskManager taskManager(RuntimeConfig config, EngineKind kind, EcsArns arns, Clock clock,
                                            TaskStore store, TaskComposer composer, Path composeDest,
                                            LaunchResources resources, TagRegistry tags,
-                                           DeferredListenAddresses listenAddresses) {
+                                           DeferredListenAddresses listenAddresses, TaskOutputs outputs) {
         TaskSettings settings = TaskSettings.from(config);
         TaskNetworkSettings network = settings.network();
         TaskEngine engine = switch (kind) {
@@ -220,7 +227,7 @@ public final class RuntimeCore implements AutoCloseable {
             }
             case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
         };
-        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags);
+        return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags, outputs);
     }
 
     /** Where Service Connect's listen addresses come from ({@code service-connect.subnet}). */

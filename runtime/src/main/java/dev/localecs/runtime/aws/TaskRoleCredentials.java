@@ -138,12 +138,26 @@ public final class TaskRoleCredentials implements AutoCloseable {
      */
     public AwsCredentialsProvider executionProvider(String taskId,
             Optional<String> executionRoleArn) {
-        AwsCredentials c = executionRoleArn.map(role -> forTask(taskId, role).credentials()).orElseGet(this::base);
+        AwsCredentials c = executionCredentials(taskId, executionRoleArn);
         return StaticCredentialsProvider.create(c.sessionToken().isPresent()
                 ? AwsSessionCredentials.create(c.accessKeyId(),
                         c.secretAccessKey(), c.sessionToken().get())
                 : AwsBasicCredentials.create(c.accessKeyId(),
                         c.secretAccessKey()));
+    }
+
+    /**
+     * A task's execution-role credentials (log delivery, as well as the calls behind
+     * {@link #executionProvider(String, Optional)}): the execution role assumed through the endpoint's identity
+     * (cached until shortly before they expire), or that identity itself when the task has no execution role.
+     *
+     * @param taskId the task id
+     * @param executionRoleArn the execution role, if any
+     * @return the credentials
+     * @throws EcsException when there are no credentials
+     */
+    public AwsCredentials executionCredentials(String taskId, Optional<String> executionRoleArn) {
+        return executionRoleArn.map(role -> forTask(taskId, role).credentials()).orElseGet(this::base);
     }
 
     /** ECS takes a role's short name too; IAM GetRole gives its ARN. */

@@ -226,7 +226,12 @@ final class ContainerConverter {
                 putIfPresent(labels, EcsLabels.AWSLOGS_GROUP, options.get("awslogs-group"));
                 putIfPresent(labels, EcsLabels.AWSLOGS_STREAM_PREFIX, options.get("awslogs-stream-prefix"));
                 putIfPresent(labels, EcsLabels.AWSLOGS_REGION, options.get("awslogs-region"));
-                service.logging(new ComposeService.Logging("json-file", null));
+                // Docker keeps the output with its local json-file driver (docker logs, compose logs); the runtime
+                // delivers it to CloudWatch Logs. mode and max-buffer-size are any driver's options: kept.
+                Map<String, String> local = new LinkedHashMap<>();
+                putIfPresent(local, "mode", options.get("mode"));
+                putIfPresent(local, "max-buffer-size", options.get("max-buffer-size"));
+                service.logging(new ComposeService.Logging("json-file", local.isEmpty() ? null : local));
             }
             case "awsfirelens" -> {
                 warnings.add("Container '" + c.name() + "': the awsfirelens log driver is not emulated; logs go to "

@@ -48,6 +48,7 @@ public final class RuntimeConfig implements ConfigView {
             Map.entry("ECR_ENDPOINT_URL", "upstream.ecr.endpoint"),
             Map.entry("IAM_ENDPOINT", "upstream.iam.endpoint"),
             Map.entry("EVENTS_ENDPOINT_URL", "upstream.events.endpoint"),
+            Map.entry("LOGS_ENDPOINT_URL", "upstream.logs.endpoint"),
             Map.entry("ECS_ENDPOINT_AWS_CREDS_HOST_PATH", "credentials.mounted.path"),
             Map.entry("ECS_AWS_CREDS_VOLUME_NAME", "credentials.mounted.volume"));
     private static final Pattern ACTION_PLUGIN = Pattern.compile("ACTIONS_([A-Za-z0-9]+)_PLUGIN");

@@ -124,6 +124,7 @@ public final class DockerTaskEngine implements TaskEngine {
     private final ContainerFactory factory;
     private final AwsvpcPauses pauses;
     private final TaskNetworkShaper taskNetwork;
+    private final ContainerOutput outputs;
     private static final ObjectMapper STATS_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Object networkLock = new Object();
@@ -142,6 +143,7 @@ public final class DockerTaskEngine implements TaskEngine {
         this.docker = DockerClients.create(settings.host(), Duration.ofMinutes(10));
         this.authConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(settings.host()).build();
         this.factory = new ContainerFactory(docker, settings.publishHostIp());
+        this.outputs = new ContainerOutput(docker);
         this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
                 settings.publishHostIp(), new HostPortClaims()),
                 (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
@@ -600,6 +602,11 @@ public final class DockerTaskEngine implements TaskEngine {
             }
         }
         return result;
+    }
+
+    @Override
+    public void follow(String containerId, OutputReceiver receiver) throws InterruptedException {
+        outputs.follow(containerId, receiver);
     }
 
     @Override

@@ -33,8 +33,12 @@ import java.util.Optional;
  * reaches an action or upstream.
  */
 public final class AwsJsonService implements HttpService {
-    /** Largest accepted request body. */
-    public static final int MAX_BODY = 1024 * 1024;
+    /**
+     * Largest accepted request body: 8 MiB. CloudWatch Logs' PutLogEvents takes 1 MiB of events as it counts them
+     * (UTF-8 message + 26 bytes each), whose JSON is larger: a control character is escaped in six bytes, botocore
+     * escapes every non-ASCII character, and each event adds its field names.
+     */
+    public static final int MAX_BODY = 8 * 1024 * 1024;
     private static final HeaderName TARGET = HeaderNames.create("X-Amz-Target");
     private static final List<String> SIGNATURE_HEADERS = List.of("Authorization", "X-Amz-Date",
             "X-Amz-Security-Token", "X-Amz-Content-Sha256");

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.simulated;
 
 import dev.localecs.api.ExecResult;
+import dev.localecs.api.OutputLine;
 import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.aws.RegistryLogin;
@@ -192,6 +193,11 @@ public final class SimulatedTaskEngine implements TaskEngine {
                 c.health = "HEALTHY";
             }
         }
+        String output = c.definition.environment() == null ? null
+                : c.definition.environment().get(SimulationScript.OUTPUT_VARIABLE);
+        if (output != null) {
+            write(c, output.lines().toList());
+        }
         emit(c, "start", Optional.empty());
         if ("HEALTHY".equals(c.health)) {
             emit(c, "health_status: healthy", Optional.empty());
@@ -216,6 +222,48 @@ public final class SimulatedTaskEngine implements TaskEngine {
             }
             case OOM -> exit(c, 137, true);
             case EXIT -> exit(c, step.exitCode(), false);
+            case LINES -> {
+                List<String> lines = new ArrayList<>(step.exitCode());
+                for (int i = 1; i <= step.exitCode(); i++) {
+                    lines.add("line " + i);
+                }
+                write(c, lines);
+            }
+        }
+    }
+
+    /** A running container writes lines to standard output, each stamped by the clock as Docker stamps them. */
+    private void write(SimContainer c, List<String> lines) {
+        synchronized (c) {
+            if (!c.running) {
+                return;
+            }
+            for (String line : lines) {
+                c.output.add(new OutputLine(clock.instant(), OutputLine.Source.STDOUT, line));
+            }
+            c.notifyAll();
+        }
+    }
+
+    @Override
+    public void follow(String containerId, OutputReceiver receiver) throws InterruptedException {
+        SimContainer c = require(containerId);
+        int next = 0;
+        while (true) {
+            List<OutputLine> batch;
+            synchronized (c) {
+                while (next == c.output.size() && c.running) {
+                    c.wait();
+                }
+                if (next == c.output.size()) {
+                    return;
+                }
+                batch = List.copyOf(c.output.subList(next, c.output.size()));
+            }
+            for (OutputLine line : batch) {
+                receiver.line(line);
+            }
+            next += batch.size();
         }
     }
 
@@ -225,6 +273,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
                 return false;
             }
             c.running = false;
+            c.notifyAll();
             c.exitCode = code;
             c.oomKilled = oom;
             c.ports.forEach(p -> hostPorts.remove(p.hostPort()));
@@ -383,6 +432,8 @@ public final class SimulatedTaskEngine implements TaskEngine {
         boolean oomKilled;
         String health;
         List<PortBinding> ports = List.of();
+        /** Everything the container wrote (kept while the container is, as Docker keeps it). */
+        final List<OutputLine> output = new ArrayList<>();
 
         SimContainer(String id, String project, String service, String taskArn, SimulationScript script,
                      ComposeService definition, String ip) {

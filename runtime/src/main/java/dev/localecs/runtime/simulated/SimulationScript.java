@@ -15,6 +15,9 @@ import java.util.Locale;
  *   <li>{@code oom@1s} — killed for memory (exit code 137, OutOfMemoryError);</li>
  *   <li>{@code healthy@1s}, {@code unhealthy@5s} — health status changes (a container with a health check
  *       and no health step turns HEALTHY as soon as it starts);</li>
+ *   <li>{@code lines:N@1s} — writes N lines to standard output ({@code line 1} … {@code line N}) one second after
+ *       it started (the container's {@code LOCAL_ECS_SIMULATE_OUTPUT} variable, if set, is written line by line
+ *       as it starts);</li>
  *   <li>{@code ignore-sigterm} — a stop waits for the stop timeout, then the container exits with 137;</li>
  *   <li>{@code pull-fail} — its image cannot be pulled; {@code start-fail} — the engine refuses to start it.</li>
  * </ul>
@@ -27,6 +30,8 @@ import java.util.Locale;
 public record SimulationScript(List<Step> steps, boolean ignoreSigterm, boolean pullFails, boolean startFails) {
     /** The environment variable (and label) holding the script. */
     public static final String VARIABLE = "LOCAL_ECS_SIMULATE";
+    /** The environment variable whose lines a simulated container writes as it starts. */
+    public static final String OUTPUT_VARIABLE = "LOCAL_ECS_SIMULATE_OUTPUT";
 
     /** A container that runs until it is stopped. */
     public static final SimulationScript NONE = new SimulationScript(List.of(), false, false, false);
@@ -40,14 +45,16 @@ public record SimulationScript(List<Step> steps, boolean ignoreSigterm, boolean 
         /** the health check passes */
         HEALTHY,
         /** the health check fails */
-        UNHEALTHY
+        UNHEALTHY,
+        /** writes the step's count of numbered lines */
+        LINES
     }
 
     /**
      * One timed step.
      *
      * @param action what happens
-     * @param exitCode the exit code, for {@link Action#EXIT}
+     * @param exitCode the exit code, for {@link Action#EXIT}; the line count, for {@link Action#LINES}
      * @param after when, counted from the container's start
      */
     public record Step(Action action, int exitCode, Duration after) {
@@ -81,11 +88,16 @@ public record SimulationScript(List<Step> steps, boolean ignoreSigterm, boolean 
                 case "healthy" -> steps.add(new Step(Action.HEALTHY, 0, after));
                 case "unhealthy" -> steps.add(new Step(Action.UNHEALTHY, 0, after));
                 default -> {
-                    if (!what.startsWith("exit:")) {
+                    boolean lines = what.startsWith("lines:");
+                    if (!what.startsWith("exit:") && !lines) {
                         throw unreadable(step);
                     }
                     try {
-                        steps.add(new Step(Action.EXIT, Integer.parseInt(what.substring(5)), after));
+                        int number = Integer.parseInt(what.substring(lines ? 6 : 5));
+                        if (lines && number < 0) {
+                            throw unreadable(step);
+                        }
+                        steps.add(new Step(lines ? Action.LINES : Action.EXIT, number, after));
                     } catch (NumberFormatException e) {
                         throw unreadable(step);
                     }
@@ -122,6 +134,6 @@ public record SimulationScript(List<Step> steps, boolean ignoreSigterm, boolean 
 
     private static ConfigurationException unreadable(String step) {
         return new ConfigurationException(VARIABLE + " step '" + step + "' is not one of exit:N[@time], oom[@time], "
-                + "healthy[@time], unhealthy[@time], ignore-sigterm, pull-fail, start-fail (time like 500ms, 2s, 1m).");
+                + "lines:N[@time], healthy[@time], unhealthy[@time], ignore-sigterm, pull-fail, start-fail (time like 500ms, 2s, 1m).");
     }
 }

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.ExecResult;
+import dev.localecs.api.OutputLine;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import java.util.List;
@@ -131,6 +132,30 @@ public interface TaskEngine extends AutoCloseable {
      * @return the host, asked of the engine each call
      */
     EngineHost host();
+
+    /**
+     * Follows a started container's output: every line it writes from its start, with the engine's timestamps,
+     * in order, to the receiver; returns once the container has stopped and its last line was handed over. It
+     * blocks (run it on a thread of its own); a receiver that blocks slows the reading, never the container (the
+     * engine keeps the output).
+     *
+     * @param containerId the container
+     * @param receiver where the lines go
+     * @throws InterruptedException when interrupted while waiting for output or for the receiver
+     */
+    void follow(String containerId, OutputReceiver receiver) throws InterruptedException;
+
+    /** Receives a container's output lines (see {@link #follow(String, OutputReceiver)}). */
+    @FunctionalInterface
+    interface OutputReceiver {
+        /**
+         * One line.
+         *
+         * @param line the line
+         * @throws InterruptedException when interrupted while the receiver waits
+         */
+        void line(OutputLine line) throws InterruptedException;
+    }
 
     /**
      * Streams container events to a listener, reconnecting when the stream drops.

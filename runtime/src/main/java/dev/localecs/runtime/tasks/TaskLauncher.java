@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,12 +33,14 @@ final class TaskLauncher {
     private final TaskEngine engine;
     private final LaunchResources resources;
     private final TaskSettings settings;
+    private final TaskOutputs outputs;
     private final TaskRecord record;
     private final ComposedTask compose;
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
     TaskLauncher(TaskLifecycle lifecycle, TaskEngine engine, LaunchResources resources, TaskSettings settings,
-                 TaskRecord record, ComposedTask compose) {
+                 TaskOutputs outputs, TaskRecord record, ComposedTask compose) {
+        this.outputs = outputs;
         this.lifecycle = lifecycle;
         this.engine = engine;
         this.resources = resources;
@@ -108,12 +111,18 @@ final class TaskLauncher {
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
+            Optional<TaskOutputs.Opened> log = pause ? Optional.empty() : outputs.open(record, service, createdId);
             String id;
             try {
                 id = engine.start(createdId);
             } catch (LaunchException e) {
+                log.ifPresent(outputs::abandon);
                 throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+            } catch (RuntimeException e) {
+                log.ifPresent(outputs::abandon);
+                throw e;
             }
+            log.ifPresent(opened -> outputs.follow(engine, record, service, id, opened));
             if (!id.equals(createdId)) {
                 // the engine remade the container (an awsvpc pause container without a host port it could not get)
                 lifecycle.created(record, service, id);

@@ -26,11 +26,11 @@ final class TaskLifecycle {
     private final TaskStopper stopper;
     private final ContainerInspector inspector;
 
-    TaskLifecycle(TaskEngine engine, Clock clock, TaskSettings settings) {
+    TaskLifecycle(TaskEngine engine, Clock clock, TaskSettings settings, TaskOutputs outputs) {
         this.engine = engine;
         this.clock = clock;
         this.settings = settings;
-        this.stopper = new TaskStopper(engine, settings, this);
+        this.stopper = new TaskStopper(engine, settings, this, outputs);
         this.inspector = new ContainerInspector(engine, settings.taskNetwork());
     }
 

@@ -45,6 +45,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
     private final TaskEvents events = new TaskEvents();
     private final TaskHistory history;
     private final TaskLifecycle lifecycle;
+    private final TaskOutputs outputs;
 
     /**
      * Creates the manager; call {@link #start()} to connect events and recover tasks.
@@ -58,10 +59,12 @@ public final class TaskManager implements TaskService, AutoCloseable {
      * @param settings lifecycle settings
      * @param resources secrets, environment files and registry logins fetched at launch
      * @param tags the tag registry (a task's tags are kept there)
+     * @param outputs where containers' output goes besides the engine (log sinks)
      */
     public TaskManager(TaskEngine engine, TaskComposer composer, Path composeDest, EcsArns arns, Clock clock,
                        TaskStore store, TaskSettings settings, LaunchResources resources,
-                       TagRegistry tags) {
+                       TagRegistry tags, TaskOutputs outputs) {
+        this.outputs = requireNonNull(outputs, "outputs is null");
         this.tags = requireNonNull(tags, "tags is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.composer = requireNonNull(composer, "composer is null");
@@ -71,7 +74,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         this.settings = requireNonNull(settings, "settings is null");
         this.resources = requireNonNull(resources, "resources is null");
         this.history = new TaskHistory(requireNonNull(store, "store is null"), clock, settings, events);
-        this.lifecycle = new TaskLifecycle(engine, clock, settings);
+        this.lifecycle = new TaskLifecycle(engine, clock, settings, outputs);
     }
 
     /**
@@ -84,7 +87,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         history.openLog();
         // the task network was shaped when the engine was chosen (RuntimeCore); each launch makes it if missing
         engine.events(new ContainerEvents(history, lifecycle));
-        new TaskRecovery(history, lifecycle, engine).recover(saved);
+        new TaskRecovery(history, lifecycle, engine, outputs).recover(saved);
         history.startSweep(record -> {
             if (settings.removeContainers() == TaskSettings.RemoveContainers.AFTER_RETENTION) {
                 lifecycle.remove(record);
@@ -108,7 +111,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
             tags.tag(record.taskArn, userTags);
         }
         Thread.ofVirtual().name("launch-" + taskId)
-                .start(() -> new TaskLauncher(lifecycle, engine, resources, settings, record, compose).launch());
+                .start(() -> new TaskLauncher(lifecycle, engine, resources, settings, outputs, record, compose).launch());
         return record.snapshot();
     }
 

@@ -6,7 +6,8 @@ import java.util.logging.Logger;
 
 /**
  * After a restart: stopped tasks come back from disk as history; tasks that were running keep being
- * tracked from their containers (exits that happened meanwhile are applied); a launch that was cut off
+ * tracked from their containers (exits that happened meanwhile are applied, their output is followed again); a
+ * launch that was cut off
  * half-way is stopped and cleaned, never left as orphans.
  */
 final class TaskRecovery {
@@ -16,8 +17,10 @@ final class TaskRecovery {
     private final TaskHistory history;
     private final TaskLifecycle lifecycle;
     private final TaskEngine engine;
+    private final TaskOutputs outputs;
 
-    TaskRecovery(TaskHistory history, TaskLifecycle lifecycle, TaskEngine engine) {
+    TaskRecovery(TaskHistory history, TaskLifecycle lifecycle, TaskEngine engine, TaskOutputs outputs) {
+        this.outputs = outputs;
         this.history = history;
         this.lifecycle = lifecycle;
         this.engine = engine;
@@ -42,6 +45,12 @@ final class TaskRecovery {
             if (record.containers.keySet().stream().allMatch(seen::containsKey)) {
                 started.forEach(s -> lifecycle.containerStarted(record, s.getKey(), s.getValue()));
             }
+            // the output of containers still on the engine is followed again (the stop below waits for it)
+            seen.forEach((container, observation) -> {
+                if (record.containers.containsKey(container)) {
+                    outputs.resume(engine, record, container, observation.id());
+                }
+            });
             boolean stopping;
             boolean launched;
             boolean essentialExited;

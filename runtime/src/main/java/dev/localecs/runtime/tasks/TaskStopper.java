@@ -16,8 +16,10 @@ final class TaskStopper {
     private final TaskEngine engine;
     private final TaskSettings settings;
     private final TaskLifecycle lifecycle;
+    private final TaskOutputs outputs;
 
-    TaskStopper(TaskEngine engine, TaskSettings settings, TaskLifecycle lifecycle) {
+    TaskStopper(TaskEngine engine, TaskSettings settings, TaskLifecycle lifecycle, TaskOutputs outputs) {
+        this.outputs = outputs;
         this.engine = engine;
         this.settings = settings;
         this.lifecycle = lifecycle;
@@ -47,7 +49,10 @@ final class TaskStopper {
         finish(record);
     }
 
-    /** Every container has stopped: record exit codes not yet seen, stop the pause container, STOPPED. */
+    /**
+     * Every container has stopped: record exit codes not yet seen, stop the pause container, wait (bounded) for the
+     * containers' output to be delivered, STOPPED.
+     */
     private void finish(TaskRecord record) {
         for (ContainerState c : record.containers.values()) {
             boolean unseen;
@@ -62,6 +67,8 @@ final class TaskStopper {
         if (record.pauseId != null) {
             quietly("Stopping the pause container of " + record.taskId, () -> engine.stop(record.pauseId, 2));
         }
+        // every line the containers wrote is delivered before STOPPED (and before the containers are removed)
+        outputs.awaitDelivered(record);
         if (settings.removeContainers() == TaskSettings.RemoveContainers.IMMEDIATELY) {
             // deprovisioned before STOPPED, so a STOPPED task has nothing left on the engine
             remove(record);

@@ -67,19 +67,22 @@ final class AwsCli {
         return run(command);
     }
 
-    private Result run(List<String> args) {
+    /**
+     * Starts {@code aws <service> <args>} against the endpoint without waiting (e.g. {@code logs tail --follow}),
+     * its output going to a file; the caller destroys it.
+     */
+    Process start(java.nio.file.Path output, String service, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(executable);
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_MAX_ATTEMPTS", "1");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        command.add(service);
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1"));
+        Process process = builder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private Result run(List<String> args) {
+        ProcessBuilder builder = builder(args);
         try {
             Process process = builder.start();
             process.getOutputStream().close();
@@ -97,6 +100,22 @@ final class AwsCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private ProcessBuilder builder(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        env.put("AWS_PAGER", "");
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        return builder;
     }
 
     record Result(int exitCode, String output, String error) {

@@ -506,13 +506,13 @@ class BadInputIT {
     }
 
     @Test
-    void bodyOverOneMebibyteIsRefusedWithoutReadingIt() throws Exception {
-        String big = "{\"family\":\"" + "a".repeat(1024 * 1024) + "\"}";
+    void bodyOverEightMebibytesIsRefusedWithoutReadingIt() throws Exception {
+        String big = "{\"family\":\"" + "a".repeat(8 * 1024 * 1024) + "\"}";
         HttpResponse<String> response = runtime.post("RegisterTaskDefinition", big);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("ClientException");
-        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("1048576 bytes");
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("8388608 bytes");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
     }
 

@@ -44,10 +44,16 @@ final class SimulatedTasks implements AutoCloseable {
     private SimulatedTaskEngine engine;
     private final TaskSettings settings;
     private TaskManager manager;
+    private final TaskOutputs outputs;
 
     private SimulatedTasks(Path dir, TaskSettings settings) {
+        this(dir, settings, TaskOutputs.NONE);
+    }
+
+    private SimulatedTasks(Path dir, TaskSettings settings, TaskOutputs outputs) {
         this.dir = dir;
         this.settings = settings;
+        this.outputs = outputs;
         this.engine = new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24");
         start();
     }
@@ -59,6 +65,12 @@ final class SimulatedTasks implements AutoCloseable {
     static SimulatedTasks start(Path dir, Duration retention, Duration dependencyTimeout) {
         return new SimulatedTasks(dir, new TaskSettings(retention, TaskSettings.RemoveContainers.AFTER_RETENTION,
                 dependencyTimeout, network(Map.of())));
+    }
+
+    /** With containers' output fed to log sinks. */
+    static SimulatedTasks withOutputs(Path dir, TaskOutputs outputs) {
+        return new SimulatedTasks(dir, new TaskSettings(Duration.ofHours(1),
+                TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5), network(Map.of())), outputs);
     }
 
     /** With a task network of a subnet and gateway (which task metadata reports). */
@@ -83,7 +95,8 @@ final class SimulatedTasks implements AutoCloseable {
         TaskStore store = new TaskStore(files);
         List<PersistedTask> saved = store.load();
         manager = new TaskManager(new Unclosable(engine), composer, dir.resolve("compose"), arns,
-                Clock.tickMillis(ZoneOffset.UTC), store, settings, LaunchResources.NONE, new FileTagRegistry(files));
+                Clock.tickMillis(ZoneOffset.UTC), store, settings, LaunchResources.NONE, new FileTagRegistry(files),
+                outputs);
         manager.start(saved);
     }
 
@@ -242,6 +255,11 @@ final class SimulatedTasks implements AutoCloseable {
         @Override
         public void events(EventListener listener) {
             engine.events(listener);
+        }
+
+        @Override
+        public void follow(String containerId, OutputReceiver receiver) throws InterruptedException {
+            engine.follow(containerId, receiver);
         }
 
         @Override

@@ -16,8 +16,8 @@ import org.pf4j.Extension;
 /**
  * Keeps the embedded CloudWatch Logs durable and within its policies: loads the store at start, writes its
  * changes every flush interval (and once more at stop), and deletes events past their group's retention every
- * sweep interval. Its problem in {@code /health}: events dropped to stay within {@code logs.max-stored-mib} (for 15
- * minutes after the last drop), or a failing write.
+ * sweep interval. Its problem in {@code /health}: events dropped to stay within {@code logs.max-stored-mib} or awslogs
+ * events that could not be delivered (for 15 minutes after the last drop), or a failing write.
  */
 @Extension
 public final class CloudWatchLogsWorker implements BackgroundWorker {
@@ -77,6 +77,10 @@ public final class CloudWatchLogsWorker implements BackgroundWorker {
     public Optional<String> problem() {
         if (writeFailure != null) {
             return Optional.of(writeFailure);
+        }
+        Optional<String> delivery = DeliveryStats.SHARED.problemSince(context.clock().millis() - DROP_SHOWN.toMillis());
+        if (delivery.isPresent()) {
+            return delivery;
         }
         LogStore current = store;
         if (current == null) {
