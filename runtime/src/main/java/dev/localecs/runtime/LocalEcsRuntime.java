@@ -12,6 +12,8 @@ import dev.localecs.runtime.protocol.EcsErrorHandlers;
 import dev.localecs.runtime.protocol.EcsResponses;
 import dev.localecs.runtime.protocol.HttpVersionRefusal;
 import dev.localecs.runtime.protocol.RequestId;
+import dev.localecs.runtime.ui.UiService;
+import dev.localecs.runtime.ui.UiSettings;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * The running emulator: the {@link RuntimeCore} behind the HTTP server (ECS API on {@code POST /},
- * {@code GET /health}). {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
+ * {@code GET /health}, the dashboard at {@code /ui/}). {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
  * naming the setting.
  */
 public final class LocalEcsRuntime implements AutoCloseable {
@@ -32,9 +34,12 @@ public final class LocalEcsRuntime implements AutoCloseable {
     private final DockerProbe docker;
     private final WebServer server;
     private final EndpointServer endpoint;
+    private final UiService ui;
 
-    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint) {
+    private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint,
+                            UiService ui) {
         this.core = core;
+        this.ui = ui;
         this.endpoint = endpoint;
         this.docker = docker;
         this.server = server;
@@ -52,6 +57,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
         RuntimeCore core = RuntimeCore.start(config, environment, baseDir);
         DockerProbe docker = null;
         EndpointServer endpoint = null;
+        UiService ui = null;
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
@@ -74,8 +80,14 @@ public final class LocalEcsRuntime implements AutoCloseable {
                     })
                     .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(),
                             core.engineName(), docker,
-                            core.upstream(), endpointForHealth, json, responses))
-                    .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
+                            core.upstream(), endpointForHealth, json, responses));
+            UiSettings uiSettings = UiSettings.from(config);
+            if (uiSettings.enabled() && core.tasks().isPresent()) {
+                ui = new UiService(uiSettings, core.tasks().get(), core.context().taskDefinitions(), core.actions(),
+                        core.composeDest(), core.engineName(), json);
+                routing.register("/ui", ui);
+            }
+            routing.register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
             WebServer server = WebServer.builder()
                     .directHandlers(HttpVersionRefusal.handlers())
@@ -88,8 +100,11 @@ public final class LocalEcsRuntime implements AutoCloseable {
                     + server.port() + " (state " + core.stateRoot() + ", upstream "
                     + core.upstream().endpoint().map(URI::toString).orElse("none") + ")");
             core.workers().start();
-            return new LocalEcsRuntime(core, docker, server, endpoint);
+            return new LocalEcsRuntime(core, docker, server, endpoint, ui);
         } catch (RuntimeException e) {
+            if (ui != null) {
+                ui.close();
+            }
             if (endpoint != null) {
                 endpoint.close();
             }
@@ -133,6 +148,9 @@ public final class LocalEcsRuntime implements AutoCloseable {
     /** Stops the server and the plugins. */
     @Override
     public void close() {
+        if (ui != null) {
+            ui.close();
+        }
         server.stop();
         core.workers().close();
         endpoint.close();
