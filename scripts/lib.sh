@@ -74,6 +74,9 @@ ensure_test_tools() {
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   # the tests run Debian's python3 (/usr/bin/python3), not whatever python3 comes first on PATH
   /usr/bin/python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
+  # the dashboard's browser tests: Debian's chromium, driven by playwright-core installed with npm
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   command -v moto_server >/dev/null 2>&1 \
     || die "moto_server (moto 5) is needed by the integration tests and is not on PATH: pip install 'moto[server]'."

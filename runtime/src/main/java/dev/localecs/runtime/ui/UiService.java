@@ -66,7 +66,7 @@ public final class UiService implements HttpService, AutoCloseable {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::redirect)
+        rules.get("/", (req, res) -> assets.serve("index.html", req, res))
                 .get("/api/session", this::session)
                 .get("/api/events", (req, res) -> new EventStream(events).serve(req, res))
                 .get("/api/clusters", (req, res) -> send(res, reads.clusters()))
@@ -90,14 +90,6 @@ public final class UiService implements HttpService, AutoCloseable {
                 .get("/{+asset}", (req, res) -> assets.serve(param(req, "asset"), req, res));
     }
 
-    private void redirect(ServerRequest req, ServerResponse res) {
-        if (req.path().rawPath().endsWith("/")) {
-            assets.serve("index.html", req, res);
-            return;
-        }
-        res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/ui/").send();
-    }
-
     private void session(ServerRequest req, ServerResponse res) {
         ObjectNode body = json.createObjectNode();
         boolean hostAllowed = guard.hostAllowed(req.headers().first(HeaderNames.HOST));
@@ -108,7 +100,8 @@ public final class UiService implements HttpService, AutoCloseable {
         body.put("engine", engineName);
         body.put("tokenHeader", MutationGuard.TOKEN_HEADER);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        send(res, body);
+        // the one answer that carries a token: the page's own, readable only by same-origin scripts
+        sendUnredacted(res, body);
     }
 
     private void logs(ServerRequest req, ServerResponse res) {
@@ -156,9 +149,13 @@ public final class UiService implements HttpService, AutoCloseable {
     }
 
     private void send(ServerResponse res, JsonNode body) {
+        sendUnredacted(res, Redactor.redact(body));
+    }
+
+    private void sendUnredacted(ServerResponse res, JsonNode body) {
         try {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.send(json.writeValueAsBytes(Redactor.redact(body)));
+            res.send(json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
