@@ -43,7 +43,7 @@ async function route() {
 }
 
 function setView(...children) {
-  main.replaceChildren(...children);
+  main.replaceChildren(...children.flat().filter(child => child !== null && child !== undefined && child !== false));
 }
 
 // ---------- clusters
@@ -90,19 +90,29 @@ async function servicesView(r) {
         : data.services.map(serviceCard));
   };
   render(await load());
+  // services change with their tasks: refresh shortly after a burst of task changes and once more when the
+  // scheduler has had time to settle; a slow refresh catches what no task change announces
   let pending = null;
+  let trailing = null;
+  const refresh = async () => {
+    // keep what the user is typing in a desired-count field
+    if (main.contains(document.activeElement) && document.activeElement.tagName === 'INPUT') return;
+    try { render(await load()); } catch (e) { /* the next refresh tries again */ }
+  };
+  const slow = setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, 5000);
+  refreshServices = () => { clearTimeout(pending); pending = setTimeout(refresh, 100); };
   return {
     onTasks() {
       clearTimeout(pending);
-      pending = setTimeout(async () => {
-        // keep what the user is typing in a desired-count field
-        if (main.contains(document.activeElement) && document.activeElement.tagName === 'INPUT') return;
-        render(await load());
-      }, 300);
+      clearTimeout(trailing);
+      pending = setTimeout(refresh, 300);
+      trailing = setTimeout(refresh, 1500);
     },
-    dispose() { clearTimeout(pending); },
+    dispose() { clearTimeout(pending); clearTimeout(trailing); clearInterval(slow); refreshServices = () => {}; },
   };
 }
+
+let refreshServices = () => {};
 
 function serviceCard(s) {
   const cluster = clusterName(s.clusterArn);
@@ -111,11 +121,11 @@ function serviceCard(s) {
   const controls = actionsEnabled() ? h('div', {class: 'row'},
     h('label', {}, 'Desired count', count),
     h('button', {type: 'button', onclick: async () => {
-      try { await act(base + '/desired-count', {desiredCount: Number(count.value)}); toast(`${s.serviceName}: desired count ${count.value}`); }
+      try { await act(base + '/desired-count', {desiredCount: Number(count.value)}); toast(`${s.serviceName}: desired count ${count.value}`); refreshServices(); }
       catch (e) { toast(e.message, true); }
     }}, 'Set'),
     h('button', {type: 'button', class: 'secondary', onclick: async () => {
-      try { await act(base + '/force-deployment'); toast(`${s.serviceName}: new deployment started`); }
+      try { await act(base + '/force-deployment'); toast(`${s.serviceName}: new deployment started`); refreshServices(); }
       catch (e) { toast(e.message, true); }
     }}, 'Force new deployment')) : null;
   return h('section', {class: 'panel service', 'data-service': s.serviceName, 'aria-label': 'Service ' + s.serviceName},
@@ -362,7 +372,7 @@ async function pluginsView() {
     h('table', {id: 'plugins'},
       h('thead', {}, h('tr', {}, ['Plugin', 'Version', 'State', 'Extensions'].map(t => h('th', {scope: 'col'}, t)))),
       h('tbody', {}, (health.plugins || []).map(p => h('tr', {},
-        h('td', {}, p.id), h('td', {}, p.version || '—'), h('td', {}, status(p.state === 'STARTED' ? 'STARTED' : 'FAILED', p.state), ' ', p.state),
+        h('td', {}, p.id), h('td', {}, p.version || '—'), h('td', {}, p.state === 'STARTED' ? status('STARTED') : status('FAILED', p.state), p.state === 'STARTED' ? null : ' ' + p.state),
         h('td', {class: 'muted'}, (p.extensions || []).join(', ')))))),
     h('h2', {}, 'Workers'),
     h('table', {},
