@@ -10,14 +10,16 @@ export const BASE = process.env.BASE;              // http://127.0.0.1:<port>
 export const ARTEFACTS = process.env.ARTEFACTS;
 
 export async function launch() {
-  const browser = await chromium.launch({
+  // a fresh profile folder per run (Playwright passes it as --user-data-dir)
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ui-chromium-')), {
     executablePath: process.env.CHROMIUM,
     headless: true,
+    viewport: {width: 1360, height: 900},
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-sync', '--disable-component-update', '--user-data-dir=' + mkdtempSync(join(tmpdir(), 'ui-chromium-'))],
+      '--disable-sync', '--disable-component-update'],
   });
-  const context = await browser.newContext({viewport: {width: 1360, height: 900}});
-  const page = await context.newPage();
+  const browser = context;
+  const page = context.pages()[0] || await context.newPage();
   page.on('pageerror', e => { console.log('PAGE ERROR: ' + e.message); pageErrors.push(e.message); });
   return {browser, context, page};
 }

@@ -75,6 +75,17 @@ final class DockerOutput {
             }
         }
 
+        @Override
+        public void onError(Throwable throwable) {
+            // the container is gone (removed with its task) or the engine went away: the output just ends
+            LOG.fine("Output of container " + name + ": " + throwable);
+            try {
+                close();
+            } catch (IOException e) {
+                LOG.fine("Closing the output of " + name + ": " + e);
+            }
+        }
+
         synchronized void flush() {
             if (!out.isEmpty()) {
                 emit(false, out.toString());

@@ -50,6 +50,16 @@ class DashboardIT {
         if (runtime != null) {
             runtime.close();
         }
+        // a failed scenario leaves its tasks running (the runtime keeps tasks across restarts): remove them
+        for (String family : List.of("ui-hello", "secretive-ui")) {
+            String ids = TestImages.run(List.of("docker", "ps", "-aq", "--filter",
+                    "label=com.amazonaws.ecs.task-definition-family=" + family)).trim();
+            if (!ids.isEmpty()) {
+                List<String> remove = new java.util.ArrayList<>(List.of("docker", "rm", "-f"));
+                remove.addAll(List.of(ids.split("\\s+")));
+                TestImages.run(remove);
+            }
+        }
         if (moto != null) {
             moto.close();
         }
@@ -88,7 +98,7 @@ class DashboardIT {
         runtime = RuntimeFixture.start(state, Map.of("endpoint.mode", "host-gateway",
                         "upstream.sts.endpoint", moto.endpoint().toString(),
                         "upstream.secretsmanager.endpoint", moto.endpoint().toString(),
-                        "tasks.remove-containers", "immediately"),
+                        "tasks.remove-containers", "never"),
                 Map.of("ECS_ENDPOINT_AWS_ACCESS_KEY_ID", "AKIDENDPOINT", "ECS_ENDPOINT_AWS_SECRET_ACCESS_KEY", "s"));
         var registered = runtime.post("RegisterTaskDefinition", """
                 {"family": "secretive-ui", "executionRoleArn": "arn:aws:iam::123456789012:role/exec",

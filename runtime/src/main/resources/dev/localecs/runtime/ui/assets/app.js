@@ -233,8 +233,7 @@ async function taskView(r) {
   const tabs = ['Log', 'Compose files', 'Definition'];
   let tab = r.params.get('tab') || 'Log';
   const tabBar = h('div', {class: 'tabs', role: 'tablist'});
-  const controller = new AbortController();
-  let logBox = null;
+  let logFollow = null;
 
   const renderTask = () => {
     const stopButton = actionsEnabled() && task.lastStatus !== 'STOPPED' && task.desiredStatus !== 'STOPPED'
@@ -269,30 +268,31 @@ async function taskView(r) {
 
   const renderTab = async () => {
     for (const button of tabBar.children) button.setAttribute('aria-selected', String(button.textContent === tab));
+    if (logFollow) logFollow.abort();
+    logFollow = null;
     if (tab === 'Log') {
-      logBox = h('div', {class: 'log', id: 'log', tabindex: 0, role: 'log', 'aria-label': 'Container output'});
-      panel.replaceChildren(logBox);
+      const box = h('div', {class: 'log', id: 'log', tabindex: 0, role: 'log', 'aria-label': 'Container output'});
+      const follow = new AbortController();
+      logFollow = follow;
+      panel.replaceChildren(box);
       const names = (task.containers || []).map(c => c.name);
       followOutput(cluster, id, item => {
-        if (!logBox) return;
-        const atBottom = logBox.scrollTop + logBox.clientHeight >= logBox.scrollHeight - 8;
-        if (item.note) logBox.append(h('span', {class: 'line note'}, item.note));
-        else if (item.end) logBox.append(h('span', {class: 'line note'}, '— end of output (task ' + item.lastStatus + ') —'));
-        else logBox.append(h('span', {class: 'line' + (item.stream === 'stderr' ? ' err' : '')},
+        const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 8;
+        if (item.note) box.append(h('span', {class: 'line note'}, item.note));
+        else if (item.end) box.append(h('span', {class: 'line note'}, '— end of output (task ' + item.lastStatus + ') —'));
+        else box.append(h('span', {class: 'line' + (item.stream === 'stderr' ? ' err' : '')},
           h('span', {class: 'who ' + colourOf(item.container, names)}, item.container + ' |'), h('span', {class: 'msg'}, item.message)));
-        if (atBottom) logBox.scrollTop = logBox.scrollHeight;
-      }, controller.signal).catch(e => { if (e.name !== 'AbortError' && logBox) logBox.append(h('span', {class: 'line note'}, 'Output interrupted: ' + e.message)); });
+        if (atBottom) box.scrollTop = box.scrollHeight;
+      }, follow.signal).catch(e => { if (e.name !== 'AbortError') box.append(h('span', {class: 'line note'}, 'Output interrupted: ' + e.message)); });
     } else if (tab === 'Compose files') {
-      logBox = null;
       const {directory, files} = await get(base + '/compose');
       panel.replaceChildren(h('p', {class: 'muted'}, 'Project folder ', h('code', {}, directory), ' — merged in this order:'),
-        files.length === 0 ? h('p', {class: 'empty'}, 'The compose files are gone (removed with the task).')
+        ...(files.length === 0 ? [h('p', {class: 'empty'}, 'The compose files are gone (removed with the task).')]
           : files.map(f => h('details', {open: f.effective || undefined},
             h('summary', {}, h('code', {}, f.name), f.dropIn ? h('span', {class: 'tag dropin'}, 'drop-in') : null,
               f.effective ? h('span', {class: 'tag'}, 'effective') : null, h('span', {class: 'muted'}, f.origin)),
-            h('pre', {}, f.content))));
+            h('pre', {}, f.content)))));
     } else {
-      logBox = null;
       const definition = await get('/ui/api/task-definitions/' + encodeURIComponent(lastPart(task.taskDefinitionArn)));
       panel.replaceChildren(definitionDetail(definition.taskDefinition));
     }
@@ -308,7 +308,7 @@ async function taskView(r) {
       const mine = changed.find(t => taskId(t.taskArn) === id);
       if (mine) { task = mine; renderTask(); }
     },
-    dispose() { controller.abort(); logBox = null; },
+    dispose() { if (logFollow) logFollow.abort(); },
   };
 }
 
