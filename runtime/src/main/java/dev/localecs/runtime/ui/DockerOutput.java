@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +38,8 @@ final class DockerOutput {
         Lines callback = new Lines(name, sink);
         try (Lines running = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
                 .withTimestamps(true).withFollowStream(follow).exec(callback)) {
-            while (!running.awaitCompletion(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // not awaitCompletion(timeout): docker-java closes the stream when that times out
+            while (!running.ended.await(500, TimeUnit.MILLISECONDS)) {
                 if (sink.broken()) {
                     return;
                 }
@@ -55,6 +58,7 @@ final class DockerOutput {
         private final OutputSink sink;
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder err = new StringBuilder();
+        private final CountDownLatch ended = new CountDownLatch(1);
 
         Lines(String name, OutputSink sink) {
             this.name = name;
@@ -76,9 +80,16 @@ final class DockerOutput {
         }
 
         @Override
+        public void onComplete() {
+            ended.countDown();
+            super.onComplete();
+        }
+
+        @Override
         public void onError(Throwable throwable) {
             // the container is gone (removed with its task) or the engine went away: the output just ends
             LOG.fine("Output of container " + name + ": " + throwable);
+            ended.countDown();
             try {
                 close();
             } catch (IOException e) {

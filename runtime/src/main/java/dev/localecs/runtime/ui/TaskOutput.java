@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 final class TaskOutput implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** How long a followed container may write nothing before its output stops being followed. */
+    static final Duration QUIET_LIMIT = Duration.ofHours(24);
 
     private final TaskService tasks;
     private final TaskDefinitionRegistry definitions;
@@ -126,8 +128,8 @@ final class TaskOutput implements AutoCloseable {
 
     private synchronized DockerClient docker() {
         if (docker == null) {
-            // no response timeout: a quiet container's followed log is silent for as long as it likes
-            docker = DockerClients.create(dockerHost, Duration.ZERO);
+            // the response timeout bounds silence: a followed log may be quiet for a long time
+            docker = DockerClients.create(dockerHost, QUIET_LIMIT);
         }
         return docker;
     }
