@@ -38,6 +38,7 @@ final class TaskEventHub implements AutoCloseable {
     private final Deque<Batch> ring = new ArrayDeque<>();
     private final TaskSubscription subscription;
     private final Thread flusher;
+    private final Duration coalesce;
     private long sequence;
     private boolean closed;
 
@@ -61,7 +62,12 @@ final class TaskEventHub implements AutoCloseable {
     }
 
     TaskEventHub(TaskService tasks, ObjectMapper json) {
+        this(tasks, json, COALESCE);
+    }
+
+    TaskEventHub(TaskService tasks, ObjectMapper json, Duration coalesce) {
         this.json = json;
+        this.coalesce = coalesce;
         this.flusher = Thread.ofVirtual().name("ui-task-events").unstarted(this::flushLoop);
         this.subscription = tasks.subscribe(this::changed);
         flusher.start();
@@ -85,7 +91,7 @@ final class TaskEventHub implements AutoCloseable {
                         return;
                     }
                 }
-                Thread.sleep(COALESCE);
+                Thread.sleep(coalesce);
                 List<Task> changes;
                 synchronized (lock) {
                     changes = new ArrayList<>(pending.values());
