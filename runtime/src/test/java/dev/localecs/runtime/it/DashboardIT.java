@@ -177,6 +177,30 @@ class DashboardIT {
         assertThat(page.body()).as("every asset is served locally: no CDN").doesNotContain("https://");
     }
 
+    @Test
+    void anAwslogsContainersOutputComesFromTheEmbeddedCloudWatchLogs() throws Exception {
+        runtime = RuntimeFixture.start(state, Map.of("tasks.engine", "simulated"));
+        runtime.post("RegisterTaskDefinition", """
+                {"family": "shipped", "containerDefinitions": [{"name": "web", "image": "busybox", "memory": 32,
+                  "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/shipped",
+                    "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ui"}}}]}""");
+        String arn = runtime.ecs().runTask(r -> r.taskDefinition("shipped")).tasks().get(0).taskArn();
+        String id = arn.replaceAll(".*/", "");
+        String stream = "ui/web/" + id;
+        runtime.postTarget("Logs_20140328.CreateLogGroup", "{\"logGroupName\": \"/ecs/shipped\"}");
+        runtime.postTarget("Logs_20140328.CreateLogStream", "{\"logGroupName\": \"/ecs/shipped\", "
+                + "\"logStreamName\": \"" + stream + "\"}");
+        var put = runtime.postTarget("Logs_20140328.PutLogEvents", "{\"logGroupName\": \"/ecs/shipped\", "
+                + "\"logStreamName\": \"" + stream + "\", \"logEvents\": [{\"timestamp\": "
+                + System.currentTimeMillis() + ", \"message\": \"shipped line\"}]}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        String output = get("/ui/api/tasks/default/" + id + "/logs").body();
+
+        assertThat(output).contains("{\"container\":\"web\",\"stream\":\"awslogs\"", "\"message\":\"shipped line\"}",
+                "{\"end\":true,\"lastStatus\":\"RUNNING\"}");
+    }
+
     private HttpResponse<String> get(String path) {
         return RuntimeFixture.send(HttpRequest.newBuilder(URI.create(runtime.endpoint() + path)).build());
     }
