@@ -2,6 +2,7 @@ package dev.localecs.runtime.cli;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ record CliOptions(Map<String, String> values, Set<String> flags, List<String> po
 
     static CliOptions parse(List<String> args, Set<String> valued, Set<String> flagNames, String usage) {
         Map<String, String> values = new LinkedHashMap<>();
-        Set<String> flags = new java.util.HashSet<>();
+        Set<String> flags = new HashSet<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

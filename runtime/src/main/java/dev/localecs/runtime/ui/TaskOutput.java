@@ -8,6 +8,7 @@ import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.runtime.docker.DockerClients;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -139,7 +140,7 @@ final class TaskOutput implements AutoCloseable {
         if (docker != null) {
             try {
                 docker.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 docker = null;
             }
         }

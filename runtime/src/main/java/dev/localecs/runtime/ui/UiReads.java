@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.ClusterRegistry;
+import dev.localecs.api.EcsAction;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +52,8 @@ final class UiReads {
 
     JsonNode services(Optional<String> cluster) {
         ObjectNode body = json.createObjectNode();
-        boolean served = calls.serves(dev.localecs.api.EcsAction.ECS, "ListServices")
-                && calls.serves(dev.localecs.api.EcsAction.ECS, "DescribeServices");
+        boolean served = calls.serves(EcsAction.ECS, "ListServices")
+                && calls.serves(EcsAction.ECS, "DescribeServices");
         body.put("served", served);
         ArrayNode services = body.putArray("services");
         if (!served) {
@@ -141,7 +143,7 @@ final class UiReads {
 
     private Task find(String cluster, String taskId) {
         return tasks.find(cluster, taskId).orElseThrow(() -> new EcsException(
-                dev.localecs.api.error.ErrorCode.INVALID_PARAMETER, "The referenced task was not found."));
+                ErrorCode.INVALID_PARAMETER, "The referenced task was not found."));
     }
 
     private List<String> clusterArns() {

@@ -3,7 +3,6 @@ package dev.localecs.runtime.ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.TaskDefinitionRegistry;
 import dev.localecs.api.TaskService;
@@ -22,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /ui}: the dashboard's page and assets, its read API ({@code /ui/api/…}, every answer redacted), the
@@ -121,7 +121,7 @@ public final class UiService implements HttpService, AutoCloseable {
         }
     }
 
-    private void mutate(ServerRequest req, ServerResponse res, java.util.function.Supplier<JsonNode> action) {
+    private void mutate(ServerRequest req, ServerResponse res, Supplier<JsonNode> action) {
         Optional<String> refusal = guard.refusal(new MutationGuard.Request(req.headers().first(HeaderNames.HOST),
                 req.headers().first(HeaderNames.ORIGIN), req.headers().first(HeaderNames.create("Sec-Fetch-Site")),
                 req.headers().first(HeaderNames.create(MutationGuard.TOKEN_HEADER))));
