@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -99,7 +100,9 @@ final class ComposeFilesView {
         } catch (IOException e) {
             return List.of();
         }
-        files.sort(Comparator.comparingInt(ComposeFilesView::rank).thenComparing(ComposeFilesView::modified)
+        // built-in overrides in the order they were written (the providers' order); drop-ins by name
+        files.sort(Comparator.comparingInt(ComposeFilesView::rank)
+                .thenComparingLong(file -> rank(file) == 2 ? 0 : modified(file))
                 .thenComparing(Path::toString));
         return files;
     }
@@ -118,7 +121,7 @@ final class ComposeFilesView {
 
     private static long modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toMillis();
+            return Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             return 0;
         }
