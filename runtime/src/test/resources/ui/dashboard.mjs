@@ -13,11 +13,26 @@ await main(async () => {
   await page.locator('#tasks').waitFor({timeout: TIMEOUT});
   check(true, 'the tasks view is shown');
 
+  // more tabs than a browser's connections per host: they share one event stream
+  const tabs = [];
+  for (let i = 0; i < 9; i++) {
+    const tab = await context.newPage();
+    await tab.goto(BASE + '/ui/#/tasks');
+    await tab.locator('#live.on').waitFor({timeout: TIMEOUT});
+    tabs.push(tab);
+  }
+  check(true, '10 tabs are live at once');
+
   const taskArn = aws('run-task', '--task-definition', 'ui-hello').tasks[0].taskArn;
   const id = taskArn.split('/').pop();
   const row = page.locator(`tr[data-task="${id}"]`);
   await row.waitFor({timeout: TIMEOUT});
   check(true, 'the task run with the AWS CLI appears without reload');
+  for (const tab of tabs) {
+    await tab.locator(`tr[data-task="${id}"]`).waitFor({timeout: TIMEOUT});
+    await tab.close();
+  }
+  check(true, 'every open tab shows it too');
   await row.locator('.task-status [data-status="RUNNING"]').waitFor({timeout: TIMEOUT});
   check(true, 'its row turns RUNNING without reload');
   await shot(page, 'tasks');

@@ -76,7 +76,7 @@ class DashboardIT {
 
         String output = Browser.run("dashboard.mjs", Map.of("BASE", runtime.endpoint().toString(), "LINE", LINE));
 
-        assertThat(output).contains("PASSED", "its row turns RUNNING without reload",
+        assertThat(output).contains("PASSED", "every open tab shows it too", "its row turns RUNNING without reload",
                 "the task's log shows the line the container printed", "the task stopped from the page is shown STOPPED",
                 "the forced new deployment is shown rolling", "a cross-origin POST from another origin's page stopped nothing");
         assertThat(Browser.artefacts().resolve("tasks.png")).isNotEmptyFile();
@@ -167,7 +167,8 @@ class DashboardIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("default-src 'self'"));
-        for (String asset : List.of("/ui/app.js", "/ui/dom.js", "/ui/api.js", "/ui/app.css", "/ui/favicon.svg")) {
+        for (String asset : List.of("/ui/app.js", "/ui/dom.js", "/ui/api.js", "/ui/events-worker.js", "/ui/app.css",
+                "/ui/favicon.svg")) {
             HttpResponse<String> served = get(asset);
             assertThat(served.statusCode()).as(asset).isEqualTo(200);
             if (!asset.endsWith(".svg")) {

@@ -47,8 +47,22 @@ export async function followOutput(cluster, id, onItem, signal) {
   }
 }
 
-/** One EventSource for the page; listeners get each batch of changed tasks. */
+/**
+ * Task changes for this page: through a shared worker holding one EventSource for every tab of the browser
+ * (browsers cap HTTP/1.1 connections per host), or this page's own EventSource where shared workers are missing.
+ */
 export function connectEvents(onTasks, onResync, onState) {
+  if (window.SharedWorker) {
+    const worker = new SharedWorker('/ui/events-worker.js', {name: 'local-ecs-api-events'});
+    worker.port.addEventListener('message', ({data}) => {
+      if (data.type === 'tasks') onTasks(JSON.parse(data.data).tasks);
+      else if (data.type === 'resync') onResync();
+      else if (data.type === 'state') onState(data.on);
+    });
+    worker.port.start();
+    window.addEventListener('pagehide', () => worker.port.postMessage('close'));
+    return worker;
+  }
   const source = new EventSource('/ui/api/events');
   source.addEventListener('hello', () => onState(true));
   source.addEventListener('open', () => onState(true));
