@@ -219,8 +219,14 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(run.output()).contains("STOPPED (EssentialContainerExited").doesNotContain("\u001b");
+        Path overrides = Files.writeString(state.getParent().resolve("run-overrides.json"), """
+                {"overrides": {"containerOverrides": [{"name": "app",
+                   "environment": [{"name": "LOCAL_ECS_SIMULATE", "value": "exit:4@1s"}]}]}}""");
+        Result again = client(List.of("run", "--task-def", "launched:1", "--overrides", overrides.toString(),
+                "--endpoint", "http://127.0.0.1:" + port));
+        assertThat(again.exitCode()).as(again.output()).isEqualTo(4);
         Result ps = client(List.of("ps", "--all", "--endpoint", "http://127.0.0.1:" + port));
-        assertThat(ps.output()).contains("launched:1", "app:STOPPED(3)");
+        assertThat(ps.output()).contains("launched:1", "app:STOPPED(3)", "app:STOPPED(4)");
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
