@@ -76,6 +76,8 @@ ensure_test_tools() {
   /usr/bin/python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
   # ExecuteCommandIT drives the data channel with the npm packages ssm-session and ws (installed by the test)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  # the dashboard's browser tests: Debian's chromium, driven by playwright-core installed with npm
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   command -v moto_server >/dev/null 2>&1 \

@@ -230,6 +230,52 @@ class LauncherIT {
         assertThat(bad.output()).contains("does not exist");
     }
 
+    @Test
+    void runThroughTheLauncherExitsWithTheEssentialContainersCodeAndPrintsPlainText() throws Exception {
+        try (var zips = Files.list(DISTRIBUTION.resolve("plugins"))) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.copy(zip, plugins.resolve(zip.getFileName()));
+            }
+        }
+        int port = launch(Map.of("TASKS_ENGINE", "simulated", "ENDPOINT_MODE", "disabled"));
+        assertThat(get(port, "/ui/").body()).as("the dashboard is in the packaged runtime jar")
+                .contains("<script type=\"module\" src=\"/ui/app.js\">");
+        assertThat(get(port, "/ui/app.js").statusCode()).isEqualTo(200);
+        Path definition = Files.writeString(state.getParent().resolve("run-td.json"), """
+                {"family": "launched", "containerDefinitions": [{"name": "app", "image": "busybox", "memory": 16,
+                   "environment": [{"name": "LOCAL_ECS_SIMULATE", "value": "exit:3@1s"}]}]}""");
+
+        Result run = client(List.of("run", "--task-def-file", definition.toString(), "--endpoint",
+                "http://127.0.0.1:" + port));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("STOPPED (EssentialContainerExited").doesNotContain("\u001b");
+        Path overrides = Files.writeString(state.getParent().resolve("run-overrides.json"), """
+                {"overrides": {"containerOverrides": [{"name": "app",
+                   "environment": [{"name": "LOCAL_ECS_SIMULATE", "value": "exit:4@1s"}]}]}}""");
+        Result again = client(List.of("run", "--task-def", "launched:1", "--overrides", overrides.toString(),
+                "--endpoint", "http://127.0.0.1:" + port));
+        assertThat(again.exitCode()).as(again.output()).isEqualTo(4);
+        Result ps = client(List.of("ps", "--all", "--endpoint", "http://127.0.0.1:" + port));
+        assertThat(ps.output()).contains("launched:1", "app:STOPPED(3)", "app:STOPPED(4)");
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Result nobody = client(List.of("ps", "--endpoint", "http://127.0.0.1:" + port));
+        assertThat(nobody.exitCode()).isEqualTo(125);
+        assertThat(nobody.output()).contains("No local-ecs-api runtime answers at http://127.0.0.1:" + port);
+    }
+
+    private Result client(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(DISTRIBUTION.resolve("bin/local-ecs-api").toString()));
+        command.addAll(args);
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(client.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(client.exitValue(), output);
+    }
+
     /**
      * The credentials plugin's own AWS SDK (in its zip's {@code lib/}) resolves an IAM Identity Center profile
      * in deployment mode: with an expired cached login, {@code /health} names the profile and the command.

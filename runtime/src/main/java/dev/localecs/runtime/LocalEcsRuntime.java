@@ -14,6 +14,8 @@ import dev.localecs.runtime.protocol.EcsResponses;
 import dev.localecs.runtime.protocol.HttpVersionRefusal;
 import dev.localecs.runtime.protocol.RequestId;
 import io.helidon.common.socket.SocketOptions;
+import dev.localecs.runtime.ui.UiService;
+import dev.localecs.runtime.ui.UiSettings;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
@@ -25,8 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * The running emulator: the {@link RuntimeCore} behind the HTTP server (ECS API on {@code POST /},
- * {@code GET /health}, ECS Exec's data channel on {@code /v1/data-channel/<session>}).
- * {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
+ * {@code GET /health}, ECS Exec's data channel on {@code /v1/data-channel/<session>}, the dashboard at
+ * {@code /ui/}). {@link #start(RuntimeConfig, Map, Path)} builds everything or fails with a message
  * naming the setting.
  */
 public final class LocalEcsRuntime implements AutoCloseable {
@@ -37,11 +39,13 @@ public final class LocalEcsRuntime implements AutoCloseable {
     private final WebServer server;
     private final EndpointServer endpoint;
     private final DataChannels dataChannels;
+    private final UiService ui;
 
     private LocalEcsRuntime(RuntimeCore core, DockerProbe docker, WebServer server, EndpointServer endpoint,
-                            DataChannels dataChannels) {
+                            DataChannels dataChannels, UiService ui) {
         this.core = core;
         this.dataChannels = dataChannels;
+        this.ui = ui;
         this.endpoint = endpoint;
         this.docker = docker;
         this.server = server;
@@ -60,6 +64,7 @@ public final class LocalEcsRuntime implements AutoCloseable {
         DockerProbe docker = null;
         EndpointServer endpoint = null;
         DataChannels dataChannels = null;
+        UiService ui = null;
         try {
             docker = new DockerProbe(config.get("docker.host", "unix:///var/run/docker.sock"));
             ObjectMapper json = core.context().json();
@@ -82,8 +87,14 @@ public final class LocalEcsRuntime implements AutoCloseable {
                     })
                     .register("/health", new HealthService(core.plugins(), core.workers(), core.actions(),
                             core.engineName(), docker,
-                            core.upstream(), endpointForHealth, json, responses))
-                    .register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
+                            core.upstream(), endpointForHealth, json, responses));
+            UiSettings uiSettings = UiSettings.from(config);
+            if (uiSettings.enabled() && core.tasks().isPresent()) {
+                ui = new UiService(uiSettings, core.tasks().get(), core.context().taskDefinitions(), core.actions(),
+                        core.composeDest(), core.engineName(), json);
+                routing.register("/ui", ui);
+            }
+            routing.register("/", new AwsJsonService(core.actions(), core.upstream(), json, responses));
             EcsErrorHandlers.register(routing, responses);
             dataChannels = DataChannels.create(core.execSessions(), core.tasks(), core.context().clock());
             DataChannels channels = dataChannels;
@@ -103,8 +114,11 @@ public final class LocalEcsRuntime implements AutoCloseable {
                     + server.port() + " (state " + core.stateRoot() + ", upstream "
                     + core.upstream().endpoint().map(URI::toString).orElse("none") + ")");
             core.workers().start();
-            return new LocalEcsRuntime(core, docker, server, endpoint, dataChannels);
+            return new LocalEcsRuntime(core, docker, server, endpoint, dataChannels, ui);
         } catch (RuntimeException e) {
+            if (ui != null) {
+                ui.close();
+            }
             if (endpoint != null) {
                 endpoint.close();
             }
@@ -152,6 +166,9 @@ public final class LocalEcsRuntime implements AutoCloseable {
     @Override
     public void close() {
         dataChannels.close();
+        if (ui != null) {
+            ui.close();
+        }
         server.stop();
         core.workers().close();
         endpoint.close();

@@ -2,6 +2,7 @@ package dev.localecs.runtime;
 
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.runtime.cli.Cli;
 import dev.localecs.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
 /**
- * Command line entry point: {@code local-ecs-api [serve] [--config FILE]} starts the service.
+ * Command line entry point: {@code local-ecs-api [serve] [--config FILE]} starts the service;
+ * {@code convert} writes a task's compose files; {@code run}, {@code ps} and {@code logs} are clients of a
+ * running runtime ({@link Cli}).
  * The launcher passes {@code -Dlocal-ecs.home} (relative paths in the configuration resolve against it)
  * and {@code -Dlocal-ecs.config} (its {@code config/application.yaml}).
  */
@@ -31,9 +34,12 @@ public final class Main {
         configureLogging();
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.remove(0);
+        if (Cli.COMMANDS.contains(command)) {
+            System.exit(Cli.run(command, rest, System.getenv()));
+        }
         if (!command.equals("serve") && !command.equals("convert")) {
             System.err.println("Unknown command '" + command + "'. Usage: local-ecs-api [serve] [--config FILE]\n"
-                    + ConvertCommand.USAGE);
+                    + ConvertCommand.USAGE + "\n" + Cli.USAGE);
             System.exit(2);
         }
         Optional<Path> configFile = option(rest, "--config")
