@@ -31,6 +31,16 @@ public enum ErrorCode {
     ACCESS_DENIED("AccessDeniedException", 400, Side.CLIENT),
     /** The named resource (a CloudWatch Logs group or stream) already exists. */
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, Side.CLIENT),
+    /** The named daemon does not exist (never created, or deleted and its tasks stopped). */
+    DAEMON_NOT_FOUND("DaemonNotFoundException", 400, Side.CLIENT),
+    /** The daemon is being deleted and cannot be updated or deleted again. */
+    DAEMON_NOT_ACTIVE("DaemonNotActiveException", 400, Side.CLIENT),
+    /** The named gateway does not exist. */
+    GATEWAY_NOT_FOUND("GatewayNotFoundException", 400, Side.CLIENT),
+    /** The resource is in use (a gateway with cluster associations) and cannot be removed. */
+    RESOURCE_IN_USE("ResourceInUseException", 400, Side.CLIENT),
+    /** The request conflicts with the current state of the resource. */
+    CONFLICT("ConflictException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 
