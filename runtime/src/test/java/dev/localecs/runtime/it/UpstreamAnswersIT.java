@@ -52,8 +52,9 @@ class UpstreamAnswersIT {
             exchange.close();
         });
         upstream.start();
+        // ListDaemons is served locally; the per-operation selection sends it to this upstream
         runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint",
-                "http://127.0.0.1:" + upstream.getAddress().getPort()));
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), "actions.ListDaemons.plugin", "upstream"));
     }
 
     @AfterEach
@@ -74,23 +75,23 @@ class UpstreamAnswersIT {
                 .isEqualTo("Operation NoSuchOperation is not an Amazon ECS operation and no plugin serves it.");
         assertThat(forwarded).isEmpty();
 
-        runtime.post("ListContainerInstances", "{}");
+        runtime.post("ListDaemons", "{}");
         assertThat(forwarded).as("a real operation still goes upstream")
-                .containsExactly("AmazonEC2ContainerServiceV20141113.ListContainerInstances");
+                .containsExactly("AmazonEC2ContainerServiceV20141113.ListDaemons");
     }
 
     @Test
     void aWronglyTypedBodyForAnUpstreamOperationIsRefusedBeforeForwarding() throws Exception {
         answer(200, "application/x-amz-json-1.1", "{}");
 
-        HttpResponse<String> response = runtime.post("RegisterContainerInstance",
-                "{\"cluster\":\"c\",\"totalResources\":[{\"name\":\"CPU\",\"integerValue\":\"1\"}]}");
+        HttpResponse<String> response = runtime.post("ListDaemons",
+                "{\"clusterArn\":\"c\",\"capacityProviderArns\":[\"a\"],\"maxResults\":\"1\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("SerializationException");
         assertThat(JSON.readTree(response.body()).get("message").asText())
                 .isEqualTo("class java.lang.String can not be converted to an Integer at "
-                        + "'totalResources[0].integerValue': expected an integer, found a string.");
+                        + "'maxResults': expected an integer, found a string.");
         assertThat(forwarded).isEmpty();
     }
 
@@ -98,15 +99,15 @@ class UpstreamAnswersIT {
     void anHtmlErrorPageBecomesAServerExceptionNamingUpstreamAndItsStatus() throws Exception {
         answer(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
 
-        HttpResponse<String> response = runtime.post("ListContainerInstances", "{\"cluster\":\"x\"}");
+        HttpResponse<String> response = runtime.post("ListDaemons", "{\"clusterArn\":\"x\"}");
 
         assertServerException(response, 500, "a body that is not an AWS JSON error (text/html, 60 bytes)");
-        assertThatThrownBy(() -> runtime.ecs().listContainerInstances(r -> r.cluster("x")))
+        assertThatThrownBy(() -> runtime.ecs().listDaemons(r -> r.clusterArn("x")))
                 .as("an AWS SDK reads it as a ServerException")
                 .isInstanceOfSatisfying(EcsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(500);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServerException");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("answered ListContainerInstances with HTTP 500");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("answered ListDaemons with HTTP 500");
                 });
     }
 
@@ -114,7 +115,7 @@ class UpstreamAnswersIT {
     void anEmptyBadGatewayBecomesAServerException() throws Exception {
         answer(502, "text/plain", "");
 
-        assertServerException(runtime.post("ListContainerInstances", "{}"), 502, "an empty body instead of an AWS JSON error");
+        assertServerException(runtime.post("ListDaemons", "{}"), 502, "an empty body instead of an AWS JSON error");
     }
 
     private void answer(int answerStatus, String answerType, String answerBody) {
@@ -134,7 +135,7 @@ class UpstreamAnswersIT {
         assertThat(error.get("__type").asText()).isEqualTo("ServerException");
         assertThat(error.get("message").asText())
                 .startsWith("Upstream endpoint http://127.0.0.1:" + upstream.getAddress().getPort()
-                        + " answered ListContainerInstances with HTTP " + upstreamStatus + " and ")
+                        + " answered ListDaemons with HTTP " + upstreamStatus + " and ")
                 .contains(what);
     }
 }

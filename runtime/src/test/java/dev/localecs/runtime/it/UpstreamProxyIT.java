@@ -30,7 +30,10 @@ class UpstreamProxyIT {
     @BeforeEach
     void start() {
         moto = MotoServer.start(logs);
-        runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString()),
+        // operations a plugin serves go upstream only when configuration says so, per operation
+        runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString(),
+                        "actions.ListDaemons.plugin", "upstream", "actions.DescribeTaskSets.plugin", "upstream",
+                        "actions.ListServiceDeployments.plugin", "upstream"),
                 Map.of("AWS_ACCESS_KEY_ID", "AKIDRUNTIME", "AWS_SECRET_ACCESS_KEY", "runtime-secret"));
     }
 
@@ -42,20 +45,21 @@ class UpstreamProxyIT {
 
     @Test
     void unhandledOperationsAreAnsweredByUpstream() {
+        String taskSetArn;
         try (EcsClient upstream = moto.ecs()) {
             upstream.createCluster(r -> r.clusterName("upstream-only"));
             upstream.registerTaskDefinition(r -> r.family("svc-td").containerDefinitions(
                     ContainerDefinition.builder().name("a").image("busybox").memory(32).build()));
-            upstream.putAccountSetting(r -> r.name("containerInsights").value("enabled"));
+            upstream.createService(r -> r.cluster("upstream-only").serviceName("web").taskDefinition("svc-td")
+                    .desiredCount(0).deploymentController(c -> c.type("EXTERNAL")));
+            taskSetArn = upstream.createTaskSet(r -> r.cluster("upstream-only").service("web")
+                    .taskDefinition("svc-td")).taskSet().taskSetArn();
         }
 
-        assertThat(runtime.ecs().listContainerInstances(r -> r.cluster("upstream-only")).containerInstanceArns())
-                .isEmpty();
-        assertThat(runtime.ecs().listAccountSettings(r -> r.name("containerInsights")).settings())
+        assertThat(runtime.ecs().describeTaskSets(r -> r.cluster("upstream-only").service("web")).taskSets())
                 .as("an operation served only upstream").singleElement()
-                .satisfies(setting -> assertThat(setting.value()).isEqualTo("enabled"));
-        assertThatThrownBy(() -> runtime.ecs().describeContainerInstances(r -> r.cluster("nowhere")
-                .containerInstances("x")))
+                .satisfies(taskSet -> assertThat(taskSet.taskSetArn()).isEqualTo(taskSetArn));
+        assertThatThrownBy(() -> runtime.ecs().describeTaskSets(r -> r.cluster("nowhere").service("x")))
                 .as("upstream's own errors come back as they are")
                 .isInstanceOfSatisfying(EcsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
@@ -110,7 +114,7 @@ class UpstreamProxyIT {
     void upstreamDownIsAServerExceptionNamingTheEndpoint() throws Exception {
         moto.close();
 
-        assertThatThrownBy(() -> runtime.ecs().listContainerInstances(r -> r.cluster("x")))
+        assertThatThrownBy(() -> runtime.ecs().listDaemons(r -> r.clusterArn("x")))
                 .isInstanceOf(EcsException.class)
                 .satisfies(e -> assertThat(((EcsException) e).statusCode()).isEqualTo(500))
                 .hasMessageContaining("Upstream endpoint " + moto.endpoint() + " is unavailable");
