@@ -2,7 +2,6 @@ package dev.localecs.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.model.DaemonContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DaemonDeployment;
+import software.amazon.awssdk.services.ecs.model.DaemonDeploymentStatus;
+import software.amazon.awssdk.services.ecs.model.DaemonDetail;
+import software.amazon.awssdk.services.ecs.model.DaemonNotFoundException;
+import software.amazon.awssdk.services.ecs.model.DaemonStatus;
+import software.amazon.awssdk.services.ecs.model.DaemonSummary;
+import software.amazon.awssdk.services.ecs.model.DaemonDeploymentSummary;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * A daemon on the real Docker engine through the AWS CLI: its one task really runs (docker sees its container),
+ * A daemon on the real Docker engine through the AWS SDK for Java v2 (the AWS CLI v2 and boto3 of this machine,
+ * /usr/bin/aws 2.9.19 and botocore 1.29, predate the daemon operations): its one task really runs (docker sees its container),
  * is replaced when the container is killed, rolls to a new revision on UpdateDaemon, is adopted (not duplicated)
  * after a restart, and stops on DeleteDaemon, after which the daemon is gone.
  */
@@ -46,16 +54,11 @@ class DaemonsIT {
         Docker.removeByLabel("com.amazonaws.ecs.task-definition-family=" + FAMILY);
     }
 
-    private AwsCli cli() {
-        return new AwsCli(runtime.endpoint());
-    }
-
     private String register(String marker) {
         String command = "trap 'exit 0' TERM; echo " + marker + "; while true; do sleep 1; done";
-        return cli().ecs("register-daemon-task-definition", "--family", FAMILY, "--container-definitions",
-                "[{\"name\":\"agent\",\"image\":\"" + TestImages.BUSYBOX + "\",\"memory\":32,\"stopTimeout\":2,"
-                        + "\"command\":[\"sh\",\"-c\",\"" + command + "\"]}]")
-                .get("daemonTaskDefinitionArn").asText();
+        return runtime.ecs().registerDaemonTaskDefinition(r -> r.family(FAMILY).containerDefinitions(
+                DaemonContainerDefinition.builder().name("agent").image(TestImages.BUSYBOX).memory(32).stopTimeout(2)
+                        .command("sh", "-c", command).build())).daemonTaskDefinitionArn();
     }
 
     /** The daemon's tasks whose desired status is RUNNING. */
@@ -76,14 +79,15 @@ class DaemonsIT {
         return tasks;
     }
 
-    private JsonNode deployment(String arn) {
-        return cli().ecs("describe-daemon-deployments", "--daemon-deployment-arns", arn).at("/daemonDeployments/0");
+    private DaemonDeployment deployment(String arn) {
+        return runtime.ecs().describeDaemonDeployments(r -> r.daemonDeploymentArns(arn)).daemonDeployments()
+                .getFirst();
     }
 
-    private JsonNode awaitDeployment(String arn, String status) throws InterruptedException {
+    private DaemonDeployment awaitDeployment(String arn, DaemonDeploymentStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode deployment = deployment(arn);
-        while (!status.equals(deployment.get("status").asText())) {
+        DaemonDeployment deployment = deployment(arn);
+        while (deployment.status() != status) {
             assertThat(System.nanoTime()).as("waited for " + status + ": " + deployment).isLessThan(deadline);
             Thread.sleep(200);
             deployment = deployment(arn);
@@ -103,20 +107,22 @@ class DaemonsIT {
     @Test
     void aDaemonRunsOneTaskThatIsReplacedRolledAdoptedAndStopped() throws Exception {
         String first = register("one");
-        JsonNode created = cli().ecs("create-daemon", "--daemon-name", DAEMON, "--daemon-task-definition-arn", first,
-                "--capacity-provider-arns", PROVIDER);
-        String daemonArn = created.get("daemonArn").asText();
+        var created = runtime.ecs().createDaemon(r -> r.daemonName(DAEMON).daemonTaskDefinitionArn(first)
+                .capacityProviderArns(PROVIDER));
+        String daemonArn = created.daemonArn();
         assertThat(daemonArn).isEqualTo("arn:aws:ecs:us-east-1:000000000000:daemon/default/" + DAEMON);
-        assertThat(created.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.status()).isEqualTo(DaemonStatus.ACTIVE);
 
         Task task = awaitLive(tasks -> tasks.size() == 1 && running(tasks.getFirst()), "the daemon task").getFirst();
         assertThat(task.taskDefinitionArn()).isEqualTo(first);
         assertThat(containers(task)).as("docker runs it").hasSize(1);
-        JsonNode deployment = awaitDeployment(created.get("deploymentArn").asText(), "SUCCESSFUL");
-        assertThat(deployment.at("/targetDaemonRevision/totalRunningInstanceCount").asInt()).isEqualTo(1);
-        JsonNode daemon = cli().ecs("describe-daemon", "--daemon-arn", daemonArn).get("daemon");
-        assertThat(daemon.at("/currentRevisions/0/totalRunningCount").asInt()).isEqualTo(1);
-        assertThat(cli().ecs("list-daemons").findValuesAsText("daemonArn")).containsExactly(daemonArn);
+        DaemonDeployment deployment = awaitDeployment(created.deploymentArn(), DaemonDeploymentStatus.SUCCESSFUL);
+        assertThat(deployment.targetDaemonRevision().totalRunningInstanceCount()).isEqualTo(1);
+        DaemonDetail daemon = runtime.ecs().describeDaemon(r -> r.daemonArn(daemonArn)).daemon();
+        assertThat(daemon.currentRevisions()).singleElement()
+                .satisfies(revision -> assertThat(revision.totalRunningCount()).isEqualTo(1));
+        assertThat(runtime.ecs().listDaemons(r -> { }).daemonSummariesList()).extracting(DaemonSummary::daemonArn)
+                .containsExactly(daemonArn);
 
         Docker.run("kill", containers(task).getFirst());
         Task replacement = awaitLive(tasks -> tasks.size() == 1 && running(tasks.getFirst())
@@ -126,36 +132,38 @@ class DaemonsIT {
         assertThat(containers(replacement)).hasSize(1);
 
         String second = register("two");
-        JsonNode updated = cli().ecs("update-daemon", "--daemon-arn", daemonArn, "--daemon-task-definition-arn",
-                second, "--capacity-provider-arns", PROVIDER);
-        assertThat(updated.get("deploymentArn").asText()).isNotEqualTo(created.get("deploymentArn").asText());
+        var updated = runtime.ecs().updateDaemon(r -> r.daemonArn(daemonArn).daemonTaskDefinitionArn(second)
+                .capacityProviderArns(PROVIDER));
+        assertThat(updated.deploymentArn()).isNotEqualTo(created.deploymentArn());
         Task rolled = awaitLive(tasks -> tasks.size() == 1 && running(tasks.getFirst())
                 && tasks.getFirst().taskDefinitionArn().equals(second), "the rolled task").getFirst();
         assertThat(containers(rolled)).hasSize(1);
         assertThat(containers(replacement)).as("the old revision's container is gone").isEmpty();
-        JsonNode rollout = awaitDeployment(updated.get("deploymentArn").asText(), "SUCCESSFUL");
-        assertThat(rollout.at("/sourceDaemonRevisions/0/arn").asText())
-                .isEqualTo(deployment.at("/targetDaemonRevision/arn").asText());
-        assertThat(cli().ecs("list-daemon-deployments", "--daemon-arn", daemonArn)
-                .findValuesAsText("daemonDeploymentArn")).containsExactly(updated.get("deploymentArn").asText(),
-                created.get("deploymentArn").asText());
+        DaemonDeployment rollout = awaitDeployment(updated.deploymentArn(), DaemonDeploymentStatus.SUCCESSFUL);
+        assertThat(rollout.sourceDaemonRevisions()).singleElement().satisfies(revision -> assertThat(revision.arn())
+                .isEqualTo(deployment.targetDaemonRevision().arn()));
+        assertThat(runtime.ecs().listDaemonDeployments(r -> r.daemonArn(daemonArn)).daemonDeployments())
+                .extracting(DaemonDeploymentSummary::daemonDeploymentArn)
+                .containsExactly(updated.deploymentArn(), created.deploymentArn());
 
         runtime.restart();
         Thread.sleep(3_000);
         assertThat(live()).as("adopted after a restart, not duplicated").singleElement()
                 .satisfies(t -> assertThat(t.taskArn()).isEqualTo(rolled.taskArn()));
 
-        JsonNode deleted = cli().ecs("delete-daemon", "--daemon-arn", daemonArn);
-        assertThat(deleted.get("status").asText()).isEqualTo("DELETE_IN_PROGRESS");
+        var deleted = runtime.ecs().deleteDaemon(r -> r.daemonArn(daemonArn));
+        assertThat(deleted.status()).isEqualTo(DaemonStatus.DELETE_IN_PROGRESS);
         awaitLive(List::isEmpty, "the daemon task to stop");
         long deadline = System.nanoTime() + WAIT.toNanos();
-        AwsCli.Result described = cli().ecsResult("describe-daemon", "--daemon-arn", daemonArn);
-        while (described.exitCode() == 0) {
+        while (true) {
+            try {
+                runtime.ecs().describeDaemon(r -> r.daemonArn(daemonArn));
+            } catch (DaemonNotFoundException e) {
+                break;
+            }
             assertThat(System.nanoTime()).as("waited for the daemon to go").isLessThan(deadline);
             Thread.sleep(200);
-            described = cli().ecsResult("describe-daemon", "--daemon-arn", daemonArn);
         }
-        assertThat(described.error()).contains("DaemonNotFoundException");
         assertThat(containers(rolled)).as("docker no longer runs it").isEmpty();
     }
 }

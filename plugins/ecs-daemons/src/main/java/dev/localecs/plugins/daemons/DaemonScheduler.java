@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each daemon's one task on the local container instance: starts it, replaces it when it stops, rolls it
- * to the current revision (the old task is stopped first, then the new one starts — one instance cannot run two
- * copies of a daemon), stops it when the daemon is deleted and then forgets the daemon. A deployment is
+ * to the current revision (the old task is stopped, and the new one starts once it has stopped — one instance
+ * never runs two copies of a daemon), stops it when the daemon is deleted and then forgets the daemon. A deployment is
  * {@code IN_PROGRESS} from its first task start until its task runs and no task of an older revision is left,
  * then {@code SUCCESSFUL}. Tasks that fail to start are counted against their deployment and retried with
  * exponential backoff (1 s doubling to 60 s).
@@ -97,9 +97,13 @@ final class DaemonScheduler {
         old.forEach(task -> stop(daemon, task, "Daemon deployment " + deployment.arn() + " replaced revision of "
                 + "the task."));
         current.stream().skip(1).forEach(task -> stop(daemon, task, "One daemon task per container instance."));
-        if (current.isEmpty() && ready(daemon.key())) {
-            start(daemon, target, deployment);
-            if ("PENDING".equals(deployment.status())) {
+        if (current.isEmpty()) {
+            // one instance runs one copy: the new task starts once every older one has really stopped
+            boolean draining = !DaemonTasks.stopping(context, daemon).isEmpty();
+            if (!draining && ready(daemon.key())) {
+                start(daemon, target, deployment);
+            }
+            if ("PENDING".equals(deployment.status()) && (draining || !old.isEmpty() || ready(daemon.key()))) {
                 store.put(daemon.withDeployment(deployment.started(now)));
             }
             return;

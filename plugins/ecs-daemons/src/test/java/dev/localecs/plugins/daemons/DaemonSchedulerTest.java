@@ -127,6 +127,27 @@ class DaemonSchedulerTest {
     }
 
     @Test
+    void theNewRevisionStartsOnlyOnceTheOldTaskHasReallyStopped() {
+        String daemonArn = fixture.create("monitor", fixture.register("agent", "busybox:1")).get("daemonArn").asText();
+        step();
+        Task first = fixture.live().getFirst();
+        fixture.running(first);
+        step();
+        fixture.update(daemonArn, fixture.register("agent", "busybox:2"));
+        // the engine is still stopping the old task (SIGTERM sent, container not yet gone)
+        fixture.context.tasks().change(id(first), Map.of("desiredStatus", "STOPPED"));
+        step();
+        assertThat(fixture.context.tasks().launches()).as("no second copy while the old one stops").hasSize(1);
+        assertThat(fixture.deployment(fixture.describe(daemonArn).get("deploymentArn").asText()).get("status")
+                .asText()).isEqualTo("IN_PROGRESS");
+
+        changed(fixture.context.tasks().change(id(first), Map.of("lastStatus", "STOPPED")));
+        assertThat(fixture.context.tasks().launches()).hasSize(2);
+        assertThat(fixture.live()).singleElement().satisfies(task -> assertThat(task.taskDefinitionArn())
+                .endsWith("daemon-task-definition/agent:2"));
+    }
+
+    @Test
     void anUpdateDuringADeploymentStopsTheUnfinishedOne() {
         String daemonArn = fixture.create("monitor", fixture.register("agent", "busybox:1")).get("daemonArn").asText();
         step();
