@@ -188,7 +188,7 @@ final class DaemonScheduler {
             }
             boolean inUse = store.daemons().stream().anyMatch(daemon -> daemon.revisions().stream()
                     .anyMatch(r -> r.daemonTaskDefinitionArn().equals(definition.daemonTaskDefinitionArn())
-                            && (r == daemon.currentRevision()
+                            && (r.equals(daemon.currentRevision())
                             || DaemonTasks.live(context, daemon).stream()
                             .anyMatch(task -> DaemonTasks.runs(daemon, task, r.arn())))));
             if (!inUse) {

@@ -37,7 +37,7 @@ final class DaemonViews {
         view.put("status", daemon.status());
         ArrayNode revisions = view.putArray("currentRevisions");
         for (DaemonRevision revision : daemon.revisions()) {
-            boolean target = "ACTIVE".equals(daemon.status()) && revision == daemon.currentRevision();
+            boolean target = "ACTIVE".equals(daemon.status()) && revision.equals(daemon.currentRevision());
             boolean hasTasks = live.stream().anyMatch(task -> DaemonTasks.runs(daemon, task, revision.arn()));
             if (!target && !hasTasks) {
                 continue;
