@@ -153,7 +153,8 @@ class LauncherIT {
         JsonNode health = JSON.readTree(get(port, "/health").body());
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("plugins").findValuesAsText("id")).containsExactlyInAnyOrder("ecs-clusters", "compose-overrides", "ecs-tasks", "credentials",
-                "ecs-task-definitions", "ecs-services", "ecs-container-instances", "ecs-account", "eventbridge-events",
+                "ecs-task-definitions", "ecs-services", "ecs-container-instances", "ecs-account", "ecs-daemons",
+                "ecs-gateways", "eventbridge-events",
                 "cloudwatch-logs");
         assertThat(health.get("plugins").findValuesAsText("state")).containsOnly("STARTED");
 

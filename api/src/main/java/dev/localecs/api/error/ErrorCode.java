@@ -43,6 +43,14 @@ public enum ErrorCode {
     NO_UPDATE_AVAILABLE("NoUpdateAvailableException", 400, Side.CLIENT),
     /** {@code ResourceInUseException}: the resource is in use. */
     RESOURCE_IN_USE("ResourceInUseException", 400, Side.CLIENT),
+    /** The named daemon does not exist (never created, or deleted and its tasks stopped). */
+    DAEMON_NOT_FOUND("DaemonNotFoundException", 400, Side.CLIENT),
+    /** The daemon is being deleted and cannot be updated or deleted again. */
+    DAEMON_NOT_ACTIVE("DaemonNotActiveException", 400, Side.CLIENT),
+    /** The named gateway does not exist. */
+    GATEWAY_NOT_FOUND("GatewayNotFoundException", 400, Side.CLIENT),
+    /** The request conflicts with the current state of the resource. */
+    CONFLICT("ConflictException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 

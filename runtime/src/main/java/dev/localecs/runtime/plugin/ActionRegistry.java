@@ -19,10 +19,13 @@ import java.util.stream.Collectors;
  * (service, operation) → the action that serves it; ECS operations are known by their bare names, those of
  * other AWS JSON services as {@code <target prefix>.<Operation>}. Two plugins offering the same operation are
  * refused unless {@code actions.<Operation>.plugin} (ECS) or {@code actions.<prefix>.<Operation>.plugin} names the
- * one to use.
+ * one to use. {@code actions.<Operation>.plugin: upstream} sends an ECS operation to the upstream endpoint even when
+ * a plugin serves it (the per-operation upstream selection).
  */
 public final class ActionRegistry {
     private static final Logger LOG = Logger.getLogger(ActionRegistry.class.getName());
+    /** The {@code actions.<Operation>.plugin} value that sends an ECS operation upstream instead. */
+    public static final String UPSTREAM = "upstream";
 
     private final Map<String, Registered<EcsAction>> actions;
     /** The target prefixes the actions serve (actions never change after the build). */
@@ -49,6 +52,9 @@ public final class ActionRegistry {
         }
         Map<String, Registered<EcsAction>> chosen = new LinkedHashMap<>();
         byName.forEach((name, candidates) -> {
+            if (upstreamChosen(name, candidates, config)) {
+                return;
+            }
             Registered<EcsAction> pick = candidates.size() == 1 ? candidates.get(0) : choose(name, candidates, config);
             LOG.info("Registering action " + name + " from plugin " + pick.pluginId());
             candidates.stream().filter(c -> c != pick).forEach(c -> LOG.info("Action " + name + " of plugin "
@@ -56,6 +62,26 @@ public final class ActionRegistry {
             chosen.put(name, pick);
         });
         return new ActionRegistry(chosen);
+    }
+
+    /**
+     * Whether configuration sends an operation upstream ({@code actions.<Operation>.plugin: upstream}); only ECS
+     * operations have an upstream, so the value is refused for another service's operation.
+     */
+    private static boolean upstreamChosen(String name, List<Registered<EcsAction>> candidates, ConfigView config) {
+        String key = "actions." + name + ".plugin";
+        Optional<String> configured = config.get(key)
+                .or(() -> config.get("actions." + name.toUpperCase(Locale.ROOT) + ".plugin"));
+        if (configured.filter(UPSTREAM::equals).isEmpty()) {
+            return false;
+        }
+        if (!candidates.get(0).extension().service().equals(EcsAction.ECS)) {
+            throw new ConfigurationException(key + " is 'upstream', but only Amazon ECS operations go to an upstream "
+                    + "endpoint; " + name + " belongs to " + candidates.get(0).extension().service() + ".");
+        }
+        LOG.info("Operation " + name + " goes to the upstream endpoint (" + key + " is upstream); not used: "
+                + candidates.stream().map(Registered::pluginId).toList());
+        return true;
     }
 
     private static Registered<EcsAction> choose(String name, List<Registered<EcsAction>> candidates,

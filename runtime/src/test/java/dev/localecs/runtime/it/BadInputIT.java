@@ -234,6 +234,78 @@ class BadInputIT {
                         "InvalidParameterException", "The specified capacity provider was not found."),
                 Arguments.of("UntagResource", "{\"resourceArn\":\"not-an-arn\",\"tagKeys\":[\"a\"]}",
                         "InvalidParameterException", "Invalid resourceArn"),
+                // daemons
+                Arguments.of("RegisterDaemonTaskDefinition", "{\"family\":\"d\",\"containerDefinitions\":[]}",
+                        "ClientException", "Container list cannot be empty."),
+                Arguments.of("RegisterDaemonTaskDefinition", "{\"family\":\"d\",\"containerDefinitions\":"
+                        + "[{\"name\":\"a\"}]}", "ClientException", "Container.image should not be null or empty."),
+                Arguments.of("RegisterDaemonTaskDefinition", "{\"family\":\"d\",\"ipcMode\":\"host\","
+                        + "\"containerDefinitions\":[" + C + "]}", "InvalidParameterException", "Invalid ipcMode 'host'"),
+                Arguments.of("RegisterDaemonTaskDefinition", "{\"family\":\"d\",\"containerDefinitions\":"
+                        + "[{\"name\":\"a\",\"image\":\"b\",\"memory\":\"64\"}]}", "SerializationException",
+                        "'containerDefinitions[0].memory': expected an integer"),
+                Arguments.of("DescribeDaemonTaskDefinition", "{\"daemonTaskDefinition\":\"ghost\"}", "ClientException",
+                        "Unable to describe daemon task definition."),
+                Arguments.of("DeleteDaemonTaskDefinition", "{\"daemonTaskDefinition\":\"ghost\"}", "ClientException",
+                        "must include a revision"),
+                Arguments.of("ListDaemonTaskDefinitions", "{\"sort\":\"UP\"}", "InvalidParameterException",
+                        "Invalid sort 'UP'"),
+                Arguments.of("CreateDaemon", "{\"daemonName\":\"d\",\"daemonTaskDefinitionArn\":\"ghost\"}",
+                        "InvalidParameterException", "capacityProviderArns is required"),
+                Arguments.of("CreateDaemon", "{\"daemonName\":\"d\",\"daemonTaskDefinitionArn\":\"ghost\","
+                        + "\"capacityProviderArns\":[\"cp\"]}", "ClientException",
+                        "Unable to describe daemon task definition."),
+                Arguments.of("CreateDaemon", "{\"daemonName\":\"d\",\"clusterArn\":\"ghost\","
+                        + "\"daemonTaskDefinitionArn\":\"x\",\"capacityProviderArns\":[\"cp\"]}",
+                        "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("DescribeDaemon", "{\"daemonArn\":\"arn:aws:ecs:us-east-1:000000000000:daemon/default/"
+                        + "ghost\"}", "DaemonNotFoundException", "The specified daemon wasn't found."),
+                Arguments.of("DescribeDaemon", "{\"daemonArn\":\"ghost\"}", "InvalidParameterException",
+                        "Invalid daemon ARN 'ghost'"),
+                Arguments.of("UpdateDaemon", "{\"daemonArn\":\"arn:aws:ecs:us-east-1:000000000000:daemon/default/"
+                        + "ghost\",\"daemonTaskDefinitionArn\":\"x\",\"capacityProviderArns\":[\"cp\"]}",
+                        "DaemonNotFoundException", "The specified daemon wasn't found."),
+                Arguments.of("DeleteDaemon", "{}", "InvalidParameterException", "daemonArn is required"),
+                Arguments.of("ListDaemons", "{\"clusterArn\":\"ghost\"}", "ClusterNotFoundException",
+                        "Cluster not found."),
+                Arguments.of("DescribeDaemonDeployments", "{\"daemonDeploymentArns\":[]}", "InvalidParameterException",
+                        "daemonDeploymentArns must contain between 1 and 20 ARNs."),
+                Arguments.of("ListDaemonDeployments", "{\"daemonArn\":\"arn:aws:ecs:us-east-1:000000000000:daemon/"
+                        + "default/ghost\",\"status\":[\"DONE\"]}", "InvalidParameterException", "Invalid status 'DONE'"),
+                Arguments.of("DescribeDaemonRevisions", "{\"daemonRevisionArns\":\"x\"}", "SerializationException",
+                        "'daemonRevisionArns': expected a list"),
+                // gateways
+                Arguments.of("CreateGateway", "{\"name\":\"g\",\"infrastructureRoleArn\":\"role\","
+                        + "\"configuration\":{\"hostSharedAlb\":{}}}", "InvalidParameterException",
+                        "Invalid infrastructureRoleArn 'role'"),
+                Arguments.of("CreateGateway", "{\"name\":\"g\",\"infrastructureRoleArn\":"
+                        + "\"arn:aws:iam::000000000000:role/r\",\"configuration\":{\"hostSharedAlb\":"
+                        + "{\"scheme\":\"public\"}}}", "InvalidParameterException", "Invalid scheme 'public'"),
+                Arguments.of("CreateGateway", "{\"infrastructureRoleArn\":\"r\"}", "InvalidParameterException",
+                        "name is required"),
+                Arguments.of("CreateGateway", "{\"name\":\"g\",\"infrastructureRoleArn\":\"r\","
+                        + "\"configuration\":{\"hostSharedAlb\":{\"port\":\"80\"}}}", "SerializationException",
+                        "'configuration.hostSharedAlb.port': expected an integer"),
+                Arguments.of("DescribeGateway", "{\"gateway\":\"ghost\"}", "GatewayNotFoundException",
+                        "The specified gateway wasn't found."),
+                Arguments.of("UpdateGateway", "{\"gateway\":\"ghost\"}", "GatewayNotFoundException",
+                        "The specified gateway wasn't found."),
+                Arguments.of("DeleteGateway", "{\"gateway\":\"ghost\"}", "GatewayNotFoundException",
+                        "The specified gateway wasn't found."),
+                Arguments.of("AssociateGatewayWithCluster", "{\"gateway\":\"ghost\",\"cluster\":\"ghost\"}",
+                        "ClusterNotFoundException", "Cluster not found."),
+                Arguments.of("DisassociateGatewayFromCluster", "{\"gateway\":\"ghost\",\"cluster\":\"default\"}",
+                        "GatewayNotFoundException", "The specified gateway wasn't found."),
+                Arguments.of("ListGateways", "{\"status\":[\"GONE\"]}", "InvalidParameterException",
+                        "Invalid status 'GONE'"),
+                Arguments.of("ListGatewayClusterAssociations", "{\"gateway\":\"ghost\"}", "GatewayNotFoundException",
+                        "The specified gateway wasn't found."),
+                Arguments.of("ListGatewayRoutes", "{\"maxResults\":0}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."),
+                Arguments.of("DescribeGatewayResources", "{}", "InvalidParameterException", "gateway is required"),
+                Arguments.of("DescribeGatewayRoute", "{\"gatewayRouteArn\":\"arn:aws:ecs:us-east-1:000000000000:"
+                        + "gateway-route/ghost\"}", "ResourceNotFoundException",
+                        "The specified gateway route wasn't found."),
                 // tasks
                 Arguments.of("RunTask", "{}", "InvalidParameterException", "taskDefinition is required"),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"ghost\"}", "ClientException",

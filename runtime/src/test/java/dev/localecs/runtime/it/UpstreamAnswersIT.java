@@ -52,8 +52,9 @@ class UpstreamAnswersIT {
             exchange.close();
         });
         upstream.start();
+        // ListDaemons is served locally; the per-operation selection sends it to this upstream
         runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint",
-                "http://127.0.0.1:" + upstream.getAddress().getPort()));
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), "actions.ListDaemons.plugin", "upstream"));
     }
 
     @AfterEach

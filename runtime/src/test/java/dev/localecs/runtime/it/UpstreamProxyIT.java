@@ -30,7 +30,10 @@ class UpstreamProxyIT {
     @BeforeEach
     void start() {
         moto = MotoServer.start(logs);
-        runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString()),
+        // operations a plugin serves go upstream only when configuration says so, per operation
+        runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString(),
+                        "actions.ListDaemons.plugin", "upstream", "actions.DescribeTaskSets.plugin", "upstream",
+                        "actions.ListServiceDeployments.plugin", "upstream"),
                 Map.of("AWS_ACCESS_KEY_ID", "AKIDRUNTIME", "AWS_SECRET_ACCESS_KEY", "runtime-secret"));
     }
 

@@ -1,0 +1,200 @@
+package dev.localecs.plugins.daemons;
+
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.Tag;
+import dev.localecs.api.model.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each daemon's one task on the local container instance: starts it, replaces it when it stops, rolls it
+ * to the current revision (the old task is stopped, and the new one starts once it has stopped — one instance
+ * never runs two copies of a daemon), stops it when the daemon is deleted and then forgets the daemon. A deployment is
+ * {@code IN_PROGRESS} from its first task start until its task runs and no task of an older revision is left,
+ * then {@code SUCCESSFUL}. Tasks that fail to start are counted against their deployment and retried with
+ * exponential backoff (1 s doubling to 60 s).
+ */
+final class DaemonScheduler {
+    /** Failed task starts shown as the circuit breaker's threshold. */
+    static final int FAILURE_THRESHOLD = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonScheduler.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final PluginContext context;
+    private final DaemonStore store;
+    private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
+    private final Map<String, Integer> newFailures = new ConcurrentHashMap<>();
+    private final Set<String> countedFailures = ConcurrentHashMap.newKeySet();
+
+    DaemonScheduler(PluginContext context, DaemonStore store) {
+        this.context = context;
+        this.store = store;
+    }
+
+    /** A daemon task changed: the daemon to look at, counting a failed start against its deployment. */
+    Optional<String> onTaskChange(Task task) {
+        if (task.group() == null || !task.group().startsWith(DaemonTasks.GROUP_PREFIX) || task.clusterArn() == null) {
+            return Optional.empty();
+        }
+        String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
+        String key = cluster + "/" + task.group().substring(DaemonTasks.GROUP_PREFIX.length());
+        if ("STOPPED".equals(task.lastStatus()) && task.startedAt() == null && task.startedBy() != null
+                && !"ServiceSchedulerInitiated".equals(task.stopCode()) && !"UserInitiated".equals(task.stopCode())
+                && countedFailures.add(task.taskArn())) {
+            newFailures.merge(task.startedBy(), 1, Integer::sum);
+            int failures = consecutiveFailures.merge(key, 1, Integer::sum);
+            long delay = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures - 1, 6));
+            notBefore.put(key, context.clock().instant().plusSeconds(delay));
+        } else if ("RUNNING".equals(task.lastStatus())) {
+            consecutiveFailures.remove(key);
+            notBefore.remove(key);
+        }
+        return Optional.of(key);
+    }
+
+    /** Looks at every daemon, and marks deleted daemon task definitions no daemon runs any more DELETED. */
+    void reconcileAll() {
+        for (StoredDaemon daemon : store.daemons()) {
+            reconcile(daemon.key());
+        }
+        finishDefinitionDeletes();
+    }
+
+    void reconcile(String key) {
+        store.locked(key, () -> {
+            store.daemon(key).ifPresent(this::step);
+            return null;
+        });
+    }
+
+    private void step(StoredDaemon stored) {
+        StoredDaemon daemon = recordFailures(stored);
+        List<Task> live = DaemonTasks.live(context, daemon);
+        double now = DaemonRefs.now(context);
+        if ("DELETE_IN_PROGRESS".equals(daemon.status())) {
+            live.forEach(task -> stop(daemon, task, "Daemon " + daemon.daemonName() + " is being deleted."));
+            if (live.isEmpty() && DaemonTasks.stopping(context, daemon).isEmpty()) {
+                store.remove(daemon);
+                LOG.info("Daemon {} deleted", daemon.daemonArn());
+            }
+            return;
+        }
+        DaemonRevision target = daemon.currentRevision();
+        DaemonDeployment deployment = daemon.latestDeployment();
+        List<Task> current = live.stream().filter(task -> DaemonTasks.runs(daemon, task, target.arn())).toList();
+        List<Task> old = live.stream().filter(task -> !current.contains(task)).toList();
+        old.forEach(task -> stop(daemon, task, "Daemon deployment " + deployment.arn() + " replaced revision of "
+                + "the task."));
+        current.stream().skip(1).forEach(task -> stop(daemon, task, "One daemon task per container instance."));
+        if (current.isEmpty()) {
+            // one instance runs one copy: the new task starts once every older one has really stopped
+            boolean draining = !DaemonTasks.stopping(context, daemon).isEmpty();
+            if (!draining && ready(daemon.key())) {
+                start(daemon, target, deployment);
+            }
+            if ("PENDING".equals(deployment.status()) && (draining || !old.isEmpty() || ready(daemon.key()))) {
+                store.put(daemon.withDeployment(deployment.started(now)));
+            }
+            return;
+        }
+        boolean settled = !current.isEmpty() && "RUNNING".equals(current.getFirst().lastStatus()) && old.isEmpty()
+                && DaemonTasks.stopping(context, daemon).isEmpty();
+        if (settled && !deployment.finished()) {
+            store.put(daemon.withDeployment(deployment.successful(now, "Daemon deployment completed.")));
+        }
+    }
+
+    private StoredDaemon recordFailures(StoredDaemon daemon) {
+        StoredDaemon updated = daemon;
+        for (DaemonDeployment deployment : daemon.deployments()) {
+            Integer failed = newFailures.remove(deployment.id());
+            if (failed != null) {
+                updated = updated.withDeployment(deployment.withFailures(deployment.failedTasks() + failed));
+            }
+        }
+        return updated == daemon ? daemon : store.put(updated);
+    }
+
+    private boolean ready(String key) {
+        Instant earliest = notBefore.get(key);
+        return earliest == null || !context.clock().instant().isBefore(earliest);
+    }
+
+    private void start(StoredDaemon daemon, DaemonRevision revision, DaemonDeployment deployment) {
+        Optional<StoredDaemonTaskDefinition> definition = DaemonTaskDefinitions.find(store,
+                revision.daemonTaskDefinitionArn());
+        if (definition.isEmpty()) {
+            LOG.warn("Daemon {}: daemon task definition {} is gone", daemon.daemonArn(),
+                    revision.daemonTaskDefinitionArn());
+            return;
+        }
+        // A task started for the daemon is started by the latest deployment that targets its revision.
+        String startedBy = daemon.deployments().stream()
+                .filter(d -> revision.arn().equals(d.targetRevisionArn())).findFirst().orElse(deployment).id();
+        try {
+            RunTaskSpec spec = new RunTaskSpec(DaemonTaskDefinitions.taskDefinition(context, definition.get()),
+                    daemon.cluster(), Optional.empty(), Optional.of(startedBy), DaemonTasks.group(daemon), "EC2",
+                    Optional.of(capacityProviderName(daemon)), Optional.empty(), Optional.empty(),
+                    revision.enableExecuteCommand(), tags(daemon, revision));
+            Task task = context.tasks().run(spec);
+            LOG.info("Daemon {} started task {}", daemon.daemonArn(), task.taskArn());
+        } catch (EcsException e) {
+            LOG.warn("Daemon {} could not start its task: {}", daemon.daemonArn(), e.getMessage());
+            newFailures.merge(startedBy, 1, Integer::sum);
+            int failures = consecutiveFailures.merge(daemon.key(), 1, Integer::sum);
+            notBefore.put(daemon.key(), context.clock().instant()
+                    .plusSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures - 1, 6))));
+        }
+    }
+
+    /** The capacity provider the local container instance is counted under: the daemon's first, by name. */
+    private static String capacityProviderName(StoredDaemon daemon) {
+        String first = daemon.capacityProviderArns().getFirst();
+        return first.substring(first.lastIndexOf('/') + 1);
+    }
+
+    private List<Tag> tags(StoredDaemon daemon, DaemonRevision revision) {
+        Map<String, Tag> tags = new LinkedHashMap<>();
+        if (revision.enableECSManagedTags()) {
+            tags.put("aws:ecs:clusterName", new Tag("aws:ecs:clusterName", daemon.cluster()));
+            tags.put("aws:ecs:daemonName", new Tag("aws:ecs:daemonName", daemon.daemonName()));
+        }
+        if ("DAEMON".equals(revision.propagateTags())) {
+            context.tags().tags(daemon.daemonArn()).forEach(tag -> tags.put(tag.key(), tag));
+        }
+        return List.copyOf(tags.values());
+    }
+
+    private void stop(StoredDaemon daemon, Task task, String reason) {
+        String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        context.tasks().stopForScheduler(daemon.cluster(), taskId, reason);
+    }
+
+    private void finishDefinitionDeletes() {
+        for (StoredDaemonTaskDefinition definition : store.definitions()) {
+            if (!"DELETE_IN_PROGRESS".equals(definition.status())) {
+                continue;
+            }
+            boolean inUse = store.daemons().stream().anyMatch(daemon -> daemon.revisions().stream()
+                    .anyMatch(r -> r.daemonTaskDefinitionArn().equals(definition.daemonTaskDefinitionArn())
+                            && (r.equals(daemon.currentRevision())
+                            || DaemonTasks.live(context, daemon).stream()
+                            .anyMatch(task -> DaemonTasks.runs(daemon, task, r.arn())))));
+            if (!inUse) {
+                store.locked("definition:" + definition.family(), () -> store.put(
+                        definition.withStatus("DELETED", definition.deleteRequestedAt())));
+            }
+        }
+    }
+}
