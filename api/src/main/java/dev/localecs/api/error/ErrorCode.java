@@ -49,8 +49,6 @@ public enum ErrorCode {
     DAEMON_NOT_ACTIVE("DaemonNotActiveException", 400, Side.CLIENT),
     /** The named gateway does not exist. */
     GATEWAY_NOT_FOUND("GatewayNotFoundException", 400, Side.CLIENT),
-    /** The request conflicts with the current state of the resource. */
-    CONFLICT("ConflictException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 
