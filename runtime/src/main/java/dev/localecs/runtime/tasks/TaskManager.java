@@ -110,9 +110,12 @@ public final class TaskManager implements TaskService, AutoCloseable {
         if (!userTags.isEmpty()) {
             tags.tag(record.taskArn, userTags);
         }
+        // RunTask answers the task as it was acknowledged (PROVISIONING or PENDING), as ECS does, however fast
+        // the launch that starts now gets on
+        Task acknowledged = record.snapshot();
         Thread.ofVirtual().name("launch-" + taskId)
                 .start(() -> new TaskLauncher(lifecycle, engine, resources, settings, outputs, record, compose).launch());
-        return record.snapshot();
+        return acknowledged;
     }
 
     @Override

@@ -193,7 +193,7 @@ class TaskLifecycleTest {
     void runningTasksAreTrackedAcrossARestartAndHistoryIsKept() {
         tasks = SimulatedTasks.start(dir);
         Task done = tasks.awaitStatus(tasks.run(definition(container("app", true, "exit:0@50ms", ""))), "STOPPED");
-        Task running = tasks.run(definition(container("app", true, "exit:4@4s", "")));
+        Task running = tasks.run(definition(container("app", true, "exit:4@7s", ""))); // outlives a slow restart
         tasks.awaitStatus(running, "RUNNING");
 
         tasks.restart();
