@@ -4,6 +4,7 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
+import dev.localecs.api.model.ContainerInstance;
 import java.util.Map;
 import org.pf4j.Extension;
 
@@ -37,7 +38,9 @@ public final class DeregisterContainerInstanceAction implements EcsAction {
         Request body = request.bind(Request.class);
         String cluster = Instances.cluster(context, body.cluster());
         Instances.required(context, cluster, body.containerInstance());
-        return Map.of("containerInstance", context.containerInstances().deregister(cluster,
-                Boolean.TRUE.equals(body.force())));
+        ContainerInstance instance = context.containerInstances().deregister(cluster,
+                Boolean.TRUE.equals(body.force()));
+        InstanceStateEvents.publish(context, cluster, instance);
+        return Map.of("containerInstance", instance);
     }
 }

@@ -57,6 +57,7 @@ public final class RegisterContainerInstanceAction implements EcsAction {
         if (!tags.isEmpty()) {
             context.tags().tag(instance.containerInstanceArn(), tags);
         }
+        InstanceStateEvents.publish(context, cluster, instance);
         return Map.of("containerInstance", Instances.view(context, instance, List.of("TAGS")));
     }
 }

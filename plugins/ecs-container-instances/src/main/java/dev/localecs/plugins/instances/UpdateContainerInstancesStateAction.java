@@ -60,7 +60,11 @@ public final class UpdateContainerInstancesStateAction implements EcsAction {
             if (instance.isEmpty()) {
                 failures.add(new Failure(Instances.arnOf(context, cluster, reference), "MISSING", null));
             } else if (updated.isEmpty()) {
-                updated.add(context.containerInstances().updateStatus(cluster, body.status()));
+                ContainerInstance now = context.containerInstances().updateStatus(cluster, body.status());
+                updated.add(now);
+                if (!now.status().equals(instance.get().status())) {
+                    InstanceStateEvents.publish(context, cluster, now);
+                }
             }
         }
         Map<String, Object> response = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,13 +155,19 @@ final class ServiceScheduler {
         List<Task> primaryTasks = live.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
         List<Task> olderTasks = live.stream().filter(task -> !primary.id().equals(task.startedBy())).toList();
 
+        // scale-in and deployments pass over tasks with scale-in protection (UpdateTaskProtection) until it ends
+        Predicate<Task> protectedTask = task -> "RUNNING".equals(task.lastStatus())
+                && context.taskProtections().isProtected(task.taskArn());
         List<Task> stopping = new ArrayList<>();
-        primaryTasks.stream().sorted(STOP_ORDER).limit(Math.max(0, primaryTasks.size() - desired))
-                .forEach(stopping::add);
+        primaryTasks.stream().filter(protectedTask.negate()).sorted(STOP_ORDER)
+                .limit(Math.max(0, primaryTasks.size() - desired)).forEach(stopping::add);
         int running = (int) live.stream().filter(task -> !stopping.contains(task))
                 .filter(task -> "RUNNING".equals(task.lastStatus())).count();
         int minimumHealthy = (int) Math.ceil(desired * service.minimumHealthyPercent() / 100.0);
         for (Task task : olderTasks.stream().sorted(STOP_ORDER).toList()) {
+            if (protectedTask.test(task)) {
+                continue;
+            }
             if (!"RUNNING".equals(task.lastStatus())) {
                 stopping.add(task);
             } else if (running - 1 >= minimumHealthy) {

@@ -434,4 +434,33 @@ class ServiceSchedulerTest {
         assertThat(fixture.context.call(new ListServiceDeploymentsAction(fixture.context), "{\"service\":\"web\"}")
                 .at("/serviceDeployments/0/status").asText()).isEqualTo("STOPPED");
     }
+
+    @Test
+    void scaleInPassesOverTasksWithScaleInProtection() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":3}");
+        step();
+        fixture.runAll("web");
+        step();
+        List<Task> tasks = fixture.live("web");
+        // protect the two tasks scale-in would pick first (the newest)
+        List<Task> newestFirst = tasks.stream().sorted(java.util.Comparator.comparing(Task::createdAt).reversed()
+                .thenComparing(Task::taskArn)).toList();
+        for (Task task : tasks) {
+            fixture.context.taskProtections().update(task.taskArn(), !task.equals(newestFirst.get(2)),
+                    Duration.ofMinutes(60));
+        }
+        fixture.update("{\"service\":\"web\",\"desiredCount\":1}");
+        step();
+        List<Task> after = fixture.live("web");
+        assertThat(after).as("only the unprotected task stops; the protected ones stay above the desired count")
+                .hasSize(2).extracting(Task::taskArn)
+                .containsExactlyInAnyOrder(newestFirst.get(0).taskArn(), newestFirst.get(1).taskArn());
+
+        // once protection ends, scale-in goes on
+        for (Task task : after) {
+            fixture.context.taskProtections().update(task.taskArn(), false, Duration.ZERO);
+        }
+        step();
+        assertThat(fixture.live("web")).hasSize(1);
+    }
 }
