@@ -2,6 +2,7 @@ package dev.localecs.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -45,6 +46,11 @@ public final class TaskAnswers extends StdSerializer<Task> {
 
     @Override
     public void serialize(Task task, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        if (!(generator instanceof JsonGeneratorImpl)) {
+            // not JSON text (valueToTree/convertValue buffer tokens): the task's tokens, so trees stay objects
+            generator.writeTree(plain.valueToTree(task));
+            return;
+        }
         if (task.version() == null || task.taskArn() == null) {
             generator.writeRawValue(plain.writeValueAsString(task));
             return;

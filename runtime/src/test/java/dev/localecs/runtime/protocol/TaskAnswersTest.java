@@ -51,4 +51,14 @@ class TaskAnswersTest {
         assertThat(wire.readTree(wire.writeValueAsString(task(2, "RUNNING", null))).path("containers").get(0)
                 .path("lastStatus").asText()).isEqualTo("RUNNING");
     }
+
+    @Test
+    void treesOfTasksStayObjectsForPluginsThatEditThem() {
+        // plugins turn tasks into trees with the runtime's mapper (the EventBridge plugin's event details)
+        var tree = wire.valueToTree(task(4, "RUNNING", List.of(new Tag("team", "a"))));
+        assertThat(tree.isObject()).isTrue();
+        assertThat(tree.path("lastStatus").asText()).isEqualTo("RUNNING");
+        assertThat(tree.path("tags").get(0).path("value").asText()).isEqualTo("a");
+        assertThat(wire.convertValue(task(4, "RUNNING", null), Map.class)).containsEntry("lastStatus", "RUNNING");
+    }
 }
