@@ -185,10 +185,12 @@ class DashboardIT {
                 {"family": "shipped", "containerDefinitions": [{"name": "web", "image": "busybox", "memory": 32,
                   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/shipped",
                     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ui"}}}]}""");
+        // the group exists before the task starts: without awslogs-create-group a missing group fails the
+        // container, as on ECS
+        runtime.postTarget("Logs_20140328.CreateLogGroup", "{\"logGroupName\": \"/ecs/shipped\"}");
         String arn = runtime.ecs().runTask(r -> r.taskDefinition("shipped")).tasks().get(0).taskArn();
         String id = arn.replaceAll(".*/", "");
         String stream = "ui/web/" + id;
-        runtime.postTarget("Logs_20140328.CreateLogGroup", "{\"logGroupName\": \"/ecs/shipped\"}");
         runtime.postTarget("Logs_20140328.CreateLogStream", "{\"logGroupName\": \"/ecs/shipped\", "
                 + "\"logStreamName\": \"" + stream + "\"}");
         var put = runtime.postTarget("Logs_20140328.PutLogEvents", "{\"logGroupName\": \"/ecs/shipped\", "
