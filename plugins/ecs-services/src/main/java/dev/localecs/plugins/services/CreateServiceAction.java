@@ -71,7 +71,7 @@ public final class CreateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid schedulingStrategy '" + strategy
                     + "'. Valid values: REPLICA, DAEMON.");
         }
-        ServiceRequests.requireEcsDeploymentController(raw);
+        String controller = ServiceRequests.deploymentController(raw);
         int desired;
         if (strategy.equals("DAEMON")) {
             desired = 1;
@@ -111,6 +111,9 @@ public final class CreateServiceAction implements EcsAction {
         }
         if (launchType.equals("FARGATE") && !members.has("platformVersion")) {
             members.put("platformVersion", "LATEST");
+        }
+        if (controller.equals("EXTERNAL")) {
+            members.putArray(TaskSets.MEMBER);
         }
         members.set("deploymentConfiguration",
                 ServiceRequests.deploymentConfiguration(context, raw.get("deploymentConfiguration"), strategy));
