@@ -65,6 +65,7 @@ final class ServiceViews {
         view.put("schedulingStrategy", service.schedulingStrategy());
         view.put("createdBy", context.arns().accountRoot());
         view.setAll(service.members());
+        view.remove(ExpressGatewayServices.MEMBER);
         if (withTags) {
             view.set("tags", json.valueToTree(context.tags().tags(service.serviceArn())));
         }
