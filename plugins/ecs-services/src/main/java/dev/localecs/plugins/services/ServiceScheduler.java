@@ -77,7 +77,7 @@ final class ServiceScheduler {
         this.store = store;
         this.notifications = new ServiceNotifications(context);
         this.listeners = ServiceTaskListeners.of(context);
-        this.taskSets = new TaskSetReconciler(context, store, listeners);
+        this.taskSets = new TaskSetReconciler(context, store, listeners, this::backingOff);
     }
 
     /**

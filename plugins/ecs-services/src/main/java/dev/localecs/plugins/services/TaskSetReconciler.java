@@ -13,23 +13,33 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * One step of a service with the EXTERNAL deployment controller, in place of the service scheduler's: each task
  * set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
  * {@code service:<name>}), extra tasks stop, the counts and the stability status follow the tasks; a DRAINING task
  * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; a deleted service
- * becomes INACTIVE when its last task is gone. Called under the service's lock.
+ * becomes INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
+ * does. Called under the service's lock.
  */
 final class TaskSetReconciler {
     private final PluginContext context;
     private final ServiceStore store;
     private final ServiceTaskListeners listeners;
+    private final BiPredicate<String, String> backingOff;
 
-    TaskSetReconciler(PluginContext context, ServiceStore store, ServiceTaskListeners listeners) {
+    /**
+     * @param backingOff whether a service (key) backs off launching for a task set (id): the scheduler's launch
+     *     backoff after tasks that failed to start or exited at once, which counts task-set tasks by their
+     *     {@code startedBy} as it counts a deployment's
+     */
+    TaskSetReconciler(PluginContext context, ServiceStore store, ServiceTaskListeners listeners,
+                      BiPredicate<String, String> backingOff) {
         this.context = context;
         this.store = store;
         this.listeners = listeners;
+        this.backingOff = backingOff;
     }
 
     void step(StoredService service) {
@@ -53,7 +63,7 @@ final class TaskSetReconciler {
                 stop(service, task, "Scaling activity initiated by (deployment " + id + ")");
             }
             List<Task> started = new ArrayList<>();
-            while (remaining.size() + started.size() < desired) {
+            while (remaining.size() + started.size() < desired && !backingOff.test(service.key(), id)) {
                 try {
                     Task task = context.tasks().run(spec(service, set));
                     listeners.started(service, task);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.error.ErrorCode;
+import dev.localecs.api.model.Task;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Services with the EXTERNAL deployment controller: task sets, their tasks, counts and statuses. */
@@ -134,5 +137,23 @@ class TaskSetsTest {
                 ErrorCode.TASK_SET_NOT_FOUND, "The specified task set does not exist.");
         refused(() -> createSet("{\"value\":150,\"unit\":\"PERCENT\"}"), ErrorCode.INVALID_PARAMETER,
                 "Scale value must be between 0 and 100.");
+    }
+
+    @Test
+    void aTaskSetWhoseTasksFailToStartBacksOff() {
+        createService(1);
+        createSet(null);
+        scheduler.reconcileAll();
+        Task failed = fixture.live("ext").getFirst();
+        String id = ServiceFixture.id(failed);
+        fixture.context.tasks().change(id, Map.of("desiredStatus", "STOPPED", "lastStatus", "STOPPED",
+                "stopCode", "TaskFailedToStart", "stoppedReason", "CannotPullContainerError: pull access denied"));
+        scheduler.onTaskChange(fixture.context.tasks().find("default", id).orElseThrow());
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("backing off").hasSize(1);
+
+        fixture.clock.advance(Duration.ofSeconds(6));
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("retried after the backoff").hasSize(2);
     }
 }
