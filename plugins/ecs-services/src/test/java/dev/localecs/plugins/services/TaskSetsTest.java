@@ -61,6 +61,7 @@ class TaskSetsTest {
         JsonNode service = fixture.describe("ext");
         assertThat(service.get("runningCount").asInt()).as("the service counts its task sets' tasks").isEqualTo(2);
         assertThat(service.get("deployments")).as("EXTERNAL services deploy through task sets").isEmpty();
+        assertThat(service.has("currentServiceDeployment")).as("no service deployment of its own").isFalse();
         assertThat(service.at("/taskSets/0/id").asText()).isEqualTo(id);
 
         scheduler.reconcileAll();
