@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ecs.model.TaskSetNotFoundException;
 /**
  * A service with the EXTERNAL deployment controller through the AWS SDK for Java v2 (the AWS CLI and boto3 on this
  * machine predate some task-set members) on the simulated engine: blue at 100 %, green at 50 % made PRIMARY, blue
- * scaled down and deleted; the task sets' tasks really run and the counts follow them.
+ * scaled down and deleted, kept across a restart; the task sets' tasks really run and the counts follow them.
  */
 class TaskSetsIT {
     @TempDir
@@ -105,6 +105,12 @@ class TaskSetsIT {
         assertThatThrownBy(() -> runtime.ecs().updateTaskSet(r -> r.cluster("default").service("ext")
                 .taskSet(blue.id()).scale(s -> s.value(10.0).unit(ScaleUnit.PERCENT))))
                 .isInstanceOf(TaskSetNotFoundException.class);
+        runtime.restart();
+        // kept with the service; the simulated engine's containers are gone after a restart, so the task is replaced
+        await(sets -> sets.size() == 1 && sets.getFirst().id().equals(green.id())
+                && "PRIMARY".equals(sets.getFirst().status()) && sets.getFirst().runningCount() == 1,
+                "green kept and running after a restart");
+
         runtime.ecs().createService(r -> r.serviceName("plain").taskDefinition("ext").desiredCount(0));
         assertThatThrownBy(() -> runtime.ecs().createTaskSet(r -> r.cluster("default").service("plain")
                 .taskDefinition("ext"))).isInstanceOf(InvalidParameterException.class)
