@@ -157,4 +157,18 @@ class TaskSetsTest {
         scheduler.reconcileAll();
         assertThat(fixture.context.tasks().launches()).as("retried after the backoff").hasSize(2);
     }
+
+    @Test
+    void theNetworkingSeesEveryTaskSetsLoadBalancers() {
+        createService(1);
+        String balancer = ",\"loadBalancers\":[{\"containerName\":\"app\",\"containerPort\":80}]";
+        for (String external : new String[] {"blue", "green"}) {
+            fixture.context.call(new CreateTaskSetAction(fixture.context), "{\"cluster\":\"default\",\"service\":"
+                    + "\"ext\",\"taskDefinition\":\"web\",\"externalId\":\"" + external + "\"" + balancer + "}");
+        }
+        var seen = ServiceNetworks.view(ServiceStore.of(fixture.context).find("default", "ext").orElseThrow());
+        assertThat(seen.members().path("loadBalancers")).as("one front door for both task sets").hasSize(1);
+        assertThat(seen.members().at("/loadBalancers/0/containerPort").asInt()).isEqualTo(80);
+        assertThat(seen.deployments()).as("the task sets").hasSize(2);
+    }
 }
