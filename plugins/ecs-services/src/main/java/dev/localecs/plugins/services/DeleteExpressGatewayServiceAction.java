@@ -45,9 +45,12 @@ public final class DeleteExpressGatewayServiceAction implements EcsAction {
         delete.put("cluster", service.cluster());
         delete.put("service", service.serviceName());
         delete.put("force", true);
-        ExpressGatewayServices.call(context, new DeleteServiceAction(context), request, delete);
+        String status = ExpressGatewayServices.call(context, new DeleteServiceAction(context), request, delete)
+                .at("/service/status").asText();
         StoredService deleted = ServiceStore.of(context).find(service.cluster(), service.serviceName())
                 .orElseThrow();
-        return ExpressGatewayServices.answer("service", ExpressGatewayServices.view(context, deleted, false));
+        // the status DeleteService answered (DRAINING): the scheduler may already have made it INACTIVE since
+        return ExpressGatewayServices.answer("service", ExpressGatewayServices.view(context,
+                deleted.withStatus(status, deleted.desiredCount()), false));
     }
 }
