@@ -49,6 +49,8 @@ public enum ErrorCode {
     DAEMON_NOT_ACTIVE("DaemonNotActiveException", 400, Side.CLIENT),
     /** The named gateway does not exist. */
     GATEWAY_NOT_FOUND("GatewayNotFoundException", 400, Side.CLIENT),
+    /** The named task set does not exist in the service (never created, or deleted and drained). */
+    TASK_SET_NOT_FOUND("TaskSetNotFoundException", 400, Side.CLIENT),
     /** The request was valid but the emulator failed to serve it. */
     SERVER_EXCEPTION("ServerException", 500, Side.SERVER);
 

@@ -352,9 +352,20 @@ class BadInputIT {
                 // operations that would go upstream are checked before the missing upstream is reported
                 Arguments.of("CreateService", "{\"serviceName\":5}", "SerializationException",
                         "'serviceName': expected a string, found a number."),
+                // express gateway services and task sets are served locally
                 Arguments.of("CreateExpressGatewayService", "{\"executionRoleArn\":\"r\",\"infrastructureRoleArn\":"
-                        + "\"r\",\"primaryContainer\":{\"image\":\"busybox\"}}", "UnknownOperationException",
-                        "no upstream ECS endpoint is configured"),
+                        + "\"r\",\"primaryContainer\":{}}", "InvalidParameterException",
+                        "primaryContainer.image is required."),
+                Arguments.of("DescribeExpressGatewayService", "{}", "InvalidParameterException", "serviceArn"),
+                Arguments.of("CreateTaskSet", "{\"cluster\":\"default\",\"service\":\"ghost\",\"taskDefinition\":"
+                        + "\"live\"}", "ServiceNotFoundException", "Service not found."),
+                Arguments.of("UpdateTaskSet", "{\"cluster\":\"default\",\"service\":\"ghost\",\"taskSet\":\"x\"}",
+                        "InvalidParameterException", "scale is required."),
+                Arguments.of("DescribeTaskSets", "{\"cluster\":\"default\"}", "InvalidParameterException",
+                        "service"),
+                Arguments.of("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"arn:aws:ecs:us-east-1:"
+                        + "000000000000:service-deployment/default/ghost/x\",\"hookId\":\"h\"}",
+                        "ServiceDeploymentNotFoundException", "The service deployment does not exist."),
                 // container instances and attributes
                 Arguments.of("RegisterContainerInstance", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException",
                         "Cluster not found."),

@@ -33,7 +33,8 @@ class UpstreamProxyIT {
         // operations a plugin serves go upstream only when configuration says so, per operation
         runtime = RuntimeFixture.start(state, Map.of("upstream.ecs.endpoint", moto.endpoint().toString(),
                         "actions.ListDaemons.plugin", "upstream", "actions.DescribeTaskSets.plugin", "upstream",
-                        "actions.ListServiceDeployments.plugin", "upstream"),
+                        "actions.ListServiceDeployments.plugin", "upstream",
+                        "actions.SubmitAttachmentStateChanges.plugin", "upstream"),
                 Map.of("AWS_ACCESS_KEY_ID", "AKIDRUNTIME", "AWS_SECRET_ACCESS_KEY", "runtime-secret"));
     }
 
@@ -81,7 +82,7 @@ class UpstreamProxyIT {
     @Test
     void anOperationMotoDoesNotImplementIsAServerExceptionNotItsHtmlPage() {
         // moto_server 5 answers ECS operations it lacks with a Werkzeug HTML "500 Internal Server Error" page
-        // (an agent operation: no plugin serves it, so it goes upstream)
+        // (an agent operation, sent upstream by configuration: every ECS operation has a local handler)
         assertThatThrownBy(() -> runtime.ecs().submitAttachmentStateChanges(r -> r.cluster("c").attachments(
                         software.amazon.awssdk.services.ecs.model.AttachmentStateChange.builder()
                                 .attachmentArn("arn:aws:ecs:us-east-1:000000000000:attachment/a").status("ATTACHED")

@@ -58,7 +58,9 @@ public final class CreateServiceAction implements EcsAction {
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }
             StoredService service = store.put(create(body, raw, cluster));
-            new ServiceNotifications(context).deploymentInProgress(service, service.primary());
+            if (!service.deploymentController().equals("EXTERNAL")) {
+                new ServiceNotifications(context).deploymentInProgress(service, service.primary());
+            }
             return service;
         });
         store.wake(key);
@@ -71,7 +73,7 @@ public final class CreateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid schedulingStrategy '" + strategy
                     + "'. Valid values: REPLICA, DAEMON.");
         }
-        ServiceRequests.requireEcsDeploymentController(raw);
+        String controller = ServiceRequests.deploymentController(raw);
         int desired;
         if (strategy.equals("DAEMON")) {
             desired = 1;
@@ -112,6 +114,9 @@ public final class CreateServiceAction implements EcsAction {
         if (launchType.equals("FARGATE") && !members.has("platformVersion")) {
             members.put("platformVersion", "LATEST");
         }
+        if (controller.equals("EXTERNAL")) {
+            members.putArray(TaskSets.MEMBER);
+        }
         members.set("deploymentConfiguration",
                 ServiceRequests.deploymentConfiguration(context, raw.get("deploymentConfiguration"), strategy));
         if (body.role() != null) {
@@ -130,8 +135,10 @@ public final class CreateServiceAction implements EcsAction {
             context.tags().tag(arn, tags);
         }
         double now = context.clock().instant().toEpochMilli() / 1000.0;
-        return new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired, definition.taskDefinitionArn(),
-                launchType, strategy, now, body.clientToken(), members, List.of(deployment), List.of(), false, List.of(),
-                List.of()).deploymentStarted(deployment, now);
+        StoredService service = new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired,
+                definition.taskDefinitionArn(), launchType, strategy, now, body.clientToken(), members,
+                List.of(deployment), List.of(), false, List.of(), List.of());
+        // an EXTERNAL service deploys through its task sets: no service deployment of its own
+        return controller.equals("EXTERNAL") ? service : service.deploymentStarted(deployment, now);
     }
 }

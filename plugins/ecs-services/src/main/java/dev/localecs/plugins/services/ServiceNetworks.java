@@ -1,6 +1,8 @@
 package dev.localecs.plugins.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.PluginContext;
 import dev.localecs.plugins.services.network.NetworkedService;
 import dev.localecs.plugins.services.network.ServiceNetworking;
@@ -29,9 +31,36 @@ final class ServiceNetworks {
 
     /** A stored service as the networking sees it. */
     static NetworkedService view(StoredService service) {
+        if (service.deploymentController().equals("EXTERNAL")) {
+            return external(service);
+        }
         List<JsonNode> deployments = service.deployments().stream().map(d -> (JsonNode) d.members()).toList();
         return new NetworkedService(service.cluster(), service.serviceName(), service.serviceArn(), service.status(),
                 service.members(), deployments);
+    }
+
+    /**
+     * An EXTERNAL service as the networking sees it: its task sets are its deployments, and the load balancers and
+     * registries of every task set are the service's (the front door spreads over all task sets' tasks).
+     */
+    private static NetworkedService external(StoredService service) {
+        ObjectNode members = service.members().deepCopy();
+        List<ObjectNode> sets = TaskSets.of(service);
+        for (String member : List.of("loadBalancers", "serviceRegistries")) {
+            ArrayNode union = members.putArray(member);
+            service.members().path(member).forEach(union::add);
+            sets.forEach(set -> set.path(member).forEach(entry -> {
+                boolean known = false;
+                for (JsonNode existing : union) {
+                    known |= existing.equals(entry);
+                }
+                if (!known) {
+                    union.add(entry);
+                }
+            }));
+        }
+        return new NetworkedService(service.cluster(), service.serviceName(), service.serviceArn(), service.status(),
+                members, List.<JsonNode>copyOf(sets));
     }
 
     /** Every stored service as the networking sees it. */

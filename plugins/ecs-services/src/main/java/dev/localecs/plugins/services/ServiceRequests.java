@@ -145,16 +145,23 @@ final class ServiceRequests {
     }
 
     /**
-     * Refuses a deployment controller other than ECS: CODE_DEPLOY and EXTERNAL deploy through task sets.
+     * Accepts the ECS and EXTERNAL deployment controllers; refuses CODE_DEPLOY: its task sets are created by
+     * AWS CodeDeploy, which does not run locally.
      *
      * @param raw the request body
+     * @return the controller type
      * @throws EcsException {@code InvalidParameterException} naming the controller
      */
-    static void requireEcsDeploymentController(JsonNode raw) {
+    static String deploymentController(JsonNode raw) {
         String controller = raw.path("deploymentController").path("type").asText("ECS");
-        if (!controller.equals("ECS")) {
-            throw EcsException.invalidParameter("deploymentController " + controller + " deploys through task sets "
-                    + "(CreateTaskSet), which local-ecs-api does not serve; use the ECS deployment controller.");
+        if (controller.equals("CODE_DEPLOY")) {
+            throw EcsException.invalidParameter("deploymentController CODE_DEPLOY needs AWS CodeDeploy to create "
+                    + "its task sets, which local-ecs-api does not run; use ECS, or EXTERNAL with CreateTaskSet.");
         }
+        if (!List.of("ECS", "EXTERNAL").contains(controller)) {
+            throw EcsException.invalidParameter("Invalid deploymentController type '" + controller
+                    + "'. Valid values: ECS, CODE_DEPLOY, EXTERNAL.");
+        }
+        return controller;
     }
 }

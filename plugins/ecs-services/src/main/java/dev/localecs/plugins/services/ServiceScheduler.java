@@ -71,12 +71,14 @@ final class ServiceScheduler {
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
     private final ServiceNotifications notifications;
     private final ServiceTaskListeners listeners;
+    private final TaskSetReconciler taskSets;
 
     ServiceScheduler(PluginContext context, ServiceStore store) {
         this.context = context;
         this.store = store;
         this.notifications = new ServiceNotifications(context);
         this.listeners = ServiceTaskListeners.of(context);
+        this.taskSets = new TaskSetReconciler(context, store, listeners, this::backingOff);
     }
 
     /**
@@ -124,7 +126,13 @@ final class ServiceScheduler {
             int slash = key.indexOf('/');
             store.find(key.substring(0, slash), key.substring(slash + 1))
                     .filter(service -> !"INACTIVE".equals(service.status()))
-                    .ifPresent(this::step);
+                    .ifPresent(service -> {
+                        if (service.deploymentController().equals("EXTERNAL")) {
+                            taskSets.step(service);
+                        } else {
+                            step(service);
+                        }
+                    });
             return null;
         });
     }

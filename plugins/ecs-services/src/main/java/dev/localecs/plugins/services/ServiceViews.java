@@ -28,14 +28,22 @@ final class ServiceViews {
         view.put("clusterArn", context.arns().cluster(service.cluster()));
         view.put("status", service.status());
         view.put("desiredCount", service.desiredCount());
-        view.put("runningCount", service.deployments().stream().mapToInt(ServiceDeployment::runningCount).sum());
-        view.put("pendingCount", service.deployments().stream().mapToInt(ServiceDeployment::pendingCount).sum());
+        boolean external = service.deploymentController().equals("EXTERNAL");
+        if (external) {
+            view.put("runningCount", TaskSets.sum(service, "runningCount"));
+            view.put("pendingCount", TaskSets.sum(service, "pendingCount"));
+        } else {
+            view.put("runningCount", service.deployments().stream().mapToInt(ServiceDeployment::runningCount).sum());
+            view.put("pendingCount", service.deployments().stream().mapToInt(ServiceDeployment::pendingCount).sum());
+        }
         if (!service.members().has("capacityProviderStrategy")) {
             view.put("launchType", service.launchType());
         }
         view.put("taskDefinition", service.taskDefinition());
         ArrayNode deployments = view.putArray("deployments");
-        service.deployments().forEach(deployment -> deployments.add(deployment(json, deployment)));
+        if (!external) {
+            service.deployments().forEach(deployment -> deployments.add(deployment(json, deployment)));
+        }
         ArrayNode events = view.putArray("events");
         service.events().forEach(event -> events.add(json.valueToTree(event)));
         view.put("createdAt", service.createdAt());
@@ -57,6 +65,7 @@ final class ServiceViews {
         view.put("schedulingStrategy", service.schedulingStrategy());
         view.put("createdBy", context.arns().accountRoot());
         view.setAll(service.members());
+        view.remove(ExpressGatewayServices.MEMBER);
         if (withTags) {
             view.set("tags", json.valueToTree(context.tags().tags(service.serviceArn())));
         }

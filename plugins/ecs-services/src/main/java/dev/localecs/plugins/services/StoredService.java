@@ -54,6 +54,17 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
         return cluster + "/" + serviceName;
     }
 
+    /** The deployment controller type: {@code ECS} or {@code EXTERNAL} (task sets). */
+    String deploymentController() {
+        return members.path("deploymentController").path("type").asText("ECS");
+    }
+
+    /** This service with other stored members (its task sets live in {@code members.taskSets}). */
+    StoredService withMembers(ObjectNode newMembers) {
+        return new StoredService(serviceArn, serviceName, cluster, status, desiredCount, taskDefinition, launchType,
+                schedulingStrategy, createdAt, clientToken, newMembers, deployments, events, steady, revisions, history);
+    }
+
     ServiceDeployment primary() {
         return deployments.getFirst();
     }

@@ -75,7 +75,15 @@ public final class UpdateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid propagateTags '" + body.propagateTags()
                     + "'. Valid values: TASK_DEFINITION, SERVICE, NONE.");
         }
-        ServiceRequests.requireEcsDeploymentController(raw);
+        String controller = service.deploymentController();
+        if (raw.hasNonNull("deploymentController") && !ServiceRequests.deploymentController(raw).equals(controller)) {
+            throw EcsException.invalidParameter("Changing the deployment controller of a service (" + controller
+                    + ") is not supported by local-ecs-api; create a new service.");
+        }
+        if (controller.equals("EXTERNAL") && body.taskDefinition() != null) {
+            throw EcsException.invalidParameter("Unable to update task definition on services with a EXTERNAL "
+                    + "deployment controller. Use task sets instead.");
+        }
         ServiceDeployment primary = service.primary();
         TaskDefinition definition = ServiceRequests.taskDefinition(context,
                 body.taskDefinition() != null ? body.taskDefinition() : primary.taskDefinition());

@@ -107,4 +107,21 @@ class ServiceDeploymentActionsTest {
         listed.get("serviceArns").forEach(arn -> arns.add(arn.asText()));
         assertThat(arns).containsExactly(PREFIX + "service/default/a");
     }
+
+    @Test
+    void continueServiceDeploymentAnswersThatNoHookIsPaused() {
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
+        String current = fixture.describe("web").get("currentServiceDeployment").asText();
+        ServiceFixture.refused(() -> fixture.context.handle(new ContinueServiceDeploymentAction(fixture.context),
+                "{\"serviceDeploymentArn\":\"" + current + "\",\"hookId\":\"ecs-pause-1\"}"),
+                ErrorCode.INVALID_PARAMETER, "The lifecycle hook ecs-pause-1 of service deployment " + current
+                        + " (IN_PROGRESS) is not awaiting action: local-ecs-api service deployments do not pause at "
+                        + "lifecycle hooks.");
+        ServiceFixture.refused(() -> fixture.context.handle(new ContinueServiceDeploymentAction(fixture.context),
+                "{\"serviceDeploymentArn\":\"" + PREFIX + "service-deployment/default/web/nope\",\"hookId\":\"h\"}"),
+                ErrorCode.SERVICE_DEPLOYMENT_NOT_FOUND, "The service deployment does not exist.");
+        ServiceFixture.refused(() -> fixture.context.handle(new ContinueServiceDeploymentAction(fixture.context),
+                "{\"serviceDeploymentArn\":\"" + current + "\",\"hookId\":\"h\",\"action\":\"SKIP\"}"),
+                ErrorCode.INVALID_PARAMETER, "Invalid action 'SKIP'. Valid values: ROLLBACK, CONTINUE.");
+    }
 }

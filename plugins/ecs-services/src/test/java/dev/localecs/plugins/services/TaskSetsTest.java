@@ -1,0 +1,174 @@
+package dev.localecs.plugins.services;
+
+import static dev.localecs.plugins.services.ServiceFixture.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.error.ErrorCode;
+import dev.localecs.api.model.Task;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Services with the EXTERNAL deployment controller: task sets, their tasks, counts and statuses. */
+class TaskSetsTest {
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final ServiceScheduler scheduler = new ServiceScheduler(fixture.context,
+            ServiceStore.of(fixture.context));
+
+    private JsonNode createService(int desired) {
+        return fixture.create("{\"serviceName\":\"ext\",\"taskDefinition\":\"web\",\"desiredCount\":" + desired
+                + ",\"deploymentController\":{\"type\":\"EXTERNAL\"}}");
+    }
+
+    private JsonNode createSet(String scale) {
+        return fixture.context.call(new CreateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskDefinition\":\"web\",\"externalId\":\"blue\""
+                + (scale == null ? "" : ",\"scale\":" + scale) + "}").get("taskSet");
+    }
+
+    private JsonNode describe(String id) {
+        return fixture.context.call(new DescribeTaskSetsAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskSets\":[\"" + id + "\"]}");
+    }
+
+    @Test
+    void aTaskSetRunsItsShareOfTheDesiredCountAndReachesASteadyState() {
+        createService(3);
+        JsonNode set = createSet("{\"value\":50,\"unit\":\"PERCENT\"}");
+        String id = set.get("id").asText();
+        assertThat(id).matches("ecs-svc/\\d{19}");
+        assertThat(set.get("taskSetArn").asText())
+                .isEqualTo("arn:aws:ecs:us-east-1:000000000000:task-set/default/ext/" + id);
+        assertThat(set.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(set.get("computedDesiredCount").asInt()).as("ceil(3 × 50 %)").isEqualTo(2);
+        assertThat(set.get("stabilityStatus").asText()).isEqualTo("STABILIZING");
+
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).hasSize(2).allSatisfy(spec -> {
+            assertThat(spec.startedBy()).contains(id);
+            assertThat(spec.group()).isEqualTo("service:ext");
+        });
+        assertThat(describe(id).at("/taskSets/0/pendingCount").asInt()).isEqualTo(2);
+
+        fixture.runAll("ext");
+        scheduler.reconcileAll();
+        JsonNode described = describe(id).at("/taskSets/0");
+        assertThat(described.get("runningCount").asInt()).isEqualTo(2);
+        assertThat(described.get("pendingCount").asInt()).isZero();
+        assertThat(described.get("stabilityStatus").asText()).isEqualTo("STEADY_STATE");
+        JsonNode service = fixture.describe("ext");
+        assertThat(service.get("runningCount").asInt()).as("the service counts its task sets' tasks").isEqualTo(2);
+        assertThat(service.get("deployments")).as("EXTERNAL services deploy through task sets").isEmpty();
+        assertThat(service.has("currentServiceDeployment")).as("no service deployment of its own").isFalse();
+        assertThat(service.at("/taskSets/0/id").asText()).isEqualTo(id);
+
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("nothing more to start").hasSize(2);
+    }
+
+    @Test
+    void scalingDownStopsTasksAndDeletingDrainsTheSet() {
+        createService(2);
+        String id = createSet(null).get("id").asText();
+        scheduler.reconcileAll();
+        fixture.runAll("ext");
+        scheduler.reconcileAll();
+        assertThat(fixture.live("ext")).hasSize(2);
+
+        JsonNode updated = fixture.context.call(new UpdateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskSet\":\"" + id + "\",\"scale\":{\"value\":50,\"unit\":\"PERCENT\"}}")
+                .get("taskSet");
+        assertThat(updated.get("computedDesiredCount").asInt()).isEqualTo(1);
+        scheduler.reconcileAll();
+        assertThat(fixture.live("ext")).hasSize(1);
+
+        refused(() -> fixture.context.call(new DeleteTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                        + "\"service\":\"ext\",\"taskSet\":\"" + id + "\"}"), ErrorCode.INVALID_PARAMETER,
+                "The task set " + id + " has not been scaled down to zero; scale it to 0 with UpdateTaskSet or "
+                        + "delete it with force.");
+        JsonNode deleted = fixture.context.call(new DeleteTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskSet\":\"" + id + "\",\"force\":true}").get("taskSet");
+        assertThat(deleted.get("status").asText()).isEqualTo("DRAINING");
+        scheduler.reconcileAll();
+        assertThat(fixture.live("ext")).isEmpty();
+        scheduler.reconcileAll();
+        assertThat(describe(id).at("/failures/0/reason").asText()).as("gone once drained").isEqualTo("MISSING");
+    }
+
+    @Test
+    void theServiceSchedulerLeavesExternalServicesToTheirTaskSets() {
+        createService(2);
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("no task set, no task").isEmpty();
+    }
+
+    @Test
+    void updateServicePrimaryTaskSetSwapsThePrimary() {
+        createService(1);
+        String blue = createSet(null).get("id").asText();
+        String green = createSet("{\"value\":0,\"unit\":\"PERCENT\"}").get("id").asText();
+        JsonNode primary = fixture.context.call(new UpdateServicePrimaryTaskSetAction(fixture.context),
+                "{\"cluster\":\"default\",\"service\":\"ext\",\"primaryTaskSet\":\"" + blue + "\"}").get("taskSet");
+        assertThat(primary.get("status").asText()).isEqualTo("PRIMARY");
+        fixture.context.call(new UpdateServicePrimaryTaskSetAction(fixture.context),
+                "{\"cluster\":\"default\",\"service\":\"ext\",\"primaryTaskSet\":\"" + green + "\"}");
+        assertThat(describe(blue).at("/taskSets/0/status").asText()).isEqualTo("ACTIVE");
+        assertThat(describe(green).at("/taskSets/0/status").asText()).isEqualTo("PRIMARY");
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).extracting(RunTaskSpec::startedBy)
+                .as("a 0 % task set runs nothing").allSatisfy(by -> assertThat(by).contains(blue)).hasSize(1);
+    }
+
+    @Test
+    void taskSetsNeedAnExternalServiceAndCodeDeployIsRefused() {
+        fixture.create("{\"serviceName\":\"ecs\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
+        refused(() -> fixture.context.call(new CreateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                        + "\"service\":\"ecs\",\"taskDefinition\":\"web\"}"), ErrorCode.INVALID_PARAMETER,
+                "Task sets can only be used with services that use the EXTERNAL deployment controller; service ecs "
+                        + "uses ECS.");
+        refused(() -> fixture.create("{\"serviceName\":\"cd\",\"taskDefinition\":\"web\",\"desiredCount\":1,"
+                        + "\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}"), ErrorCode.INVALID_PARAMETER,
+                "deploymentController CODE_DEPLOY needs AWS CodeDeploy to create its task sets, which local-ecs-api "
+                        + "does not run; use ECS, or EXTERNAL with CreateTaskSet.");
+        createService(1);
+        refused(() -> fixture.context.call(new UpdateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                        + "\"service\":\"ext\",\"taskSet\":\"ecs-svc/1\",\"scale\":{\"value\":5}}"),
+                ErrorCode.TASK_SET_NOT_FOUND, "The specified task set does not exist.");
+        refused(() -> createSet("{\"value\":150,\"unit\":\"PERCENT\"}"), ErrorCode.INVALID_PARAMETER,
+                "Scale value must be between 0 and 100.");
+    }
+
+    @Test
+    void aTaskSetWhoseTasksFailToStartBacksOff() {
+        createService(1);
+        createSet(null);
+        scheduler.reconcileAll();
+        Task failed = fixture.live("ext").getFirst();
+        String id = ServiceFixture.id(failed);
+        fixture.context.tasks().change(id, Map.of("desiredStatus", "STOPPED", "lastStatus", "STOPPED",
+                "stopCode", "TaskFailedToStart", "stoppedReason", "CannotPullContainerError: pull access denied"));
+        scheduler.onTaskChange(fixture.context.tasks().find("default", id).orElseThrow());
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("backing off").hasSize(1);
+
+        fixture.clock.advance(Duration.ofSeconds(6));
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("retried after the backoff").hasSize(2);
+    }
+
+    @Test
+    void theNetworkingSeesEveryTaskSetsLoadBalancers() {
+        createService(1);
+        String balancer = ",\"loadBalancers\":[{\"containerName\":\"app\",\"containerPort\":80}]";
+        for (String external : new String[] {"blue", "green"}) {
+            fixture.context.call(new CreateTaskSetAction(fixture.context), "{\"cluster\":\"default\",\"service\":"
+                    + "\"ext\",\"taskDefinition\":\"web\",\"externalId\":\"" + external + "\"" + balancer + "}");
+        }
+        var seen = ServiceNetworks.view(ServiceStore.of(fixture.context).find("default", "ext").orElseThrow());
+        assertThat(seen.members().path("loadBalancers")).as("one front door for both task sets").hasSize(1);
+        assertThat(seen.members().at("/loadBalancers/0/containerPort").asInt()).isEqualTo(80);
+        assertThat(seen.deployments()).as("the task sets").hasSize(2);
+    }
+}
