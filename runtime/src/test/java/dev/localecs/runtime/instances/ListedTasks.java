@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Tasks in a map for the placement tests: run records a PENDING task; {@link #finish} makes one STOPPED. */
@@ -24,6 +25,7 @@ final class ListedTasks implements TaskService {
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger runs = new AtomicInteger();
+    private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public Task run(RunTaskSpec spec) {
@@ -40,6 +42,7 @@ final class ListedTasks implements TaskService {
         task.put("createdAt", Instant.now().getEpochSecond());
         Task created = JSON.convertValue(task, Task.class);
         tasks.put(id, created);
+        listeners.forEach(l -> l.onTaskChange(created));
         return created;
     }
 
@@ -51,7 +54,9 @@ final class ListedTasks implements TaskService {
         if (status.equals("STOPPED")) {
             node.put("desiredStatus", "STOPPED");
         }
-        tasks.put(id, JSON.convertValue(node, Task.class));
+        Task moved = JSON.convertValue(node, Task.class);
+        tasks.put(id, moved);
+        listeners.forEach(l -> l.onTaskChange(moved));
     }
 
     @Override
@@ -69,21 +74,30 @@ final class ListedTasks implements TaskService {
 
     @Override
     public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
-        throw new UnsupportedOperationException("placement never stops tasks");
+        Task task = tasks.get(taskId);
+        if (task == null) {
+            return Optional.empty();
+        }
+        move(task, "STOPPED");
+        return Optional.of(tasks.get(taskId));
     }
 
     @Override
     public int count(String cluster, String lastStatus) {
-        throw new UnsupportedOperationException("placement never counts tasks");
+        return (int) tasks.values().stream().filter(t -> t.clusterArn().endsWith("/" + cluster))
+                .filter(t -> t.lastStatus().equals(lastStatus)).count();
     }
 
+    /** Tasks here have no containers to run a command in: answered as the simulated engine answers (126). */
     @Override
     public Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command) {
-        throw new UnsupportedOperationException("placement never execs");
+        return Optional.ofNullable(tasks.get(taskId))
+                .map(task -> new ExecResult(126, "placement tests run no processes"));
     }
 
     @Override
     public TaskSubscription subscribe(TaskListener listener) {
-        throw new UnsupportedOperationException("placement never subscribes");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }

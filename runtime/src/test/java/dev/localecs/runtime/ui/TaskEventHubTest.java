@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -89,10 +90,11 @@ class TaskEventHubTest {
         assertThat(answers).singleElement().satisfies(news -> assertThat(news.closed()).isTrue());
     }
 
-    /** Only subscribe matters here. */
+    /** Only subscribe matters here; a run is remembered and announced like any change. */
     private static final class FakeTasks implements TaskService {
         final AtomicInteger subscriptions = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger runs = new AtomicInteger();
         volatile TaskListener listener;
 
         @Override
@@ -104,7 +106,14 @@ class TaskEventHubTest {
 
         @Override
         public Task run(RunTaskSpec spec) {
-            throw new UnsupportedOperationException();
+            Task task = EcsJson.create().convertValue(Map.of("taskArn", "arn:aws:ecs:us-east-1:000000000000:task/"
+                    + spec.cluster() + "/" + "0".repeat(31) + runs.incrementAndGet(), "lastStatus", "PENDING",
+                    "desiredStatus", "RUNNING"), Task.class);
+            TaskListener current = listener;
+            if (current != null) {
+                current.onTaskChange(task);
+            }
+            return task;
         }
 
         @Override
