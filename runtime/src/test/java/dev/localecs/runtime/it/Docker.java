@@ -1,8 +1,10 @@
 package dev.localecs.runtime.it;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,15 +67,38 @@ final class Docker {
         }
     }
 
-    /** Stops the engine (SIGTERM to the pid in /var/run/docker.pid) and waits until it is gone. */
+    /**
+     * Stops the engine (SIGTERM to the pid in /var/run/docker.pid) and waits until it has exited. Exited means
+     * gone or a zombie: the dockerd that scripts/test.sh starts is a child of the Maven JVM (the script execs
+     * mvn), which never reaps it, so its pid stays taken after it exits.
+     */
     static void stopEngine() throws Exception {
         long pid = Long.parseLong(Files.readString(Path.of("/var/run/docker.pid")).trim());
         ProcessHandle engine = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no dockerd " + pid));
         engine.destroy();
-        engine.onExit().get(90, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (executing(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dockerd " + pid + " did not exit within 90 s of SIGTERM");
+            }
+            Thread.sleep(100);
+        }
         if (engineUp()) {
             throw new IllegalStateException("the engine still answers after dockerd exited");
         }
+    }
+
+    /** Whether a process still executes: false once it is gone or has exited unreaped (state Z or X). */
+    static boolean executing(long pid) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        // pid (comm) state ...: the command name may hold spaces and parentheses, the state follows the last ')'
+        char state = stat.charAt(stat.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
     }
 
     /** Starts the engine if it is not answering, with the flags of scripts/lib.sh, and waits until it answers. */
