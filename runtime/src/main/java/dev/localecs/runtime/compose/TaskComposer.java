@@ -9,7 +9,7 @@ import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.api.model.TaskOverride;
-import dev.localecs.runtime.state.AtomicFiles;
+import dev.localecs.api.state.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

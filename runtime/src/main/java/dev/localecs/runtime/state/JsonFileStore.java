@@ -1,5 +1,6 @@
 package dev.localecs.runtime.state;
 
+import dev.localecs.api.state.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.error.ConfigurationException;

@@ -1,5 +1,6 @@
 package dev.localecs.plugins.logs;
 
+import dev.localecs.api.state.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,7 +102,7 @@ final class LogFiles {
             }
         }
         try {
-            writeAtomically(dir.resolve("groups.json"), json.writeValueAsBytes(root));
+            AtomicFiles.write(dir.resolve("groups.json"), json.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,7 +140,7 @@ final class LogFiles {
         try {
             Files.createDirectories(events);
             if (change.replace()) {
-                writeAtomically(file, bytes);
+                AtomicFiles.write(file, bytes);
             } else {
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
@@ -190,16 +191,5 @@ final class LogFiles {
             text.append(line).append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(bytes));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,5 +1,6 @@
 package dev.localecs.plugins.logs;
 
+import dev.localecs.api.state.StateFolder;
 import static java.util.Objects.requireNonNull;
 
 import dev.localecs.api.PluginContext;
@@ -44,17 +45,7 @@ record LogsSettings(Path dir, long maxStoredBytes, Duration flushInterval, Durat
             throw new ConfigurationException("logs.flush-interval-ms must be at least 10 and "
                     + "logs.retention-sweep-seconds at least 1.");
         }
-        return new LogsSettings(stateDir(context.config().get("state.dir", "state")).resolve("logs"),
+        return new LogsSettings(StateFolder.stateDir(context.config().get("state.dir", "state")).resolve("logs"),
                 mib * 1024L * 1024L, Duration.ofMillis(flushMillis), Duration.ofSeconds(sweepSeconds));
-    }
-
-    /**
-     * {@code state.dir} as the runtime resolves it: {@code ~} is the user's home folder, a relative path is relative
-     * to the installation ({@code local-ecs.home}, else the working folder).
-     */
-    static Path stateDir(String value) {
-        String expanded = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1) : value;
-        return Path.of(System.getProperty("local-ecs.home", ".")).toAbsolutePath().resolve(expanded).normalize();
     }
 }

@@ -1,5 +1,6 @@
 package dev.localecs.plugins.daemons;
 
+import dev.localecs.api.work.ReconcileLoop;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.error.EcsException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * then {@code SUCCESSFUL}. Tasks that fail to start are counted against their deployment and retried with
  * exponential backoff (1 s doubling to 60 s).
  */
-final class DaemonScheduler {
+final class DaemonScheduler implements ReconcileLoop.Reconciler {
     /** Failed task starts shown as the circuit breaker's threshold. */
     static final int FAILURE_THRESHOLD = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DaemonScheduler.class);
@@ -64,14 +65,16 @@ final class DaemonScheduler {
     }
 
     /** Looks at every daemon, and marks deleted daemon task definitions no daemon runs any more DELETED. */
-    void reconcileAll() {
+    @Override
+    public void reconcileAll() {
         for (StoredDaemon daemon : store.daemons()) {
             reconcile(daemon.key());
         }
         finishDefinitionDeletes();
     }
 
-    void reconcile(String key) {
+    @Override
+    public void reconcile(String key) {
         store.locked(key, () -> {
             store.daemon(key).ifPresent(this::step);
             return null;

@@ -3,13 +3,10 @@ package dev.localecs.plugins.daemons;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.work.ReconcileLoop;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.pf4j.Extension;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The daemon scheduler's loop: woken by the daemon actions and by changes of daemon tasks (a task that stops is
@@ -18,14 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class DaemonSchedulerWorker implements BackgroundWorker {
-    private static final Logger LOG = LoggerFactory.getLogger(DaemonSchedulerWorker.class);
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final PluginContext context;
-    private final AtomicReference<String> problem = new AtomicReference<>();
-    private volatile boolean running;
-    private Thread thread;
     private TaskSubscription subscription;
+    private ReconcileLoop loop;
 
     /**
      * Creates the worker.
@@ -45,53 +39,22 @@ public final class DaemonSchedulerWorker implements BackgroundWorker {
     public void start() {
         DaemonStore store = DaemonStore.of(context);
         DaemonScheduler scheduler = new DaemonScheduler(context, store);
-        running = true;
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
-        thread = Thread.ofPlatform().daemon().name("daemon-scheduler").start(() -> loop(store, scheduler));
-    }
-
-    private void loop(DaemonStore store, DaemonScheduler scheduler) {
-        Instant nextTick = Instant.now();
-        while (running) {
-            try {
-                if (!Instant.now().isBefore(nextTick)) {
-                    scheduler.reconcileAll();
-                    nextTick = Instant.now().plus(TICK);
-                }
-                Optional<String> key = store.nextWake(Duration.between(Instant.now(), nextTick));
-                if (key.isPresent()) {
-                    scheduler.reconcile(key.get());
-                }
-                problem.set(null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Daemon scheduler step failed: {}", e.toString(), e);
-                problem.set("The daemon scheduler failed: " + e.getMessage());
-                nextTick = Instant.now().plus(TICK);
-            }
-        }
+        loop = ReconcileLoop.start("daemon-scheduler", TICK, store.wakes(), scheduler);
     }
 
     @Override
     public void stop() {
-        running = false;
         if (subscription != null) {
             subscription.close();
         }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.close();
         }
     }
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem.get());
+        return loop == null ? Optional.empty() : loop.problem();
     }
 }

@@ -1,27 +1,17 @@
 package dev.localecs.plugins.daemons;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.PluginContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.localecs.api.state.StateFolder;
+import dev.localecs.api.work.KeyedLocks;
+import dev.localecs.api.work.WakeQueue;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +26,15 @@ final class DaemonStore {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonStore.class);
     private static final Map<PluginContext, DaemonStore> STORES = new WeakHashMap<>();
 
-    private final ObjectMapper json;
-    private final Optional<Path> dir;
+    private final Optional<StateFolder> folder;
     private final Map<String, StoredDaemonTaskDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, StoredDaemon> daemons = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final BlockingQueue<String> wakes = new LinkedBlockingQueue<>();
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final KeyedLocks locks = new KeyedLocks();
+    private final WakeQueue wakes = new WakeQueue();
 
     private DaemonStore(PluginContext context) {
-        this.json = context.json();
-        this.dir = context.config().get("state.dir").map(DaemonStore::stateDir).map(path -> path.resolve("daemons"));
-        dir.ifPresent(this::load);
+        this.folder = StateFolder.of(context.config(), "daemons", context.json(), "daemon");
+        folder.ifPresent(this::load);
     }
 
     /**
@@ -62,32 +49,19 @@ final class DaemonStore {
         }
     }
 
-    /** {@code state.dir} as the runtime reads it ({@code ~} is home, relative to {@code local-ecs.home}). */
-    static Path stateDir(String value) {
-        String expanded = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1) : value;
-        return Path.of(System.getProperty("local-ecs.home", ".")).toAbsolutePath().resolve(expanded).normalize();
-    }
-
     /** Runs {@code work} under the lock of one key (a family {@code definition:<family>} or a daemon key). */
     <T> T locked(String key, Supplier<T> work) {
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            return work.get();
-        }
+        return locks.locked(key, work);
+    }
+
+    /** The daemons the scheduler is asked to look at soon. */
+    WakeQueue wakes() {
+        return wakes;
     }
 
     /** Asks the scheduler to look at a daemon soon. */
     void wake(String key) {
-        if (queued.add(key)) {
-            wakes.add(key);
-        }
-    }
-
-    /** The next daemon to look at, waiting at most {@code timeout}. */
-    Optional<String> nextWake(Duration timeout) throws InterruptedException {
-        Optional<String> next = Optional.ofNullable(wakes.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS));
-        next.ifPresent(queued::remove);
-        return next;
+        wakes.wake(key);
     }
 
     // daemon task definitions
@@ -110,8 +84,8 @@ final class DaemonStore {
 
     StoredDaemonTaskDefinition put(StoredDaemonTaskDefinition definition) {
         definitions.put(definition.family() + ":" + definition.revision(), definition);
-        dir.ifPresent(root -> write(root.resolve("definitions").resolve(definition.family())
-                .resolve(definition.revision() + ".json"), definition));
+        folder.ifPresent(files -> files.write(Path.of("definitions", definition.family(),
+                definition.revision() + ".json"), definition));
         return definition;
     }
 
@@ -129,74 +103,30 @@ final class DaemonStore {
 
     StoredDaemon put(StoredDaemon daemon) {
         daemons.put(daemon.key(), daemon);
-        dir.ifPresent(root -> write(daemonFile(root, daemon), daemon));
+        folder.ifPresent(files -> files.write(daemonFile(daemon), daemon));
         return daemon;
     }
 
     /** Forgets a daemon whose deletion finished. */
     void remove(StoredDaemon daemon) {
         daemons.remove(daemon.key());
-        dir.ifPresent(root -> {
-            try {
-                Files.deleteIfExists(daemonFile(root, daemon));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete " + daemonFile(root, daemon), e);
-            }
-        });
+        folder.ifPresent(files -> files.delete(daemonFile(daemon)));
     }
 
-    private static Path daemonFile(Path root, StoredDaemon daemon) {
-        return root.resolve("daemons").resolve(daemon.cluster()).resolve(daemon.daemonName() + ".json");
+    private static Path daemonFile(StoredDaemon daemon) {
+        return Path.of("daemons", daemon.cluster(), daemon.daemonName() + ".json");
     }
 
-    private void write(Path file, Object value) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    private void load(Path root) {
-        for (Path file : files(root.resolve("definitions"))) {
-            StoredDaemonTaskDefinition definition = read(file, StoredDaemonTaskDefinition.class);
+    private void load(StateFolder files) {
+        for (StoredDaemonTaskDefinition definition : files.readAll("definitions", 2, StoredDaemonTaskDefinition.class)) {
             definitions.put(definition.family() + ":" + definition.revision(), definition);
         }
-        for (Path file : files(root.resolve("daemons"))) {
-            StoredDaemon daemon = read(file, StoredDaemon.class);
+        for (StoredDaemon daemon : files.readAll("daemons", 2, StoredDaemon.class)) {
             daemons.put(daemon.key(), daemon);
         }
         if (!definitions.isEmpty() || !daemons.isEmpty()) {
             LOG.info("Loaded {} daemon task definitions and {} daemons from {}", definitions.size(), daemons.size(),
-                    root);
-        }
-    }
-
-    private static List<Path> files(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, 2)) {
-            walk.filter(path -> path.getFileName().toString().endsWith(".json")).forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + folder, e);
-        }
-        return files;
-    }
-
-    private <T> T read(Path file, Class<T> type) {
-        try {
-            return json.readValue(file.toFile(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable daemon state file " + file + ": " + e.getMessage(), e);
+                    files.root());
         }
     }
 }

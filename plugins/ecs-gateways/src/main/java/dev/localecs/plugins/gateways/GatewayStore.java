@@ -1,13 +1,8 @@
 package dev.localecs.plugins.gateways;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.PluginContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.localecs.api.state.StateFolder;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +10,6 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +22,13 @@ final class GatewayStore {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayStore.class);
     private static final Map<PluginContext, GatewayStore> STORES = new WeakHashMap<>();
 
-    private final ObjectMapper json;
-    private final Optional<Path> dir;
+    private final Optional<StateFolder> folder;
     private final Map<String, StoredGateway> gateways = new ConcurrentHashMap<>();
     private final Object lock = new Object();
 
     private GatewayStore(PluginContext context) {
-        this.json = context.json();
-        this.dir = context.config().get("state.dir").map(GatewayStore::stateDir).map(path -> path.resolve("gateways"));
-        dir.ifPresent(this::load);
+        this.folder = StateFolder.of(context.config(), "gateways", context.json(), "gateway");
+        folder.ifPresent(this::load);
     }
 
     /**
@@ -49,13 +41,6 @@ final class GatewayStore {
         synchronized (STORES) {
             return STORES.computeIfAbsent(context, GatewayStore::new);
         }
-    }
-
-    /** {@code state.dir} as the runtime reads it ({@code ~} is home, relative to {@code local-ecs.home}). */
-    static Path stateDir(String value) {
-        String expanded = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1) : value;
-        return Path.of(System.getProperty("local-ecs.home", ".")).toAbsolutePath().resolve(expanded).normalize();
     }
 
     <T> T locked(Supplier<T> work) {
@@ -76,52 +61,19 @@ final class GatewayStore {
 
     StoredGateway put(StoredGateway gateway) {
         gateways.put(gateway.name(), gateway);
-        dir.ifPresent(root -> write(root.resolve(gateway.name() + ".json"), gateway));
+        folder.ifPresent(files -> files.write(Path.of(gateway.name() + ".json"), gateway));
         return gateway;
     }
 
     void remove(StoredGateway gateway) {
         gateways.remove(gateway.name());
-        dir.ifPresent(root -> {
-            try {
-                Files.deleteIfExists(root.resolve(gateway.name() + ".json"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the state of gateway " + gateway.name(), e);
-            }
-        });
+        folder.ifPresent(files -> files.delete(Path.of(gateway.name() + ".json")));
     }
 
-    private void write(Path file, StoredGateway gateway) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(gateway));
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+    private void load(StateFolder files) {
+        for (StoredGateway gateway : files.readAll("", 1, StoredGateway.class)) {
+            gateways.put(gateway.name(), gateway);
         }
-    }
-
-    private void load(Path root) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(root)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-                try {
-                    StoredGateway gateway = json.readValue(file.toFile(), StoredGateway.class);
-                    gateways.put(gateway.name(), gateway);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Unreadable gateway state file " + file + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + root, e);
-        }
-        LOG.info("Loaded {} gateways from {}", gateways.size(), root);
+        LOG.info("Loaded {} gateways from {}", gateways.size(), files.root());
     }
 }

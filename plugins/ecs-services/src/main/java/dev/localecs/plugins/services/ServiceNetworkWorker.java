@@ -3,15 +3,12 @@ package dev.localecs.plugins.services;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.work.ReconcileLoop;
+import dev.localecs.api.work.WakeQueue;
 import dev.localecs.plugins.services.network.ServiceNetworking;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.pf4j.Extension;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the services' network ({@link ServiceNetworking}) matching their tasks: woken by every change of a
@@ -20,15 +17,15 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class ServiceNetworkWorker implements BackgroundWorker {
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceNetworkWorker.class);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** The network is refreshed as a whole: one key stands for it. */
+    private static final String NETWORK = "service-network";
 
     private final PluginContext context;
-    private final Semaphore wake = new Semaphore(0);
-    private final AtomicReference<String> problem = new AtomicReference<>();
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeQueue wakes = new WakeQueue();
+    private ServiceNetworking networking;
     private TaskSubscription subscription;
+    private ReconcileLoop loop;
 
     /**
      * Creates the worker.
@@ -52,52 +49,41 @@ public final class ServiceNetworkWorker implements BackgroundWorker {
     @Override
     public void start() {
         ServiceStore store = ServiceStore.of(context);
-        ServiceNetworking networking = ServiceNetworks.of(context);
-        running = true;
+        networking = ServiceNetworks.of(context);
         subscription = context.tasks().subscribe(task -> {
             if (task.group() != null && task.group().startsWith("service:")) {
-                wake.release();
+                wakes.wake(NETWORK);
             }
         });
-        thread = Thread.ofPlatform().daemon().name("service-network").start(() -> loop(store, networking));
-    }
-
-    private void loop(ServiceStore store, ServiceNetworking networking) {
-        while (running) {
-            try {
-                wake.tryAcquire(TICK.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+        loop = ReconcileLoop.start("service-network", TICK, wakes, new ReconcileLoop.Reconciler() {
+            @Override
+            public void reconcileAll() {
                 networking.refresh(ServiceNetworks.views(store));
-                problem.set(networking.problem().orElse(null));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Service network step failed: {}", e.toString(), e);
-                problem.set("The service network failed: " + e.getMessage());
             }
-        }
+
+            @Override
+            public void reconcile(String key) {
+                reconcileAll();
+            }
+        });
     }
 
     @Override
     public void stop() {
-        running = false;
         if (subscription != null) {
             subscription.close();
         }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.close();
         }
         ServiceNetworks.of(context).close();
     }
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem.get());
+        if (loop == null) {
+            return Optional.empty();
+        }
+        return loop.problem().or(networking::problem);
     }
 }

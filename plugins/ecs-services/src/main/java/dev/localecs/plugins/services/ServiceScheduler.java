@@ -1,5 +1,6 @@
 package dev.localecs.plugins.services;
 
+import dev.localecs.api.work.ReconcileLoop;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskFilter;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code maximumPercent} of it. Then it writes the counts, rollout state, events and steady state back.
  * {@link ServiceSchedulerWorker} calls it on task events and on a periodic tick.
  */
-final class ServiceScheduler {
+final class ServiceScheduler implements ReconcileLoop.Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceScheduler.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -108,7 +109,8 @@ final class ServiceScheduler {
     }
 
     /** Reconciles every service that is not INACTIVE. */
-    void reconcileAll() {
+    @Override
+    public void reconcileAll() {
         for (StoredService service : store.all()) {
             if (!"INACTIVE".equals(service.status())) {
                 reconcile(service.key());
@@ -121,7 +123,8 @@ final class ServiceScheduler {
      *
      * @param key {@code <cluster>/<name>}
      */
-    void reconcile(String key) {
+    @Override
+    public void reconcile(String key) {
         store.locked(key, () -> {
             int slash = key.indexOf('/');
             store.find(key.substring(0, slash), key.substring(slash + 1))

@@ -3,13 +3,10 @@ package dev.localecs.plugins.services;
 import dev.localecs.api.BackgroundWorker;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.work.ReconcileLoop;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.pf4j.Extension;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service scheduler's loop: subscribed to task events (a service task that changes wakes its service), woken
@@ -18,14 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class ServiceSchedulerWorker implements BackgroundWorker {
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceSchedulerWorker.class);
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final PluginContext context;
-    private final AtomicReference<String> problem = new AtomicReference<>();
-    private volatile boolean running;
-    private Thread thread;
     private TaskSubscription subscription;
+    private ReconcileLoop loop;
 
     /**
      * Creates the worker.
@@ -45,54 +39,22 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
     public void start() {
         ServiceStore store = ServiceStore.of(context);
         ServiceScheduler scheduler = new ServiceScheduler(DrainingContext.of(context), store);
-        Duration tick = TICK;
-        running = true;
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
-        thread = Thread.ofPlatform().daemon().name("service-scheduler").start(() -> loop(store, scheduler, tick));
-    }
-
-    private void loop(ServiceStore store, ServiceScheduler scheduler, Duration tick) {
-        Instant nextTick = Instant.now();
-        while (running) {
-            try {
-                if (!Instant.now().isBefore(nextTick)) {
-                    scheduler.reconcileAll();
-                    nextTick = Instant.now().plus(tick);
-                }
-                Optional<String> key = store.nextWake(Duration.between(Instant.now(), nextTick));
-                if (key.isPresent()) {
-                    scheduler.reconcile(key.get());
-                }
-                problem.set(null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Service scheduler step failed: {}", e.toString(), e);
-                problem.set("The service scheduler failed: " + e.getMessage());
-                nextTick = Instant.now().plus(tick);
-            }
-        }
+        loop = ReconcileLoop.start("service-scheduler", TICK, store.wakes(), scheduler);
     }
 
     @Override
     public void stop() {
-        running = false;
         if (subscription != null) {
             subscription.close();
         }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.close();
         }
     }
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem.get());
+        return loop == null ? Optional.empty() : loop.problem();
     }
 }

@@ -159,12 +159,6 @@ class ServiceActionsTest {
         assertThat(state.resolve("services/default/web.json")).exists();
     }
 
-    @Test
-    void stateDirIsReadAsTheRuntimeReadsIt() {
-        assertThat(ServiceStore.stateDir("~/.local-ecs-api/state"))
-                .isEqualTo(Path.of(System.getProperty("user.home"), ".local-ecs-api", "state"));
-    }
-
     private static List<String> arns(JsonNode answer) {
         List<String> arns = new ArrayList<>();
         answer.get("serviceArns").forEach(arn -> arns.add(arn.asText()));

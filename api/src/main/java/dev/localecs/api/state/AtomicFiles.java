@@ -1,4 +1,4 @@
-package dev.localecs.runtime.state;
+package dev.localecs.api.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.localecs.runtime.state;
+package dev.localecs.api.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
