@@ -19,6 +19,7 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
 
     private final PluginContext context;
     private TaskSubscription subscription;
+    private AutoCloseable drain;
     private ReconcileLoop loop;
 
     /**
@@ -38,7 +39,8 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
     @Override
     public void start() {
         ServiceStore store = ServiceStore.of(context);
-        ServiceScheduler scheduler = new ServiceScheduler(DrainingContext.of(context), store);
+        ServiceScheduler scheduler = new ServiceScheduler(context, store);
+        drain = ServiceTaskListeners.of(context).add(new NetworkDrain(ServiceNetworks.of(context)));
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
         loop = ReconcileLoop.start("service-scheduler", TICK, store.wakes(), scheduler);
     }
@@ -50,6 +52,13 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
         }
         if (loop != null) {
             loop.close();
+        }
+        if (drain != null) {
+            try {
+                drain.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -102,6 +102,35 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void listenersHearOfATaskTheSchedulerStopsWhileItStillRuns() throws Exception {
+        Map<String, String> heard = new java.util.concurrent.ConcurrentHashMap<>();
+        AutoCloseable registration = ServiceTaskListeners.of(fixture.context).add(new ServiceTaskListener() {
+            @Override
+            public void stopping(StoredService service, Task task, String reason) {
+                Task now = fixture.context.tasks().find("default", id(task)).orElseThrow();
+                heard.put(id(task), service.serviceName() + " " + now.desiredStatus() + " " + reason);
+            }
+        });
+        try {
+            fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
+            step();
+            fixture.runAll("web");
+            step();
+            fixture.update("{\"service\":\"web\",\"desiredCount\":1}");
+            step();
+        } finally {
+            registration.close();
+        }
+        String deployment = fixture.describe("web").at("/deployments/0/id").asText();
+        assertThat(heard.entrySet()).singleElement().satisfies(entry -> {
+            assertThat(entry.getValue()).isEqualTo("web RUNNING Scaling activity initiated by (deployment "
+                    + deployment + ")");
+            assertThat(fixture.context.tasks().find("default", entry.getKey()).orElseThrow().desiredStatus())
+                    .isEqualTo("STOPPED");
+        });
+    }
+
+    @Test
     void rollsANewRevisionWithinMinimumHealthyAndMaximumPercent() {
         fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
         step();

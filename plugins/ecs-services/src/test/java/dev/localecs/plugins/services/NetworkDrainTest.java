@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The scheduler's task service takes a task out of the services' network before the task is told to stop. */
-class DrainingTaskServiceTest {
+/** The scheduler's drain takes a task out of the services' network before the task is told to stop. */
+class NetworkDrainTest {
     private final NetworkScene scene;
 
-    DrainingTaskServiceTest() throws IOException {
+    NetworkDrainTest() throws IOException {
         scene = new NetworkScene();
     }
 
@@ -35,10 +35,13 @@ class DrainingTaskServiceTest {
                         .map(Task::desiredStatus).orElseThrow());
             }
         });
-        DrainingTaskService tasks = new DrainingTaskService(scene.context.tasks(), scene.networking);
+        String reason = "Scaling activity initiated by (deployment ecs-svc/1)";
+        StoredService backend = new StoredService(scene.backend.serviceArn(), "backend", "default", "ACTIVE", 2,
+                "backend:1", "FARGATE", "REPLICA", 0, null, scene.context.json().createObjectNode(), List.of(),
+                List.of(), true, List.of(), List.of());
 
-        Task stopped = tasks.stopForScheduler("default", id, "Scaling activity initiated by (deployment ecs-svc/1)")
-                .orElseThrow();
+        new NetworkDrain(scene.networking).stopping(backend, scene.first, reason);
+        Task stopped = scene.context.tasks().stopForScheduler("default", id, reason).orElseThrow();
 
         assertThat(desiredAtDeregistration).containsOnly(Map.entry("DeregisterInstance", "RUNNING"),
                 Map.entry("DeregisterTargets", "RUNNING"));
