@@ -1,5 +1,6 @@
 package dev.localecs.runtime.exec;
 
+import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class DataChannelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock();
     private final ExecSessionRegistry registry = new ExecSessionRegistry(clock, Duration.ofMinutes(5));
     private final List<FakeExec> started = new CopyOnWriteArrayList<>();
     private RuntimeException launchFailure;

@@ -1,5 +1,6 @@
 package dev.localecs.runtime.exec;
 
+import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sessions, tokens and stream URLs. */
 class ExecSessionRegistryTest {
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock();
     private final ExecSessionRegistry registry = new ExecSessionRegistry(clock, Duration.ofMinutes(5));
 
     private static ExecSessionRequest request(String command, Optional<String> host) {

@@ -1,11 +1,10 @@
 package dev.localecs.runtime.ui;
 
+import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +62,10 @@ class MutationGuardTest {
 
     @Test
     void tokensExpireAndTheOldestGoFirst() {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock();
         MutationGuard timed = new MutationGuard(true, true, clock);
         String token = timed.issue();
-        clock.now = clock.now.plus(MutationGuard.TOKEN_LIFETIME).plus(Duration.ofSeconds(1));
+        clock.advance(MutationGuard.TOKEN_LIFETIME.plus(Duration.ofSeconds(1)));
         assertThat(timed.refusal(request(HOST, null, null, token))).isPresent();
 
         String first = timed.issue();
@@ -74,24 +73,5 @@ class MutationGuardTest {
             timed.issue();
         }
         assertThat(timed.refusal(request(HOST, null, null, first))).as("evicted").isPresent();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

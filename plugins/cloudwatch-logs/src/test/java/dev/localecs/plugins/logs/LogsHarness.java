@@ -1,12 +1,11 @@
 package dev.localecs.plugins.logs;
 
+import dev.localecs.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.EcsAction;
 import dev.localecs.testing.FakePluginContext;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +16,7 @@ final class LogsHarness implements AutoCloseable {
     /** A fixed "now": 2026-01-01T00:00:00Z. */
     static final long NOW = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 
-    private final MovableClock clock = new MovableClock(NOW);
+    private final MovableClock clock = new MovableClock(Instant.ofEpochMilli(NOW));
     private final FakePluginContext context;
     private final Map<String, EcsAction> actions;
 
@@ -48,7 +47,7 @@ final class LogsHarness implements AutoCloseable {
     }
 
     void advance(long millis) {
-        clock.now += millis;
+        clock.advance(java.time.Duration.ofMillis(millis));
     }
 
     void group(String name) {
@@ -83,26 +82,4 @@ final class LogsHarness implements AutoCloseable {
         LogStores.close(context);
     }
 
-    private static final class MovableClock extends Clock {
-        private long now;
-
-        MovableClock(long now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
-    }
 }

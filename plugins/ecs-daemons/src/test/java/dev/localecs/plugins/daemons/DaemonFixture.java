@@ -1,5 +1,6 @@
 package dev.localecs.plugins.daemons;
 
+import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +10,6 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
 import dev.localecs.testing.FakePluginContext;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,30 +17,6 @@ import java.util.Optional;
 /** A fake runtime with the daemon actions and a movable clock, shared by the daemon tests. */
 final class DaemonFixture {
     static final String PROVIDER = "arn:aws:ecs:us-east-1:000000000000:capacity-provider/local";
-
-    /** A clock the tests move. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final MovableClock clock = new MovableClock();
     final FakePluginContext context;

@@ -1,5 +1,6 @@
 package dev.localecs.plugins.services;
 
+import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,39 +10,11 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.testing.FakePluginContext;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /** A fake runtime with two task-definition families and the service actions, shared by the tests. */
 final class ServiceFixture {
-    /** A clock the tests move. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final MovableClock clock = new MovableClock();
     final FakePluginContext context;
 
