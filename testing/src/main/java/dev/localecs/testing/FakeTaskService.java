@@ -235,6 +235,15 @@ public final class FakeTaskService implements TaskService {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * How many listeners are subscribed now.
+     *
+     * @return the count
+     */
+    public int subscribers() {
+        return listeners.size();
+    }
+
     private void publish(Task task) {
         listeners.forEach(listener -> listener.onTaskChange(task));
     }

@@ -1,9 +1,9 @@
 package dev.localecs.runtime.state;
 
-import dev.localecs.api.state.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.api.state.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

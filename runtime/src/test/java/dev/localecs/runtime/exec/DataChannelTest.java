@@ -1,6 +1,5 @@
 package dev.localecs.runtime.exec;
 
-import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.ExecSession;
 import dev.localecs.api.ExecSessionRequest;
 import dev.localecs.runtime.tasks.InteractiveExec;
+import dev.localecs.testing.MovableClock;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.socket.SocketContext;
 import io.helidon.http.HttpPrologue;

@@ -1,6 +1,5 @@
 package dev.localecs.runtime.exec;
 
-import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.localecs.api.ExecSession;
 import dev.localecs.api.ExecSessionRequest;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
+import dev.localecs.testing.MovableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.localecs.runtime.ui;
 
-import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localecs.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -4,41 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localecs.api.EcsJson;
-import dev.localecs.api.ExecResult;
-import dev.localecs.api.RunTaskSpec;
-import dev.localecs.api.TaskFilter;
-import dev.localecs.api.TaskListener;
-import dev.localecs.api.TaskService;
-import dev.localecs.api.TaskSubscription;
-import dev.localecs.api.model.Task;
+import dev.localecs.testing.FakePluginContext;
+import dev.localecs.testing.FakeTaskService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TaskEventHubTest {
     private final ObjectMapper json = EcsJson.create();
-    private final FakeTasks tasks = new FakeTasks();
+    private final FakeTaskService tasks = new FakePluginContext().tasks();
 
-    private Task task(String id, String status) throws Exception {
-        return json.readValue("""
-                {"taskArn": "arn:aws:ecs:us-east-1:000000000000:task/default/%s", "lastStatus": "%s",
-                 "overrides": {"containerOverrides": [{"name": "app",
-                   "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}]}}""".formatted(id, status),
-                Task.class);
+    /** Adds a task with a secret in its overrides, or changes its status when it exists (either is announced). */
+    private void task(String id, String status) {
+        if (tasks.find("default", id).isPresent()) {
+            tasks.change(id, Map.of("lastStatus", status));
+            return;
+        }
+        tasks.add(Map.of("taskArn", "arn:aws:ecs:us-east-1:000000000000:task/default/" + id, "lastStatus", status,
+                "clusterArn", "arn:aws:ecs:us-east-1:000000000000:cluster/default", "overrides", Map.of("containerOverrides", List.of(Map.of("name", "app",
+                        "environment", List.of(Map.of("name", "DB_PASSWORD", "value", "hunter2")))))));
     }
 
     @Test
     void aBurstOfChangesIsOneSharedEventWithTheLatestSnapshotsRedacted() throws Exception {
         try (TaskEventHub hub = new TaskEventHub(tasks, json)) {
+            assertThat(tasks.subscribers()).as("one subscription for every connection").isEqualTo(1);
             long start = hub.sequence();
             for (int i = 0; i < 50; i++) {
-                tasks.listener.onTaskChange(task("a".repeat(32), i < 49 ? "PENDING" : "RUNNING"));
-                tasks.listener.onTaskChange(task("b".repeat(32), "PENDING"));
+                task("a".repeat(32), i < 49 ? "PENDING" : "RUNNING");
+                task("b".repeat(32), "PENDING");
             }
             TaskEventHub.News news = hub.await(start, Duration.ofSeconds(5));
             Thread.sleep(TaskEventHub.COALESCE.toMillis() * 3);
@@ -52,8 +49,7 @@ class TaskEventHubTest {
                             + ":000000000000:task/default/" + "a".repeat(32)).doesNotContain("hunter2");
             assertThat(frame.split("\"taskArn\"")).as("two tasks in the event").hasSize(3);
         }
-        assertThat(tasks.subscriptions.get()).as("one subscription for every connection").isEqualTo(1);
-        assertThat(tasks.closed.get()).isEqualTo(1);
+        assertThat(tasks.subscribers()).as("closed with the hub").isZero();
     }
 
     @Test
@@ -61,7 +57,7 @@ class TaskEventHubTest {
         try (TaskEventHub hub = new TaskEventHub(tasks, json, Duration.ofMillis(2))) {
             long start = hub.sequence();
             for (int i = 0; i < 70; i++) {
-                tasks.listener.onTaskChange(task(String.format("%032x", i), "RUNNING"));
+                task(String.format("%032x", i), "RUNNING");
                 long seen = hub.sequence();
                 hub.await(seen, Duration.ofSeconds(5));
             }
@@ -88,57 +84,5 @@ class TaskEventHubTest {
         hub.close();
         assertThat(waiting.join(Duration.ofSeconds(5))).isTrue();
         assertThat(answers).singleElement().satisfies(news -> assertThat(news.closed()).isTrue());
-    }
-
-    /** Only subscribe matters here; a run is remembered and announced like any change. */
-    private static final class FakeTasks implements TaskService {
-        final AtomicInteger subscriptions = new AtomicInteger();
-        final AtomicInteger closed = new AtomicInteger();
-        final AtomicInteger runs = new AtomicInteger();
-        volatile TaskListener listener;
-
-        @Override
-        public TaskSubscription subscribe(TaskListener taskListener) {
-            subscriptions.incrementAndGet();
-            listener = taskListener;
-            return closed::incrementAndGet;
-        }
-
-        @Override
-        public Task run(RunTaskSpec spec) {
-            Task task = EcsJson.create().convertValue(Map.of("taskArn", "arn:aws:ecs:us-east-1:000000000000:task/"
-                    + spec.cluster() + "/" + "0".repeat(31) + runs.incrementAndGet(), "lastStatus", "PENDING",
-                    "desiredStatus", "RUNNING"), Task.class);
-            TaskListener current = listener;
-            if (current != null) {
-                current.onTaskChange(task);
-            }
-            return task;
-        }
-
-        @Override
-        public Optional<Task> find(String cluster, String taskId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Task> list(TaskFilter filter) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public int count(String cluster, String lastStatus) {
-            return 0;
-        }
-
-        @Override
-        public Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.localecs.plugins.logs;
 
-import dev.localecs.api.state.StateFolder;
 import static java.util.Objects.requireNonNull;
 
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.ConfigurationException;
+import dev.localecs.api.state.StateFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
 package dev.localecs.plugins.logs;
 
-import dev.localecs.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.EcsAction;
 import dev.localecs.testing.FakePluginContext;
+import dev.localecs.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.localecs.plugins.daemons;
 
-import dev.localecs.api.work.ReconcileLoop;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
+import dev.localecs.api.work.ReconcileLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

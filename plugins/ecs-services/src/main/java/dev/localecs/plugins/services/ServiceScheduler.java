@@ -1,10 +1,10 @@
 package dev.localecs.plugins.services;
 
-import dev.localecs.api.work.ReconcileLoop;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.Task;
+import dev.localecs.api.work.ReconcileLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

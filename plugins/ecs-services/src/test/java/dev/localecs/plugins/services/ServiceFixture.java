@@ -1,6 +1,5 @@
 package dev.localecs.plugins.services;
 
-import dev.localecs.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import dev.localecs.testing.FakePluginContext;
+import dev.localecs.testing.MovableClock;
 import java.util.List;
 import java.util.Map;
 
