@@ -29,6 +29,7 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.docker.DockerTaskEngine;
 import dev.localecs.runtime.network.Ipv4Subnet;
 import dev.localecs.runtime.exec.ExecSessionRegistry;
@@ -225,7 +226,8 @@ public final class RuntimeCore implements AutoCloseable {
                 listenAddresses.bind(docker.listenAddresses(serviceConnectSubnet(config)));
                 yield docker;
             }
-            case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString());
+            case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString(),
+                    TaskSettings.choice(config, "tasks.awsvpc-host-ports", "if-free", AwsvpcHostPorts.class));
         };
         return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags, outputs);
     }

@@ -1,13 +1,15 @@
 package dev.localecs.runtime.simulated;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.localecs.api.ExecResult;
 import dev.localecs.api.OutputLine;
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.api.error.ConfigurationException;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.LaunchHints;
-import com.sun.management.OperatingSystemMXBean;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
@@ -60,6 +62,7 @@ public final class SimulatedTaskEngine implements TaskEngine {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("simulated-engine").daemon().factory());
     private volatile EventListener listener;
+    private final AwsvpcHostPorts awsvpcHostPorts;
 
     /**
      * Creates the engine.
@@ -68,7 +71,20 @@ public final class SimulatedTaskEngine implements TaskEngine {
      * @param taskSubnet the task network's subnet (addresses are given from it), e.g. {@code 169.254.170.0/24}
      */
     public SimulatedTaskEngine(Clock clock, String taskSubnet) {
+        this(clock, taskSubnet, AwsvpcHostPorts.IF_FREE);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param clock the clock for container timestamps
+     * @param taskSubnet the task network's subnet (addresses are given from it), e.g. {@code 169.254.170.0/24}
+     * @param awsvpcHostPorts whether awsvpc tasks' ports are also published on the host
+     *        ({@code tasks.awsvpc-host-ports}), as the Docker engine decides it
+     */
+    public SimulatedTaskEngine(Clock clock, String taskSubnet, AwsvpcHostPorts awsvpcHostPorts) {
         this.clock = clock;
+        this.awsvpcHostPorts = awsvpcHostPorts;
         String base = taskSubnet.split("/")[0];
         this.addressPrefix = base.substring(0, base.lastIndexOf('.') + 1);
     }
@@ -368,6 +384,12 @@ public final class SimulatedTaskEngine implements TaskEngine {
         if (definition.ports() == null) {
             return bound;
         }
+        // an awsvpc task is reached at its ENI address: publishing on the host never makes it fail (if-free)
+        boolean awsvpcPause = definition.labels() != null && definition.labels().containsKey(EcsLabels.PAUSE)
+                && definition.networkMode() == null;
+        if (awsvpcPause && awsvpcHostPorts == AwsvpcHostPorts.NEVER) {
+            return bound;
+        }
         for (ComposeService.Port port : definition.ports()) {
             int target = Integer.parseInt(port.target());
             String protocol = port.protocol() == null ? "tcp" : port.protocol();
@@ -375,6 +397,9 @@ public final class SimulatedTaskEngine implements TaskEngine {
             if (port.published() != null && !port.published().isEmpty()) {
                 host = Integer.parseInt(port.published());
                 if (!hostPorts.add(host)) {
+                    if (awsvpcPause && awsvpcHostPorts == AwsvpcHostPorts.IF_FREE) {
+                        continue; // taken by another task: this one is reached at its ENI address only
+                    }
                     bound.forEach(b -> hostPorts.remove(b.hostPort()));
                     throw new LaunchException(LaunchException.Kind.START, null, "driver failed programming external "
                             + "connectivity: Bind for 0.0.0.0:" + host + " failed: port is already allocated", null);

@@ -18,6 +18,7 @@ import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import dev.localecs.runtime.state.FileTagRegistry;
@@ -51,10 +52,14 @@ final class SimulatedTasks implements AutoCloseable {
     }
 
     private SimulatedTasks(Path dir, TaskSettings settings, TaskOutputs outputs) {
+        this(dir, settings, outputs, new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24"));
+    }
+
+    private SimulatedTasks(Path dir, TaskSettings settings, TaskOutputs outputs, SimulatedTaskEngine engine) {
         this.dir = dir;
         this.settings = settings;
         this.outputs = outputs;
-        this.engine = new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24");
+        this.engine = engine;
         start();
     }
 
@@ -71,6 +76,13 @@ final class SimulatedTasks implements AutoCloseable {
     static SimulatedTasks withOutputs(Path dir, TaskOutputs outputs) {
         return new SimulatedTasks(dir, new TaskSettings(Duration.ofHours(1),
                 TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5), network(Map.of())), outputs);
+    }
+
+    /** With awsvpc tasks' ports published on the host as {@code tasks.awsvpc-host-ports} says. */
+    static SimulatedTasks withAwsvpcHostPorts(Path dir, AwsvpcHostPorts mode) {
+        return new SimulatedTasks(dir, new TaskSettings(Duration.ofHours(1),
+                TaskSettings.RemoveContainers.AFTER_RETENTION, Duration.ofSeconds(5), network(Map.of())),
+                TaskOutputs.NONE, new SimulatedTaskEngine(Clock.systemUTC(), "169.254.170.0/24", mode));
     }
 
     /** With a task network of a subnet and gateway (which task metadata reports). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localecs.api.TaskSubscription;
 import dev.localecs.api.model.Container;
 import dev.localecs.api.model.Task;
+import dev.localecs.runtime.docker.AwsvpcHostPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,6 +235,25 @@ class TaskLifecycleTest {
                 .containsEntry("SubnetGatewayIpv4Address", "169.254.168.1/21");
         assertThat(network.get("IPv4Addresses")).isEqualTo(List.of(running.containers().get(0)
                 .networkInterfaces().get(0).privateIpv4Address()));
+    }
+
+    @Test
+    void twoAwsvpcTasksOnOnePortRunSideBySideUnlessEveryPortMustBePublished() {
+        String definition = "{\"family\":\"vpc\",\"networkMode\":\"awsvpc\",\"containerDefinitions\":[{"
+                + "\"name\":\"app\",\"image\":\"busybox\",\"essential\":true,"
+                + "\"portMappings\":[{\"containerPort\":8080}]}]}";
+        tasks = SimulatedTasks.start(dir);
+        Task first = tasks.awaitStatus(tasks.run(definition), "RUNNING");
+        Task second = tasks.awaitStatus(tasks.run(definition), "RUNNING");
+        assertThat(List.of(first, second)).allSatisfy(task -> assertThat(task.containers().get(0).networkBindings())
+                .as("awsvpc tasks have no network bindings").isNullOrEmpty());
+        tasks.close();
+
+        tasks = SimulatedTasks.withAwsvpcHostPorts(dir.resolve("always"), AwsvpcHostPorts.ALWAYS);
+        tasks.awaitStatus(tasks.run(definition), "RUNNING");
+        Task refused = tasks.awaitStatus(tasks.run(definition), "STOPPED");
+        assertThat(refused.stopCode()).isEqualTo("TaskFailedToStart");
+        assertThat(refused.stoppedReason()).contains("port is already allocated");
     }
 
     @Test
