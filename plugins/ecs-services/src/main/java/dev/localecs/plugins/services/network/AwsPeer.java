@@ -7,19 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * One AWS service endpoint (Cloud Map, ELBv2) called with POST bodies, signed with Signature Version 4 when the
@@ -28,8 +27,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AwsPeer {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     /** A failed call: transport, or an error answer. */
     static final class AwsCallException extends RuntimeException {
@@ -69,23 +66,19 @@ final class AwsPeer {
      */
     String post(String contentType, Map<String, String> headers, String body) {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> signed = new TreeMap<>();
-        headers.forEach((name, value) -> signed.put(name.toLowerCase(java.util.Locale.ROOT), value));
-        signed.put("content-type", contentType);
-        signed.put("host", endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort());
-        String stamp = STAMP.format(clock.instant());
-        signed.put("x-amz-date", stamp);
-        credentials.flatMap(AwsCredentials::sessionToken).ifPresent(token -> signed.put("x-amz-security-token", token));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(TIMEOUT)
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", contentType);
+        headers.forEach(unsigned::putHeader);
+        SdkHttpRequest request = credentials.map(c -> sign(unsigned.build(), payload, c)).orElseGet(unsigned::build);
+        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-        signed.forEach((name, value) -> {
-            if (!"host".equals(name)) {
-                request.header(name, value);
+        request.headers().forEach((name, values) -> {
+            if (!"host".equalsIgnoreCase(name)) {
+                values.forEach(value -> http.header(name, value));
             }
         });
-        credentials.ifPresent(c -> request.header("Authorization", authorization(c, signed, stamp, payload)));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new AwsCallException(endpoint + " answered HTTP " + response.statusCode() + ": "
                         + abbreviate(response.body()));
@@ -99,43 +92,20 @@ final class AwsPeer {
         }
     }
 
-    private String authorization(AwsCredentials c, Map<String, String> headers, String stamp, byte[] payload) {
-        String date = stamp.substring(0, 8);
-        StringBuilder canonicalHeaders = new StringBuilder();
-        headers.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value.trim()).append('\n'));
-        String signedHeaders = String.join(";", headers.keySet());
-        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + hex(sha256(payload));
-        String scope = date + "/" + region + "/" + signingName + "/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + stamp + "\n" + scope + "\n"
-                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + c.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, signingName);
-        key = hmac(key, "aws4_request");
-        return "AWS4-HMAC-SHA256 Credential=" + c.accessKeyId() + "/" + scope + ", SignedHeaders=" + signedHeaders
-                + ", Signature=" + hex(hmac(key, toSign));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    /** Signature Version 4 by the AWS SDK's signer, at the context's clock. */
+    private SdkHttpRequest sign(SdkHttpRequest request, byte[] payload, AwsCredentials c) {
+        AwsCredentialsIdentity identity = c.sessionToken()
+                .<AwsCredentialsIdentity>map(token -> AwsSessionCredentialsIdentity.create(c.accessKeyId(),
+                        c.secretAccessKey(), token))
+                .orElseGet(() -> AwsCredentialsIdentity.create(c.accessKeyId(), c.secretAccessKey()));
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(identity)
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(payload))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        return signed.request();
     }
 
     private static String abbreviate(String text) {

@@ -70,7 +70,7 @@ class ServiceNetworkingTest {
             assertThat(body.at("/Attributes/ECS_SERVICE_NAME").asText()).isEqualTo("backend");
             seen.add(body.get("InstanceId").asText() + "=" + body.at("/Attributes/AWS_INSTANCE_IPV4").asText());
             assertThat(call.authorization()).matches("AWS4-HMAC-SHA256 Credential=AKIDTEST/\\d{8}/us-east-1/"
-                    + "servicediscovery/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
+                    + "servicediscovery/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, "
                     + "Signature=[0-9a-f]{64}");
         }
         assertThat(seen).containsExactlyInAnyOrder(id(scene.first) + "=127.0.0.2", id(scene.second) + "=127.0.0.3");
