@@ -137,7 +137,11 @@ final class TaskHistory implements AutoCloseable {
         if (dirty.add(record.taskId)) {
             writer.execute(() -> {
                 dirty.remove(record.taskId);
-                write(record);
+                // a task swept meanwhile stays deleted: a change racing with the sweep (an engine event of its
+                // removed containers) must not write its file again after the sweep's delete
+                if (tasks.get(record.taskId) == record) {
+                    write(record);
+                }
             });
         }
     }

@@ -1,0 +1,76 @@
+package dev.localecs.runtime.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localecs.api.EcsArns;
+import dev.localecs.api.EcsJson;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.model.TaskDefinition;
+import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.network.TaskNetworkSettings;
+import dev.localecs.runtime.protocol.TaskAnswers;
+import dev.localecs.runtime.state.JsonFileStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The retention sweep forgets a stopped task for good, on disk too. */
+class TaskHistoryTest {
+    private static final ObjectMapper JSON = TaskAnswers.install(EcsJson.create());
+    private static final EcsArns ARNS = new EcsArns("us-east-1", "000000000000");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChangeRacingWithTheSweepDoesNotBringTheSweptTaskBackAfterARestart() throws Exception {
+        TaskSettings settings = new TaskSettings(Duration.ofSeconds(1), TaskSettings.RemoveContainers.AFTER_RETENTION,
+                Duration.ofSeconds(5), TaskNetworkSettings.from(RuntimeConfig.load(Optional.empty(), Map.of(),
+                        Map.of("endpoint.mode", "disabled"))));
+        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings, new TaskEvents());
+        history.openLog();
+        String id = "0123456789abcdef0123456789abcdef";
+        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
+                "sweep-" + id, "endpoint-" + id, Instant.now(), history::save);
+        history.add(record);
+        record.update(r -> {
+            r.lastStatus = TaskStatus.STOPPED;
+            r.stoppedAt = Instant.now().minus(Duration.ofHours(1));
+        });
+        CountDownLatch swept = new CountDownLatch(1);
+        history.startSweep(expired -> swept.countDown());
+        assertThat(swept.await(10, TimeUnit.SECONDS)).as("swept within 10 s").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (history.get(id).isPresent()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+
+        // what an engine event of the task's removed containers does when it arrives as the sweep runs
+        record.update(r -> r.stoppingAt = r.stoppedAt);
+        history.close();
+
+        assertThat(store().load()).as("the swept task after a restart").isEmpty();
+    }
+
+    private TaskStore store() {
+        return new TaskStore(new JsonFileStore(dir, JSON));
+    }
+
+    private static RunTaskSpec spec() {
+        TaskDefinition definition = JSON.convertValue(Map.of("family", "sweep", "revision", 1,
+                "taskDefinitionArn", ARNS.taskDefinition("sweep", 1), "networkMode", "bridge",
+                "containerDefinitions", List.of(Map.of("name", "app", "image", "busybox"))), TaskDefinition.class);
+        return new RunTaskSpec(definition, "default", Optional.empty(), Optional.empty(), "family:sweep", "EC2",
+                Optional.empty(), Optional.empty(), Optional.empty(), false, List.of());
+    }
+}
