@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServicesDockerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FAMILY_LABEL = "com.amazonaws.ecs.task-definition-family=";
-    private static final List<String> FAMILIES = List.of("svc-it-good", "svc-it-sick", "svc-it-roll");
+    private static final List<String> FAMILIES = List.of("svc-it-good", "svc-it-sick", "svc-it-roll",
+            "svc-it-port");
 
     @TempDir
     Path state;
@@ -160,6 +161,29 @@ class ServicesDockerIT {
                     .containsExactlyInAnyOrderElementsOf(live);
             cli.ecs("delete-service", "--service", "roll", "--force");
             cli.ecs("wait", "services-inactive", "--services", "roll");
+        }
+    }
+
+    @Test
+    void anEc2ServiceWhoseFixedHostPortIsTakenRunsOneTaskAndSaysWhyNotTheOther() throws Exception {
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately"))) {
+            AwsCli cli = new AwsCli(runtime.endpoint());
+            cli.ecs("register-task-definition", "--family", "svc-it-port", "--container-definitions",
+                    containers("sleep 3600", ",\"portMappings\":[{\"containerPort\":8080,\"hostPort\":18180}]"));
+            cli.ecs("create-service", "--service-name", "port", "--task-definition", "svc-it-port",
+                    "--desired-count", "2");
+            JsonNode service = await(cli, "port", s -> s.path("runningCount").asInt() == 1
+                    && messages(s).stream().anyMatch(m -> m.contains("unable to place")), "one task and the event");
+            assertThat(messages(service)).filteredOn(m -> m.contains("unable to place")).singleElement().asString()
+                    .matches("\\(service port\\) was unable to place a task because no container instance met all "
+                            + "of its requirements\\. The closest matching \\(container-instance [0-9a-f]{32}\\) is "
+                            + "already using a port required by your task\\.");
+            assertThat(messages(service)).noneMatch(m -> m.contains("failed to launch"));
+            assertThat(running("svc-it-port")).as("one container holds the port").hasSize(1);
+
+            cli.ecs("update-service", "--service", "port", "--desired-count", "1");
+            cli.ecs("wait", "services-stable", "--services", "port");
+            cli.ecs("delete-service", "--service", "port", "--force");
         }
     }
 

@@ -213,10 +213,15 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         if (toStart > 0 && !backingOff(service.key(), primary.id())) {
             try {
                 RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
-                for (int i = 0; i < toStart; i++) {
-                    Task task = context.tasks().run(spec);
+                ServicePlacement.Outcome placed = ServicePlacement.start(context, "service " + name, service, spec,
+                        toStart);
+                for (Task task : placed.started()) {
                     started.add(task);
                     listeners.started(service, task);
+                }
+                if (placed.unplaced().isPresent() && (changed.events().isEmpty()
+                        || !changed.events().getFirst().message().equals(placed.unplaced().get()))) {
+                    changed = changed.withEvent(now, placed.unplaced().get());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Service {} could not start a task: {}", service.serviceArn(), e.getMessage());

@@ -63,15 +63,21 @@ final class TaskSetReconciler {
                 stop(service, task, "Scaling activity initiated by (deployment " + id + ")");
             }
             List<Task> started = new ArrayList<>();
-            while (remaining.size() + started.size() < desired && !backingOff.test(service.key(), id)) {
+            if (remaining.size() < desired && !backingOff.test(service.key(), id)) {
+                String subject = "service " + service.serviceName() + ", taskSet " + id;
                 try {
-                    Task task = context.tasks().run(spec(service, set));
-                    listeners.started(service, task);
-                    started.add(task);
+                    ServicePlacement.Outcome placed = ServicePlacement.start(context, subject, service,
+                            spec(service, set), desired - remaining.size());
+                    for (Task task : placed.started()) {
+                        listeners.started(service, task);
+                        started.add(task);
+                    }
+                    if (placed.unplaced().isPresent()) {
+                        changed = onceEvent(changed, now, placed.unplaced().get());
+                    }
                 } catch (EcsException | IllegalStateException e) {
-                    changed = onceEvent(changed, now, "(service " + service.serviceName() + ", taskSet " + id
-                            + ") failed to launch a task with (error " + e.getMessage() + ").");
-                    break;
+                    changed = onceEvent(changed, now, "(" + subject + ") failed to launch a task with (error "
+                            + e.getMessage() + ").");
                 }
             }
             if (!started.isEmpty()) {

@@ -131,6 +131,34 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void anEc2ServiceWithNowhereToPlaceItsTasksSaysSoOnceAndStartsThemWhenTheInstanceIsBack() {
+        fixture.context.containerInstances().updateStatus("default", "DRAINING");
+        fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
+        step();
+        step();
+        assertThat(fixture.context.tasks().launches()).isEmpty();
+        JsonNode service = fixture.describe("web");
+        assertThat(events(service)).containsOnlyOnce("(service web) was unable to place a task because no container "
+                + "instance met all of its requirements.").noneMatch(message -> message.contains("failed to launch"));
+        assertThat(service.at("/deployments/0/failedTasks").asInt()).as("not a task failure").isZero();
+
+        fixture.context.containerInstances().updateStatus("default", "ACTIVE");
+        step();
+        assertThat(fixture.context.tasks().launches()).hasSize(2);
+    }
+
+    @Test
+    void aFargateServiceIsNotPlacedOnTheContainerInstance() {
+        fixture.context.containerInstances().updateStatus("default", "DRAINING");
+        fixture.create("{\"serviceName\":\"vpc\",\"taskDefinition\":\"vpc\",\"desiredCount\":1,"
+                + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":"
+                + "{\"subnets\":[\"subnet-1\"]}}}");
+        step();
+        assertThat(fixture.context.tasks().launches()).singleElement()
+                .satisfies(spec -> assertThat(spec.launchType()).isEqualTo("FARGATE"));
+    }
+
+    @Test
     void rollsANewRevisionWithinMinimumHealthyAndMaximumPercent() {
         fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
         step();

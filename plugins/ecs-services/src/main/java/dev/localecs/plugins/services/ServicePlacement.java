@@ -1,0 +1,100 @@
+package dev.localecs.plugins.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.PlacementRequest;
+import dev.localecs.api.PlacementResult;
+import dev.localecs.api.PluginContext;
+import dev.localecs.api.RunTaskSpec;
+import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.Failure;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Starts a service's tasks where ECS would: EC2 and EXTERNAL tasks through the container instance's placement
+ * (CPU, memory and host ports reserved by the tasks already there, and the service's {@code placementConstraints}),
+ * the others (FARGATE) at once. A task that fits nowhere is not started; the service says why in ECS's words and
+ * the scheduler tries again at its next look.
+ */
+final class ServicePlacement {
+    private static final Set<String> ON_INSTANCE = Set.of("EC2", "EXTERNAL");
+    /** What the placement answers when the cluster has no ACTIVE container instance. */
+    private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
+    private static final Map<String, String> CLOSEST = Map.of(
+            "RESOURCE:CPU", "has insufficient CPU units available",
+            "RESOURCE:MEMORY", "has insufficient memory available",
+            "RESOURCE:PORTS", "is already using a port required by your task",
+            "RESOURCE:PORTS_UDP", "is already using a port required by your task");
+
+    /**
+     * What a start did.
+     *
+     * @param started the tasks started
+     * @param unplaced the service event saying why a task could not be placed, when one could not
+     */
+    record Outcome(List<Task> started, Optional<String> unplaced) {
+    }
+
+    private ServicePlacement() {
+    }
+
+    /**
+     * Starts up to {@code count} tasks of a spec for a service.
+     *
+     * @param context the plugin context
+     * @param subject who starts them in service events: {@code service web}, {@code service web, taskSet ecs-svc/1}
+     * @param service the service (its placement constraints)
+     * @param spec the task to start (its launch type decides whether it is placed)
+     * @param count how many
+     * @return the tasks started, and why the others were not
+     */
+    static Outcome start(PluginContext context, String subject, StoredService service, RunTaskSpec spec, int count) {
+        if (!ON_INSTANCE.contains(spec.launchType())) {
+            List<Task> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                started.add(context.tasks().run(spec));
+            }
+            return new Outcome(started, Optional.empty());
+        }
+        PlacementResult placed;
+        try {
+            placed = context.containerInstances().place(new PlacementRequest(spec, count,
+                    constraints(context, service.members().path("placementConstraints")),
+                    () -> context.tasks().run(spec)));
+        } catch (EcsException e) {
+            if (!NO_INSTANCES.equals(e.getMessage())) {
+                throw e;
+            }
+            // the cluster's container instance is DRAINING or deregistered: nothing to place on, nothing failed
+            return new Outcome(List.of(), Optional.of(unplaced(subject, new Failure(null, "MISSING", null))));
+        }
+        return new Outcome(placed.tasks(), placed.failures().stream().findFirst()
+                .map(failure -> unplaced(subject, failure)));
+    }
+
+    /** The service event for a task that fits on no container instance, as ECS writes it. */
+    static String unplaced(String subject, Failure failure) {
+        String message = "(" + subject + ") was unable to place a task because no container instance met "
+                + "all of its requirements.";
+        String closest = CLOSEST.get(failure.reason());
+        if (closest == null || failure.arn() == null) {
+            return message;
+        }
+        return message + " The closest matching (container-instance "
+                + failure.arn().substring(failure.arn().lastIndexOf('/') + 1) + ") " + closest + ".";
+    }
+
+    private static List<PlacementConstraint> constraints(PluginContext context, JsonNode given) {
+        List<PlacementConstraint> constraints = new ArrayList<>();
+        if (given.isArray()) {
+            given.forEach(constraint -> constraints.add(context.json().convertValue(constraint,
+                    PlacementConstraint.class)));
+        }
+        return constraints;
+    }
+}
