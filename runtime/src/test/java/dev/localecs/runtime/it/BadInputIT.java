@@ -366,6 +366,36 @@ class BadInputIT {
                 Arguments.of("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"arn:aws:ecs:us-east-1:"
                         + "000000000000:service-deployment/default/ghost/x\",\"hookId\":\"h\"}",
                         "ServiceDeploymentNotFoundException", "The service deployment does not exist."),
+                Arguments.of("UpdateExpressGatewayService", "{\"serviceArn\":\"arn:aws:ecs:us-east-1:000000000000:"
+                        + "service/default/ghost\"}", "ServiceNotFoundException", "Service not found."),
+                Arguments.of("DeleteExpressGatewayService", "{\"serviceArn\":\"arn:aws:ecs:us-east-1:000000000000:"
+                        + "service/default/ghost\"}", "ServiceNotFoundException", "Service not found."),
+                Arguments.of("DeleteTaskSet", "{\"cluster\":\"default\",\"service\":\"ghost\",\"taskSet\":\"x\"}",
+                        "ServiceNotFoundException", "Service not found."),
+                Arguments.of("UpdateServicePrimaryTaskSet", "{\"cluster\":\"default\",\"service\":\"ghost\","
+                        + "\"primaryTaskSet\":\"x\"}", "ServiceNotFoundException", "Service not found."),
+                // service deployments and service listings
+                Arguments.of("ListServiceDeployments", "{\"service\":\"ghost\"}", "ServiceNotFoundException",
+                        "Service not found."),
+                Arguments.of("ListServiceDeployments", "{\"service\":\"ghost\",\"status\":[\"DONE\"]}",
+                        "InvalidParameterException", "Invalid status 'DONE'"),
+                Arguments.of("DescribeServiceDeployments", "{\"serviceDeploymentArns\":[]}",
+                        "InvalidParameterException", "serviceDeploymentArns should have between 1 and 20 items."),
+                Arguments.of("DescribeServiceRevisions", "{\"serviceRevisionArns\":[]}", "InvalidParameterException",
+                        "serviceRevisionArns should have between 1 and 20 items."),
+                Arguments.of("StopServiceDeployment", "{\"serviceDeploymentArn\":\"arn:aws:ecs:us-east-1:"
+                        + "000000000000:service-deployment/default/ghost/x\"}",
+                        "ServiceDeploymentNotFoundException", "The service deployment does not exist."),
+                Arguments.of("StopServiceDeployment", "{\"serviceDeploymentArn\":\"arn:aws:ecs:us-east-1:"
+                        + "000000000000:service-deployment/default/ghost/x\",\"stopType\":\"PAUSE\"}",
+                        "InvalidParameterException", "Invalid stopType 'PAUSE'. Valid values: ABORT, ROLLBACK."),
+                Arguments.of("ListServices", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException",
+                        "Cluster not found."),
+                Arguments.of("ListServices", "{\"maxResults\":101}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."),
+                Arguments.of("ListServicesByNamespace", "{}", "InvalidParameterException", "namespace"),
+                Arguments.of("ListClusters", "{\"maxResults\":101}", "InvalidParameterException",
+                        "maxResults must be between 1 and 100."),
                 // container instances and attributes
                 Arguments.of("RegisterContainerInstance", "{\"cluster\":\"ghost\"}", "ClusterNotFoundException",
                         "Cluster not found."),
