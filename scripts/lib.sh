@@ -82,7 +82,15 @@ ensure_test_tools() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   # the boto3 integration tests (*Boto3IT) need a botocore that knows daemons, express gateway services and service
   # deployments: Debian's 1.29 does not; pyenv's python3 first on PATH (or BOTO3_PYTHON) does
-  "${BOTO3_PYTHON:-python3}" -c 'import boto3; assert "CreateDaemon" in boto3.client("ecs", region_name="us-east-1").meta.service_model.operation_names' >/dev/null 2>&1 \
+  local candidate
+  for candidate in ${BOTO3_PYTHON:-} python3 "$HOME/.pyenv/shims/python3" /usr/local/bin/python3; do
+    if "$candidate" -c 'import boto3; assert "CreateDaemon" in boto3.client("ecs", region_name="us-east-1").meta.service_model.operation_names' >/dev/null 2>&1; then
+      export BOTO3_PYTHON="$candidate"
+      break
+    fi
+    candidate=""
+  done
+  [ -n "$candidate" ] \
     || die "the boto3 integration tests need a python3 whose boto3 knows the ECS daemon operations (a recent botocore; Debian's 1.29 does not): put one first on PATH (pip install boto3) or name it with BOTO3_PYTHON."
   command -v moto_server >/dev/null 2>&1 \
     || die "moto_server (moto 5) is needed by the integration tests and is not on PATH: pip install 'moto[server]'."
