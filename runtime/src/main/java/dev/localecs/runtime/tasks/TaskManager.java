@@ -158,6 +158,19 @@ public final class TaskManager implements TaskService, AutoCloseable {
         return result;
     }
 
+    /** Walks only the tasks not STOPPED (the index keeps them apart), never the stopped ones retained. */
+    @Override
+    public List<Task> holdingResources(String cluster) {
+        List<Task> result = new ArrayList<>();
+        for (TaskRecord record : history.holdingResources(cluster)) {
+            Task task = record.snapshot();
+            if (!TaskStatus.STOPPED.name().equals(task.lastStatus())) {
+                result.add(task);
+            }
+        }
+        return result;
+    }
+
     /** The filters on what never changes in a task (its desired status is checked by the caller). */
     private static boolean matches(TaskRecord record, TaskFilter filter) {
         var spec = record.spec;
@@ -241,9 +254,19 @@ public final class TaskManager implements TaskService, AutoCloseable {
 
     @Override
     public int count(String cluster, String lastStatus) {
-        return (int) history.all().stream()
-                .filter(r -> r.cluster.equals(cluster))
-                .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
+        if (TaskStatus.STOPPED.name().equals(lastStatus)) {
+            return (int) history.all().stream()
+                    .filter(r -> r.cluster.equals(cluster))
+                    .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
+        }
+        // any other status is held by a task not STOPPED: the stopped ones retained are not walked
+        int count = 0;
+        for (TaskRecord record : history.holdingResources(cluster)) {
+            if (lastStatus.equals(record.snapshot().lastStatus())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** A task's view for the endpoint, by task id (package use: tests). */
