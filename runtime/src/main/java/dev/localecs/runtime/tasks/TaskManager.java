@@ -153,7 +153,11 @@ public final class TaskManager implements TaskService, AutoCloseable {
                 skipped++;
                 continue;
             }
-            result.add(record.snapshot());
+            Task task = record.snapshot();
+            // a stop between the check above and the snapshot: the task is answered on the other side now
+            if (TaskStatus.STOPPED.name().equals(task.desiredStatus()) == stopped) {
+                result.add(task);
+            }
         }
         return result;
     }
