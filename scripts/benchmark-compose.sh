@@ -5,7 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pick_java
 ensure_maven
 cd "$repo_root"
-mvn -B -ntp -q install -DskipTests -pl runtime -am
-mvn -B -ntp -q -pl runtime dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# the reactor builds the modules without installing anything
+mvn -B -ntp -q -pl runtime -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -cp "runtime/target/test-classes:runtime/target/classes:$(cat runtime/target/bench.classpath)" \
   org.openjdk.jmh.Main ComposeBenchmark "$@"

@@ -8,8 +8,9 @@ ensure_maven
 ensure_docker
 ensure_test_tools
 cd "$repo_root"
-mvn -B -ntp -q install -DskipTests
-mvn -B -ntp -q -pl runtime dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# the reactor builds the modules and the plugins' classes (development mode) without installing anything
+mvn -B -ntp -q -pl '!distribution' test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -Dproject.root="$repo_root" -Djava.util.logging.config.file=/dev/null \
   -cp "runtime/target/test-classes:runtime/target/classes:$(cat runtime/target/bench.classpath)" \
   dev.localecs.runtime.bench.TaskBenchmark "$@"

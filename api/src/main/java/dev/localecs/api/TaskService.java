@@ -1,6 +1,8 @@
 package dev.localecs.api;
 
 import dev.localecs.api.model.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +54,31 @@ public interface TaskService {
         List<Task> all = list(filter);
         int start = Math.min(from, all.size());
         return all.subList(start, (int) Math.min(all.size(), (long) start + limit));
+    }
+
+    /**
+     * The tasks of a cluster whose last status is not {@code STOPPED}, whatever their desired status: those
+     * still holding resources on the machine (PROVISIONING and PENDING ones, RUNNING ones, and those being
+     * stopped), without the stopped tasks kept for the retention period. Placement and the container instance's
+     * remaining resources ask only for these. Implementations that keep them apart answer at a cost that does not
+     * grow with the stopped tasks retained; this default walks both desired statuses.
+     *
+     * @param cluster the cluster name
+     * @return the tasks, newest first
+     */
+    default List<Task> holdingResources(String cluster) {
+        List<Task> result = new ArrayList<>();
+        for (String desired : List.of("RUNNING", "STOPPED")) {
+            for (Task task : list(new TaskFilter(cluster, Optional.empty(), Optional.empty(), desired,
+                    Optional.empty(), Optional.empty()))) {
+                if (!"STOPPED".equals(task.lastStatus())) {
+                    result.add(task);
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Task::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Task::taskArn));
+        return result;
     }
 
     /**

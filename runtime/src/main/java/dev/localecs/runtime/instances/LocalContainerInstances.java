@@ -10,7 +10,6 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.PlacementRequest;
 import dev.localecs.api.PlacementResult;
 import dev.localecs.api.TaskDefinitionRegistry;
-import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Attribute;
@@ -262,15 +261,15 @@ public final class LocalContainerInstances implements ContainerInstances {
                 .map(d -> Reservation.of(d, Optional.ofNullable(task.overrides()))).orElse(Reservation.NONE);
     }
 
-    /** The EC2-compatible tasks of a cluster that are not STOPPED. */
+    /**
+     * The EC2-compatible tasks of a cluster that are not STOPPED: only the tasks still holding resources are
+     * asked for, so placement costs the same however many stopped tasks are retained.
+     */
     private List<Task> tasksOn(String cluster) {
         List<Task> result = new ArrayList<>();
-        for (String desired : List.of("RUNNING", "STOPPED")) {
-            for (Task task : tasks.list(new TaskFilter(cluster, Optional.empty(), Optional.empty(), desired,
-                    Optional.empty(), Optional.empty()))) {
-                if (EC2_COMPATIBLE.contains(task.launchType()) && !"STOPPED".equals(task.lastStatus())) {
-                    result.add(task);
-                }
+        for (Task task : tasks.holdingResources(cluster)) {
+            if (EC2_COMPATIBLE.contains(task.launchType()) && !"STOPPED".equals(task.lastStatus())) {
+                result.add(task);
             }
         }
         return result;

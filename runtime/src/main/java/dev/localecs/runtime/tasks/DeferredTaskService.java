@@ -105,6 +105,11 @@ public final class DeferredTaskService implements TaskService {
     }
 
     @Override
+    public List<Task> holdingResources(String cluster) {
+        return target().holdingResources(cluster);
+    }
+
+    @Override
     public Optional<Task> stop(String cluster, String taskId, Optional<String> reason) {
         return target().stop(cluster, taskId, reason);
     }

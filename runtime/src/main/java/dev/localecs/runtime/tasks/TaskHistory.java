@@ -35,7 +35,7 @@ final class TaskHistory implements AutoCloseable {
     private final TaskSettings settings;
     private final TaskEvents events;
     private final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
-    /** The same tasks per cluster and desired status, newest first, for ListTasks. */
+    /** The same tasks per cluster and desired status (and those not STOPPED), newest first, for ListTasks. */
     private final TaskIndex index = new TaskIndex();
     /** Credential/metadata id → task id: every endpoint request looks its task up here. */
     private final Map<String, String> endpointIds = new ConcurrentHashMap<>();
@@ -129,6 +129,17 @@ final class TaskHistory implements AutoCloseable {
      */
     Iterable<TaskRecord> inCluster(String cluster, boolean stopped) {
         return index.of(cluster, stopped);
+    }
+
+    /**
+     * A cluster's tasks whose last status is not STOPPED (they hold resources), whatever their desired status,
+     * newest first (live: check each task's last status).
+     *
+     * @param cluster the cluster name
+     * @return the tasks
+     */
+    Iterable<TaskRecord> holdingResources(String cluster) {
+        return index.holding(cluster);
     }
 
     /** Writes a record off the launch and event paths (a burst of changes once); follows it in the index. */

@@ -153,7 +153,24 @@ public final class TaskManager implements TaskService, AutoCloseable {
                 skipped++;
                 continue;
             }
-            result.add(record.snapshot());
+            Task task = record.snapshot();
+            // a stop between the check above and the snapshot: the task is answered on the other side now
+            if (TaskStatus.STOPPED.name().equals(task.desiredStatus()) == stopped) {
+                result.add(task);
+            }
+        }
+        return result;
+    }
+
+    /** Walks only the tasks not STOPPED (the index keeps them apart), never the stopped ones retained. */
+    @Override
+    public List<Task> holdingResources(String cluster) {
+        List<Task> result = new ArrayList<>();
+        for (TaskRecord record : history.holdingResources(cluster)) {
+            Task task = record.snapshot();
+            if (!TaskStatus.STOPPED.name().equals(task.lastStatus())) {
+                result.add(task);
+            }
         }
         return result;
     }
@@ -241,9 +258,19 @@ public final class TaskManager implements TaskService, AutoCloseable {
 
     @Override
     public int count(String cluster, String lastStatus) {
-        return (int) history.all().stream()
-                .filter(r -> r.cluster.equals(cluster))
-                .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
+        if (TaskStatus.STOPPED.name().equals(lastStatus)) {
+            return (int) history.all().stream()
+                    .filter(r -> r.cluster.equals(cluster))
+                    .filter(r -> lastStatus.equals(r.snapshot().lastStatus())).count();
+        }
+        // any other status is held by a task not STOPPED: the stopped ones retained are not walked
+        int count = 0;
+        for (TaskRecord record : history.holdingResources(cluster)) {
+            if (lastStatus.equals(record.snapshot().lastStatus())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** A task's view for the endpoint, by task id (package use: tests). */

@@ -19,12 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Tasks in a map for the placement tests: run records a PENDING task; {@link #finish} makes one STOPPED. */
+/**
+ * Tasks in a map for the placement tests: run records a PENDING task; {@link #move} makes one RUNNING or STOPPED;
+ * {@link #listings} counts the ListTasks-style listings asked for.
+ */
 final class ListedTasks implements TaskService {
     private static final ObjectMapper JSON = EcsJson.create();
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger runs = new AtomicInteger();
+    /** How many times tasks of each desired status were listed. */
+    final Map<String, Integer> listings = new ConcurrentHashMap<>();
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -59,13 +64,33 @@ final class ListedTasks implements TaskService {
         listeners.forEach(l -> l.onTaskChange(moved));
     }
 
+    /** Sets a task's desired status to STOPPED, its last status unchanged (a task being stopped). */
+    void stopping(Task task) {
+        String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        ObjectNode node = JSON.valueToTree(tasks.get(id));
+        node.put("desiredStatus", "STOPPED");
+        Task moved = JSON.convertValue(node, Task.class);
+        tasks.put(id, moved);
+        listeners.forEach(l -> l.onTaskChange(moved));
+    }
+
     @Override
     public Optional<Task> find(String cluster, String taskId) {
         return Optional.ofNullable(tasks.get(taskId));
     }
 
+    /** Tasks not STOPPED, as the runtime's index keeps them: the stopped ones are never walked. */
+    @Override
+    public List<Task> holdingResources(String cluster) {
+        List<Task> result = new ArrayList<>();
+        tasks.values().stream().filter(t -> t.clusterArn().endsWith("/" + cluster))
+                .filter(t -> !t.lastStatus().equals("STOPPED")).forEach(result::add);
+        return result;
+    }
+
     @Override
     public List<Task> list(TaskFilter filter) {
+        listings.merge(filter.desiredStatus(), 1, Integer::sum);
         List<Task> result = new ArrayList<>();
         tasks.values().stream().filter(t -> t.clusterArn().endsWith("/" + filter.cluster()))
                 .filter(t -> t.desiredStatus().equals(filter.desiredStatus())).forEach(result::add);

@@ -131,6 +131,34 @@ class LocalContainerInstancesTest {
     }
 
     @Test
+    void placementAndDescribeAskOnlyForTheTasksHoldingResourcesNeverForTheStoppedOnes() {
+        TaskDefinition web = definition("web", """
+                [{"name": "a", "image": "i", "cpu": 256, "memory": 100,
+                  "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]""");
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 200}]");
+        for (int i = 0; i < 5; i++) {
+            tasks.move(place(small, 1).tasks().get(0), "STOPPED");
+        }
+        Task stopping = place(web, 1).tasks().get(0);
+        tasks.move(stopping, "RUNNING");
+        tasks.stopping(stopping); // desired STOPPED, last RUNNING: it still holds its memory and port
+        place(small, 1); // PENDING
+        tasks.listings.clear();
+
+        ContainerInstance instance = instances.find("default").orElseThrow();
+        assertThat(value(instance.remainingResources(), "CPU")).isEqualTo(2048 - 256);
+        assertThat(value(instance.remainingResources(), "MEMORY")).isEqualTo(1000 - 100 - 200);
+        assertThat(ports(instance.remainingResources())).contains("8080");
+        assertThat(instance.runningTasksCount()).isEqualTo(1);
+        assertThat(instance.pendingTasksCount()).isEqualTo(1);
+        assertThat(place(web, 1).failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:PORTS");
+        PlacementResult filled = place(small, 4);
+        assertThat(filled.tasks()).hasSize(3);
+        assertThat(filled.failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:MEMORY");
+        assertThat(tasks.listings).as("tasks listed by desired status (the stopped ones walked)").isEmpty();
+    }
+
+    @Test
     void aTaskThatDoesNotFitIsAFailureNotALaunch() {
         PlacementResult result = place(definition("big", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 1200}]"), 1);
 

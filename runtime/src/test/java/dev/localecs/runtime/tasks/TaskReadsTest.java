@@ -6,6 +6,7 @@ import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.Container;
 import dev.localecs.api.model.Task;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,6 +85,51 @@ class TaskReadsTest {
         // the index survives a restart: saved tasks are adopted into it
         tasks.restart();
         assertThat(arns(tasks.tasks().list(filter("STOPPED", Optional.empty())))).isEqualTo(stoppedList);
+    }
+
+    @Test
+    void tasksHoldingResourcesExcludeStoppedOnesKeepPendingAndStoppingOnesAndFollowTheRecovery() throws Exception {
+        tasks = SimulatedTasks.start(dir, Duration.ofHours(1), Duration.ofMinutes(5));
+        Task stopped = tasks.run(definition("done", null));
+        tasks.awaitStatus(stopped, "RUNNING");
+        tasks.tasks().stop(SimulatedTasks.CLUSTER, SimulatedTasks.id(stopped), Optional.empty());
+        tasks.awaitStatus(stopped, "STOPPED");
+        Task stopping = tasks.run("{\"family\":\"slow\",\"containerDefinitions\":[{\"name\":\"app\","
+                + "\"image\":\"busybox\",\"essential\":true,\"stopTimeout\":20,\"environment\":[{\"name\":"
+                + "\"LOCAL_ECS_SIMULATE\",\"value\":\"ignore-sigterm\"}]}]}");
+        tasks.awaitStatus(stopping, "RUNNING");
+        tasks.tasks().stop(SimulatedTasks.CLUSTER, SimulatedTasks.id(stopping), Optional.empty());
+        // waits for a health check that passes only after ten minutes: PENDING meanwhile
+        Task pending = tasks.run("{\"family\":\"waiting\",\"containerDefinitions\":[{\"name\":\"db\","
+                + "\"image\":\"busybox\",\"essential\":true,\"healthCheck\":{\"command\":[\"CMD\",\"true\"]},"
+                + "\"environment\":[{\"name\":\"LOCAL_ECS_SIMULATE\",\"value\":\"healthy@600s\"}]},"
+                + "{\"name\":\"app\",\"image\":\"busybox\",\"essential\":true,\"dependsOn\":[{\"containerName\":"
+                + "\"db\",\"condition\":\"HEALTHY\"}]}]}");
+        tasks.await(pending, t -> t.containers().stream().anyMatch(c -> c.name().equals("db")
+                && "RUNNING".equals(c.lastStatus())));
+        Task running = tasks.run(definition("up", null));
+        tasks.awaitStatus(running, "RUNNING");
+
+        List<Task> holding = tasks.tasks().holdingResources(SimulatedTasks.CLUSTER);
+        assertThat(arns(holding)).as("newest first, without the stopped task")
+                .containsExactly(running.taskArn(), pending.taskArn(), stopping.taskArn());
+        assertThat(holding).extracting(Task::lastStatus).containsExactly("RUNNING", "PENDING", "STOPPING");
+        assertThat(holding).extracting(Task::desiredStatus).containsExactly("RUNNING", "RUNNING", "STOPPED");
+        assertThat(tasks.tasks().count(SimulatedTasks.CLUSTER, "RUNNING")).isEqualTo(1);
+        assertThat(tasks.tasks().count(SimulatedTasks.CLUSTER, "PENDING")).isEqualTo(1);
+        assertThat(tasks.tasks().count(SimulatedTasks.CLUSTER, "STOPPED")).isEqualTo(1);
+        assertThat(tasks.tasks().holdingResources("other")).isEmpty();
+
+        // the restart rebuilds the index from the saved tasks; the recovery stops the launch it cut off
+        tasks.restart();
+        assertThat(arns(tasks.tasks().holdingResources(SimulatedTasks.CLUSTER)))
+                .contains(running.taskArn(), stopping.taskArn()).doesNotContain(stopped.taskArn());
+        assertThat(tasks.find(stopping).lastStatus()).isEqualTo("STOPPING");
+        assertThat(tasks.awaitStatus(pending, "STOPPED").stoppedReason()).isEqualTo(TaskRecovery.INTERRUPTED);
+        assertThat(arns(tasks.tasks().holdingResources(SimulatedTasks.CLUSTER)))
+                .containsExactly(running.taskArn(), stopping.taskArn());
+        assertThat(tasks.tasks().count(SimulatedTasks.CLUSTER, "PENDING")).isZero();
+        assertThat(tasks.tasks().count(SimulatedTasks.CLUSTER, "STOPPED")).isEqualTo(2);
     }
 
     @Test

@@ -1,14 +1,12 @@
 package dev.localecs.plugins.clusters;
 
 import dev.localecs.api.PluginContext;
-import dev.localecs.api.TaskFilter;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.CapacityProviderStrategyItem;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,15 +80,11 @@ final class CapacityProviders {
             if (after.contains(provider)) {
                 continue;
             }
-            for (String desired : List.of("RUNNING", "STOPPED")) {
-                boolean used = context.tasks().list(new TaskFilter(cluster, Optional.empty(),
-                        Optional.empty(), desired, Optional.empty(), Optional.empty()))
-                        .stream().anyMatch(t -> provider.equals(t.capacityProviderName())
-                                && !"STOPPED".equals(t.lastStatus()));
-                if (used) {
-                    throw new EcsException(ErrorCode.RESOURCE_IN_USE,
-                            "The specified capacity provider is in use and cannot be removed.");
-                }
+            boolean used = context.tasks().holdingResources(cluster).stream()
+                    .anyMatch(t -> provider.equals(t.capacityProviderName()) && !"STOPPED".equals(t.lastStatus()));
+            if (used) {
+                throw new EcsException(ErrorCode.RESOURCE_IN_USE,
+                        "The specified capacity provider is in use and cannot be removed.");
             }
         }
     }

@@ -2,13 +2,11 @@ package dev.localecs.plugins.clusters;
 
 import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PluginContext;
-import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.KeyValuePair;
 import dev.localecs.api.model.Task;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A cluster's live counters: tasks by launch type and state (from the task service), services by launch
@@ -46,18 +44,16 @@ final class ClusterStatistics {
         int size = LAUNCH_TYPES.size();
         int[] running = new int[size];
         int[] pending = new int[size];
-        for (String desired : List.of("RUNNING", "STOPPED")) {
-            for (Task task : context.tasks().list(new TaskFilter(cluster, Optional.empty(), Optional.empty(), desired,
-                    Optional.empty(), Optional.empty()))) {
-                int type = LAUNCH_TYPES.indexOf(task.launchType() == null ? "EC2" : task.launchType());
-                if (type < 0) {
-                    continue;
-                }
-                if ("RUNNING".equals(task.lastStatus())) {
-                    running[type]++;
-                } else if (PENDING.contains(task.lastStatus())) {
-                    pending[type]++;
-                }
+        // only tasks not STOPPED are counted: the stopped ones retained are not walked
+        for (Task task : context.tasks().holdingResources(cluster)) {
+            int type = LAUNCH_TYPES.indexOf(task.launchType() == null ? "EC2" : task.launchType());
+            if (type < 0) {
+                continue;
+            }
+            if ("RUNNING".equals(task.lastStatus())) {
+                running[type]++;
+            } else if (PENDING.contains(task.lastStatus())) {
+                pending[type]++;
             }
         }
         int[] active = new int[size];
