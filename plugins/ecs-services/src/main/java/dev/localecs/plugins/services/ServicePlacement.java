@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts a service's tasks where ECS would: EC2 and EXTERNAL tasks through the container instance's placement
@@ -38,6 +39,30 @@ final class ServicePlacement {
      * @param unplaced the service event saying why a task could not be placed, when one could not
      */
     record Outcome(List<Task> started, Optional<String> unplaced) {
+    }
+
+    /**
+     * Says a placement problem once per cause, as ECS omits duplicate service event messages until the cause is
+     * resolved: again only after every wanted task could be placed, or when the cause changes.
+     */
+    static final class News {
+        private final Map<String, String> announced = new ConcurrentHashMap<>();
+
+        /**
+         * The event to add for one start, if any.
+         *
+         * @param key the service (or task set) the start was for
+         * @param outcome what the start did
+         * @return the message to add to the service's events, when it is news
+         */
+        Optional<String> of(String key, Outcome outcome) {
+            if (outcome.unplaced().isEmpty()) {
+                announced.remove(key);
+                return Optional.empty();
+            }
+            String message = outcome.unplaced().get();
+            return message.equals(announced.put(key, message)) ? Optional.empty() : Optional.of(message);
+        }
     }
 
     private ServicePlacement() {

@@ -62,6 +62,7 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
     private final PluginContext context;
     private final ServiceStore store;
     private final Map<String, Integer> newFailures = new ConcurrentHashMap<>();
+    private final ServicePlacement.News placementNews = new ServicePlacement.News();
     private final Set<String> countedFailures = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>() {
                 @Override
@@ -219,9 +220,9 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
                     started.add(task);
                     listeners.started(service, task);
                 }
-                if (placed.unplaced().isPresent() && (changed.events().isEmpty()
-                        || !changed.events().getFirst().message().equals(placed.unplaced().get()))) {
-                    changed = changed.withEvent(now, placed.unplaced().get());
+                Optional<String> news = placementNews.of(service.key(), placed);
+                if (news.isPresent()) {
+                    changed = changed.withEvent(now, news.get());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Service {} could not start a task: {}", service.serviceArn(), e.getMessage());

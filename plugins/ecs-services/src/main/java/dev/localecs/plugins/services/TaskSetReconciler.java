@@ -28,6 +28,7 @@ final class TaskSetReconciler {
     private final ServiceStore store;
     private final ServiceTaskListeners listeners;
     private final BiPredicate<String, String> backingOff;
+    private final ServicePlacement.News placementNews = new ServicePlacement.News();
 
     /**
      * @param backingOff whether a service (key) backs off launching for a task set (id): the scheduler's launch
@@ -72,8 +73,9 @@ final class TaskSetReconciler {
                         listeners.started(service, task);
                         started.add(task);
                     }
-                    if (placed.unplaced().isPresent()) {
-                        changed = onceEvent(changed, now, placed.unplaced().get());
+                    Optional<String> news = placementNews.of(service.key() + "/" + id, placed);
+                    if (news.isPresent()) {
+                        changed = changed.withEvent(now, news.get());
                     }
                 } catch (EcsException | IllegalStateException e) {
                     changed = onceEvent(changed, now, "(" + subject + ") failed to launch a task with (error "

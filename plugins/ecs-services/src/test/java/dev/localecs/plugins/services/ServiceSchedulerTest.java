@@ -135,6 +135,8 @@ class ServiceSchedulerTest {
         fixture.context.containerInstances().updateStatus("default", "DRAINING");
         fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
         step();
+        fixture.update("{\"service\":\"web\",\"desiredCount\":3}");
+        step();
         step();
         assertThat(fixture.context.tasks().launches()).isEmpty();
         JsonNode service = fixture.describe("web");
@@ -144,7 +146,7 @@ class ServiceSchedulerTest {
 
         fixture.context.containerInstances().updateStatus("default", "ACTIVE");
         step();
-        assertThat(fixture.context.tasks().launches()).hasSize(2);
+        assertThat(fixture.context.tasks().launches()).hasSize(3);
     }
 
     @Test
