@@ -1,6 +1,7 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.model.Secret;
 import dev.localecs.runtime.aws.AwsCallException;
 import dev.localecs.runtime.aws.EnvironmentFiles;
 import dev.localecs.runtime.aws.RegistryLogin;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What a launch fetches from AWS with the task's execution role: private-registry logins for the pulls,
- * secrets and environment-file variables for the containers (values only in memory). Failures become the
+ * secrets and environment-file variables for the containers, and the values of their log drivers'
+ * {@code secretOptions} (values only in memory). Failures become the
  * container reasons ECS shows: {@code CannotPullContainerError} for logins, {@code ResourceInitializationError}
  * for secrets and environment files.
  *
@@ -94,5 +96,42 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
             throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(service), e.getMessage(), e);
         }
         return launch;
+    }
+
+    /**
+     * The values of a container's {@code logConfiguration.secretOptions}, resolved as its {@code secrets} are
+     * (SSM parameters, Secrets Manager secrets with ECS's {@code valueFrom} syntax, the execution role).
+     *
+     * @param taskId the task id
+     * @param executionRole the execution role, if any
+     * @param container the container
+     * @param secretOptions the definition's secret options
+     * @return log option name → value, in the definition's order
+     * @throws LaunchException {@code ResourceInitializationError} naming what could not be read
+     */
+    Map<String, String> logOptions(String taskId, Optional<String> executionRole, String container,
+                                   List<Secret> secretOptions) {
+        if (secretOptions.isEmpty()) {
+            return Map.of();
+        }
+        if (secrets.isEmpty()) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "the log driver's secret options "
+                    + "cannot be retrieved: the runtime has no credentials endpoint", null);
+        }
+        Map<String, String> references = new LinkedHashMap<>();
+        for (Secret option : secretOptions) {
+            if (option.name() == null || option.name().isBlank() || option.valueFrom() == null
+                    || option.valueFrom().isBlank()) {
+                throw new LaunchException(LaunchException.Kind.RESOURCE, container, "a log configuration secret "
+                        + "option needs a name and a valueFrom", null);
+            }
+            references.put(option.name(), option.valueFrom());
+        }
+        try {
+            return secrets.get().resolve(taskId, executionRole, container, references);
+        } catch (AwsCallException e) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(container), e.getMessage(),
+                    e);
+        }
     }
 }

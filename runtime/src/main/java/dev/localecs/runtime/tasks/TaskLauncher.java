@@ -103,15 +103,21 @@ final class TaskLauncher {
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
-            String createdId = engine.create(compose, service, ids, resources.environment(record.taskId,
-                    record.executionRole(), service, compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
+            ComposeService definition = compose.effective().services().get(service);
+            Map<String, String> environment = resources.environment(record.taskId, record.executionRole(), service,
+                    definition);
+            Map<String, String> logSecrets = pause ? Map.of() : TaskOutputs.secretOptions(record, service, resources);
+            boolean engineLogs = TaskOutputs.engineRunsDriver(record, service, definition);
+            String createdId = engine.create(compose, service, ids, new LaunchValues(environment,
+                    engineLogs ? logSecrets : Map.of()));
             if (!lifecycle.created(record, service, createdId)) {
                 // stopped while this container was being created: it never starts
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
-            Optional<TaskOutputs.Opened> log = pause ? Optional.empty() : outputs.open(record, service, createdId);
+            Optional<TaskOutputs.Opened> log = pause ? Optional.empty() : outputs.open(record, service, createdId,
+                    engineLogs ? Map.of() : logSecrets);
             String id;
             try {
                 id = engine.start(createdId);
