@@ -28,6 +28,10 @@ import java.util.Optional;
 public record LaunchResources(Optional<SecretResolver> secrets, Optional<EnvironmentFiles> environmentFiles,
                               Optional<RegistryLogins> registryLogins) {
 
+    /** How ECS begins the reason when a task's secrets cannot be read. */
+    static final String SECRETS_FAILED = "unable to pull secrets or registry auth: execution resource retrieval "
+            + "failed: ";
+
     /** No AWS access: tasks with secrets, environment files or private images fail to launch, saying why. */
     public static final LaunchResources NONE = new LaunchResources(Optional.empty(), Optional.empty(),
             Optional.empty());
@@ -91,11 +95,22 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
                     launch.put(key, value);
                 }
             });
-            launch.putAll(secrets.get().resolve(taskId, executionRole, service, references));
         } catch (AwsCallException e) {
             throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(service), e.getMessage(), e);
         }
+        launch.putAll(resolve(taskId, executionRole, service, references));
         return launch;
+    }
+
+    /** Secrets (of the environment or the log driver), failing in ECS's words. */
+    private Map<String, String> resolve(String taskId, Optional<String> executionRole, String container,
+                                        Map<String, String> references) {
+        try {
+            return secrets.orElseThrow().resolve(taskId, executionRole, container, references);
+        } catch (AwsCallException e) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(container),
+                    SECRETS_FAILED + e.getMessage(), e);
+        }
     }
 
     /**
@@ -127,11 +142,6 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
             }
             references.put(option.name(), option.valueFrom());
         }
-        try {
-            return secrets.get().resolve(taskId, executionRole, container, references);
-        } catch (AwsCallException e) {
-            throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(container), e.getMessage(),
-                    e);
-        }
+        return resolve(taskId, executionRole, container, references);
     }
 }
