@@ -109,8 +109,18 @@ final class TaskLauncher {
                     definition);
             Map<String, String> logSecrets = pause ? Map.of() : TaskOutputs.secretOptions(record, service, resources);
             boolean engineLogs = TaskOutputs.engineRunsDriver(record, service, definition);
-            String createdId = engine.create(compose, service, ids, new LaunchValues(environment,
-                    engineLogs ? logSecrets : Map.of()));
+            Map<String, String> engineLogSecrets = engineLogs ? logSecrets : Map.of();
+            String createdId;
+            try {
+                createdId = engine.create(compose, service, ids, new LaunchValues(environment, engineLogSecrets));
+            } catch (LaunchException e) {
+                if (engineLogSecrets.isEmpty()) {
+                    throw e;
+                }
+                // the engine's log driver may repeat an option's value it refuses
+                throw new LaunchException(LaunchException.Kind.START, service,
+                        TaskOutputs.masked(e.getMessage(), engineLogSecrets), null);
+            }
             if (!lifecycle.created(record, service, createdId)) {
                 // stopped while this container was being created: it never starts
                 own.completeExceptionally(new CancellationException("launch abandoned"));
