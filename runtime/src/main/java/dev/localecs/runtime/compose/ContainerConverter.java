@@ -218,9 +218,7 @@ final class ContainerConverter {
         String driver = c.logConfiguration().logDriver();
         Map<String, String> options = c.logConfiguration().options() == null ? Map.of()
                 : c.logConfiguration().options();
-        if (c.logConfiguration().secretOptions() != null && !c.logConfiguration().secretOptions().isEmpty()) {
-            warnings.add("Container '" + c.name() + "': logConfiguration.secretOptions are not resolved locally.");
-        }
+        // secretOptions are resolved at launch (TaskOutputs): their values never go into the compose file
         switch (driver) {
             case "awslogs" -> {
                 putIfPresent(labels, EcsLabels.AWSLOGS_GROUP, options.get("awslogs-group"));

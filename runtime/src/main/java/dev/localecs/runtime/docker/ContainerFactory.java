@@ -19,6 +19,7 @@ import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.VolumesFrom;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.runtime.tasks.LaunchValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class ContainerFactory {
     }
 
     Prepared prepare(ComposeProject compose, String project, Path projectDir, String name, ComposeService s,
-                     Map<String, String> created, String image, Map<String, String> secrets) {
+                     Map<String, String> created, String image, LaunchValues values) {
         Map<String, String> labels = new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels());
         labels.put("com.docker.compose.project", project);
         labels.put("com.docker.compose.service", name);
@@ -64,7 +65,7 @@ final class ContainerFactory {
                 }
             });
         }
-        environment.putAll(secrets);
+        environment.putAll(values.environment());
         if (!environment.isEmpty()) {
             List<String> env = new ArrayList<>();
             environment.forEach((key, value) -> env.add(key + "=" + value));
@@ -206,8 +207,12 @@ final class ContainerFactory {
             host.withSysctls(s.sysctls());
         }
         if (s.logging() != null && s.logging().driver() != null) {
+            Map<String, String> options = new LinkedHashMap<>(s.logging().options() == null ? Map.of()
+                    : s.logging().options());
+            // secretOptions resolved at launch: given to Docker here, never written to the compose file
+            options.putAll(values.logOptions());
             host.withLogConfig(new LogConfig(LogConfig.LoggingType.fromValue(s.logging().driver()),
-                    s.logging().options()));
+                    options.isEmpty() && s.logging().options() == null ? null : options));
         }
         cmd.withHostConfig(host);
         return new Prepared(cmd, extra);

@@ -40,6 +40,7 @@ import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
+import dev.localecs.runtime.tasks.LaunchValues;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskSettings;
 import java.io.Closeable;
@@ -146,7 +147,7 @@ public final class DockerTaskEngine implements TaskEngine {
         this.outputs = new ContainerOutput(docker);
         this.pauses = new AwsvpcPauses(docker, new AwsvpcPublishing(settings.awsvpcHostPorts(),
                 settings.publishHostIp(), new HostPortClaims()),
-                (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), Map.of()));
+                (compose, service, definition) -> createContainer(compose, service, definition, Map.of(), LaunchValues.NONE));
         this.taskNetwork = new TaskNetworkShaper(docker, settings.network());
     }
 
@@ -410,17 +411,22 @@ public final class DockerTaskEngine implements TaskEngine {
     @Override
     public String create(ComposedTask compose, String service, Map<String, String> created,
                          Map<String, String> secrets) {
+        return create(compose, service, created, new LaunchValues(secrets, Map.of()));
+    }
+
+    @Override
+    public String create(ComposedTask compose, String service, Map<String, String> created, LaunchValues values) {
         ComposeService definition = compose.effective().services().get(service);
         return AwsvpcPauses.concerns(definition) ? pauses.create(compose, service)
-                : createContainer(compose, service, definition, created, secrets);
+                : createContainer(compose, service, definition, created, values);
     }
 
     private String createContainer(ComposedTask compose, String service, ComposeService definition,
-                                   Map<String, String> created, Map<String, String> secrets) {
+                                   Map<String, String> created, LaunchValues values) {
         try {
             ContainerFactory.Prepared prepared = factory.prepare(compose.effective(), compose.project(),
                     compose.directory(), service, definition, created,
-                    imageOf(compose.project(), service, definition), secrets);
+                    imageOf(compose.project(), service, definition), values);
             String id = prepared.command().exec().getId();
             for (Map.Entry<String, ComposeService.ServiceNetwork> network : prepared.extraNetworks().entrySet()) {
                 List<String> aliases = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.localecs.runtime.tasks;
 
 import dev.localecs.api.compose.ComposeService;
+import dev.localecs.api.model.Secret;
 import dev.localecs.runtime.aws.AwsCallException;
 import dev.localecs.runtime.aws.EnvironmentFiles;
 import dev.localecs.runtime.aws.RegistryLogin;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What a launch fetches from AWS with the task's execution role: private-registry logins for the pulls,
- * secrets and environment-file variables for the containers (values only in memory). Failures become the
+ * secrets and environment-file variables for the containers, and the values of their log drivers'
+ * {@code secretOptions} (values only in memory). Failures become the
  * container reasons ECS shows: {@code CannotPullContainerError} for logins, {@code ResourceInitializationError}
  * for secrets and environment files.
  *
@@ -25,6 +27,10 @@ import java.util.Optional;
  */
 public record LaunchResources(Optional<SecretResolver> secrets, Optional<EnvironmentFiles> environmentFiles,
                               Optional<RegistryLogins> registryLogins) {
+
+    /** How ECS begins the reason when a task's secrets cannot be read. */
+    static final String SECRETS_FAILED = "unable to pull secrets or registry auth: execution resource retrieval "
+            + "failed: ";
 
     /** No AWS access: tasks with secrets, environment files or private images fail to launch, saying why. */
     public static final LaunchResources NONE = new LaunchResources(Optional.empty(), Optional.empty(),
@@ -89,10 +95,53 @@ public record LaunchResources(Optional<SecretResolver> secrets, Optional<Environ
                     launch.put(key, value);
                 }
             });
-            launch.putAll(secrets.get().resolve(taskId, executionRole, service, references));
         } catch (AwsCallException e) {
             throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(service), e.getMessage(), e);
         }
+        launch.putAll(resolve(taskId, executionRole, service, references));
         return launch;
+    }
+
+    /** Secrets (of the environment or the log driver), failing in ECS's words. */
+    private Map<String, String> resolve(String taskId, Optional<String> executionRole, String container,
+                                        Map<String, String> references) {
+        try {
+            return secrets.orElseThrow().resolve(taskId, executionRole, container, references);
+        } catch (AwsCallException e) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, e.container().orElse(container),
+                    SECRETS_FAILED + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The values of a container's {@code logConfiguration.secretOptions}, resolved as its {@code secrets} are
+     * (SSM parameters, Secrets Manager secrets with ECS's {@code valueFrom} syntax, the execution role).
+     *
+     * @param taskId the task id
+     * @param executionRole the execution role, if any
+     * @param container the container
+     * @param secretOptions the definition's secret options
+     * @return log option name → value, in the definition's order
+     * @throws LaunchException {@code ResourceInitializationError} naming what could not be read
+     */
+    Map<String, String> logOptions(String taskId, Optional<String> executionRole, String container,
+                                   List<Secret> secretOptions) {
+        if (secretOptions.isEmpty()) {
+            return Map.of();
+        }
+        if (secrets.isEmpty()) {
+            throw new LaunchException(LaunchException.Kind.RESOURCE, container, "the log driver's secret options "
+                    + "cannot be retrieved: the runtime has no credentials endpoint", null);
+        }
+        Map<String, String> references = new LinkedHashMap<>();
+        for (Secret option : secretOptions) {
+            if (option.name() == null || option.name().isBlank() || option.valueFrom() == null
+                    || option.valueFrom().isBlank()) {
+                throw new LaunchException(LaunchException.Kind.RESOURCE, container, "a log configuration secret "
+                        + "option needs a name and a valueFrom", null);
+            }
+            references.put(option.name(), option.valueFrom());
+        }
+        return resolve(taskId, executionRole, container, references);
     }
 }

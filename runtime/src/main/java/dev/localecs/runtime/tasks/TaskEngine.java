@@ -63,6 +63,22 @@ public interface TaskEngine extends AutoCloseable {
     String create(ComposedTask compose, String service, Map<String, String> created, Map<String, String> secrets);
 
     /**
+     * Creates one service's container (not started) with what was resolved at launch: its environment and the
+     * options its log driver takes from {@code secretOptions}. An engine that runs no Docker log drivers has no
+     * use for those options and keeps this default.
+     *
+     * @param compose the task's effective project (immutable)
+     * @param service the service name
+     * @param created container ids of the services created so far (for {@code service:} references)
+     * @param values the values resolved at launch (never written to files)
+     * @return the container id
+     * @throws LaunchException when the engine refuses the container
+     */
+    default String create(ComposedTask compose, String service, Map<String, String> created, LaunchValues values) {
+        return create(compose, service, created, values.environment());
+    }
+
+    /**
      * Runs a command in a running container and waits (bounded) for it.
      *
      * @param containerId the container

@@ -103,15 +103,31 @@ final class TaskLauncher {
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
-            String createdId = engine.create(compose, service, ids, resources.environment(record.taskId,
-                    record.executionRole(), service, compose.effective().services().get(service)));
             boolean pause = service.equals(record.pauseService);
+            ComposeService definition = compose.effective().services().get(service);
+            Map<String, String> environment = resources.environment(record.taskId, record.executionRole(), service,
+                    definition);
+            Map<String, String> logSecrets = pause ? Map.of() : TaskOutputs.secretOptions(record, service, resources);
+            boolean engineLogs = TaskOutputs.engineRunsDriver(record, service, definition);
+            Map<String, String> engineLogSecrets = engineLogs ? logSecrets : Map.of();
+            String createdId;
+            try {
+                createdId = engine.create(compose, service, ids, new LaunchValues(environment, engineLogSecrets));
+            } catch (LaunchException e) {
+                if (engineLogSecrets.isEmpty()) {
+                    throw e;
+                }
+                // the engine's log driver may repeat an option's value it refuses
+                throw new LaunchException(LaunchException.Kind.START, service,
+                        TaskOutputs.masked(e.getMessage(), engineLogSecrets), null);
+            }
             if (!lifecycle.created(record, service, createdId)) {
                 // stopped while this container was being created: it never starts
                 own.completeExceptionally(new CancellationException("launch abandoned"));
                 return;
             }
-            Optional<TaskOutputs.Opened> log = pause ? Optional.empty() : outputs.open(record, service, createdId);
+            Optional<TaskOutputs.Opened> log = pause ? Optional.empty() : outputs.open(record, service, createdId,
+                    engineLogs ? Map.of() : logSecrets);
             String id;
             try {
                 id = engine.start(createdId);

@@ -87,7 +87,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         history.openLog();
         // the task network was shaped when the engine was chosen (RuntimeCore); each launch makes it if missing
         engine.events(new ContainerEvents(history, lifecycle));
-        new TaskRecovery(history, lifecycle, engine, outputs).recover(saved);
+        new TaskRecovery(history, lifecycle, engine, outputs, resources).recover(saved);
         history.startSweep(record -> {
             if (settings.removeContainers() == TaskSettings.RemoveContainers.AFTER_RETENTION) {
                 lifecycle.remove(record);

@@ -6,10 +6,12 @@ import dev.localecs.api.AwsCredentials;
 import dev.localecs.api.ContainerLog;
 import dev.localecs.api.ContainerLogSink;
 import dev.localecs.api.ContainerLogSource;
+import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.error.LogDriverException;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.LogConfiguration;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,10 @@ import java.util.logging.Logger;
  * starts, the sinks are asked to open its log (a sink's refusal fails the start, as a Docker log driver's does);
  * once it runs, a {@code logs-<task>-<container>} thread follows the engine's output into the log until the
  * container stops, then ends it. The stopper waits, at most {@link #stopWait()}, for every log of a task to be
- * delivered before the task is STOPPED, so STOPPED means the whole output is where the sinks send it.
+ * delivered before the task is STOPPED, so STOPPED means the whole output is where the sinks send it. A
+ * definition's {@code logConfiguration.secretOptions} are resolved at launch: they go to the engine's log driver
+ * when the engine runs the definition's driver, else to the sinks with the other options; their values never
+ * appear in a reason (a sink's message that repeats one is masked).
  */
 public final class TaskOutputs {
     private static final Logger LOG = Logger.getLogger(TaskOutputs.class.getName());
@@ -69,26 +74,52 @@ public final class TaskOutputs {
      *     output
      * @throws LaunchException {@code CannotStartContainerError} when a sink refuses (the log driver failed)
      */
-    Optional<Opened> open(TaskRecord record, String container, String containerId) {
-        return open(record, container, containerId, false);
+    Optional<Opened> open(TaskRecord record, String container, String containerId, Map<String, String> secretOptions) {
+        return open(record, container, containerId, secretOptions, false);
     }
 
-    private Optional<Opened> open(TaskRecord record, String container, String containerId, boolean resumed) {
+    /**
+     * Resolves a container's {@code logConfiguration.secretOptions}.
+     *
+     * @return option name → value; empty without secret options
+     * @throws LaunchException {@code ResourceInitializationError} naming what could not be read
+     */
+    static Map<String, String> secretOptions(TaskRecord record, String container, LaunchResources resources) {
+        return logConfiguration(record, container).filter(c -> c.secretOptions() != null)
+                .map(c -> resources.logOptions(record.taskId, record.executionRole(), container, c.secretOptions()))
+                .orElse(Map.of());
+    }
+
+    /**
+     * Whether the engine runs the container's log driver itself (its compose service logs with the definition's
+     * driver), so that resolved secret options are the engine's; otherwise the runtime replaced the driver (awslogs,
+     * awsfirelens) and they are the sinks'.
+     */
+    static boolean engineRunsDriver(TaskRecord record, String container, ComposeService service) {
+        return service != null && service.logging() != null && logConfiguration(record, container)
+                .map(c -> c.logDriver().equals(service.logging().driver())).orElse(false);
+    }
+
+    private Optional<Opened> open(TaskRecord record, String container, String containerId,
+                                  Map<String, String> secretOptions, boolean resumed) {
         Optional<LogConfiguration> configuration = logConfiguration(record, container);
         if (sinks.isEmpty() || configuration.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, String> options = new LinkedHashMap<>(configuration.get().options() == null ? Map.of()
+                : configuration.get().options());
+        options.putAll(secretOptions);
         ContainerLogSource source = new ContainerLogSource(record.taskArn, record.cluster, container, containerId,
-                configuration.get().logDriver(), configuration.get().options() == null ? Map.of()
-                : configuration.get().options(), () -> executionCredentials.apply(record.taskId,
-                record.executionRole()), resumed);
+                configuration.get().logDriver(), options, () -> executionCredentials.apply(record.taskId,
+                record.executionRole()), resumed, secretOptions.keySet());
         for (ContainerLogSink sink : sinks) {
             Optional<ContainerLog> log;
             try {
                 log = sink.open(source);
             } catch (LogDriverException e) {
                 throw new LaunchException(LaunchException.Kind.START, container,
-                        "Error response from daemon: failed to initialize logging driver: " + e.getMessage(), e);
+                        "Error response from daemon: failed to initialize logging driver: "
+                                + masked(e.getMessage(), secretOptions), secretOptions.isEmpty() ? e : null);
             }
             if (log.isPresent()) {
                 return Optional.of(new Opened(log.get(), track(record)));
@@ -120,14 +151,26 @@ public final class TaskOutputs {
      * sink skips what it delivered before the restart), so its later lines are delivered and its task's STOPPED
      * still waits for them.
      */
-    void resume(TaskEngine engine, TaskRecord record, String container, String containerId) {
+    void resume(TaskEngine engine, TaskRecord record, String container, String containerId,
+                LaunchResources resources) {
         try {
-            open(record, container, containerId, true)
+            open(record, container, containerId, secretOptions(record, container, resources), true)
                     .ifPresent(opened -> follow(engine, record, container, containerId, opened));
         } catch (LaunchException e) {
             LOG.warning("The output of " + container + " of task " + record.taskId + " is not delivered after the "
                     + "restart: " + e.reason());
         }
+    }
+
+    /** A driver's message with every secret option's value masked (a driver may repeat a value it refuses). */
+    static String masked(String message, Map<String, String> secretOptions) {
+        String masked = message == null ? "" : message;
+        for (String value : secretOptions.values()) {
+            if (value != null && !value.isEmpty()) {
+                masked = masked.replace(value, "****");
+            }
+        }
+        return masked;
     }
 
     /** A log opened for a container that then did not start: ended at once. */

@@ -18,9 +18,12 @@ final class TaskRecovery {
     private final TaskLifecycle lifecycle;
     private final TaskEngine engine;
     private final TaskOutputs outputs;
+    private final LaunchResources resources;
 
-    TaskRecovery(TaskHistory history, TaskLifecycle lifecycle, TaskEngine engine, TaskOutputs outputs) {
+    TaskRecovery(TaskHistory history, TaskLifecycle lifecycle, TaskEngine engine, TaskOutputs outputs,
+                 LaunchResources resources) {
         this.outputs = outputs;
+        this.resources = resources;
         this.history = history;
         this.lifecycle = lifecycle;
         this.engine = engine;
@@ -48,7 +51,7 @@ final class TaskRecovery {
             // the output of containers still on the engine is followed again (the stop below waits for it)
             seen.forEach((container, observation) -> {
                 if (record.containers.containsKey(container)) {
-                    outputs.resume(engine, record, container, observation.id());
+                    outputs.resume(engine, record, container, observation.id(), resources);
                 }
             });
             boolean stopping;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -164,5 +165,32 @@ class TaskOutputsTest {
                 + "specified log group does not exist.");
         assertThat(app.exitCode()).isNull();
         assertThat(stopped.stoppedReason()).isEqualTo(app.reason());
+    }
+
+    @Test
+    void secretOptionsAreResolvedAtLaunchAndWithoutAnEndpointTheTaskFailsAsForSecrets() {
+        SlowSink sink = new SlowSink(Duration.ZERO);
+        tasks = tasks(sink, Duration.ofSeconds(5));
+        Task task = tasks.run("""
+                {"family": "sim", "executionRoleArn": "arn:aws:iam::000000000000:role/exec",
+                 "containerDefinitions": [{"name": "app", "image": "busybox",
+                   "environment": [{"name": "LOCAL_ECS_SIMULATE", "value": "lines:3"}],
+                   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-stream-prefix": "web"},
+                     "secretOptions": [{"name": "awslogs-group", "valueFrom": "/logs/group"}]}}]}""");
+
+        Task stopped = tasks.awaitStatus(task, "STOPPED");
+
+        assertThat(stopped.stopCode()).isEqualTo("TaskFailedToStart");
+        assertThat(stopped.containers().get(0).reason()).isEqualTo("ResourceInitializationError: the log driver's "
+                + "secret options cannot be retrieved: the runtime has no credentials endpoint");
+        assertThat(sink.opened).as("never opened without its group").isEmpty();
+    }
+
+    @Test
+    void aDriversMessageNeverRepeatsASecretOptionsValue() {
+        assertThat(TaskOutputs.masked("must specify valid value for log opt 'awslogs-create-group': s3cr3t",
+                Map.of("awslogs-create-group", "s3cr3t"))).isEqualTo("must specify valid value for log opt "
+                + "'awslogs-create-group': ****");
+        assertThat(TaskOutputs.masked("unchanged", Map.of("x", ""))).isEqualTo("unchanged");
     }
 }

@@ -2,6 +2,8 @@ package dev.localecs.plugins.logs;
 
 import dev.localecs.api.ContainerLogSource;
 import dev.localecs.api.error.LogDriverException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,10 +20,14 @@ import java.util.regex.PatternSyntaxException;
  * @param createGroup {@code awslogs-create-group: "true"}: a missing group is made
  * @param multiline the pattern a new event's first line matches ({@code awslogs-multiline-pattern}, or
  *     {@code awslogs-datetime-format} converted); empty: every line is an event
+ * @param endpoint {@code awslogs-endpoint}: the CloudWatch Logs endpoint this container's events go to upstream
+ * @param format {@code awslogs-format}: {@code json/emf}, sent as the {@code x-amzn-logs-format} header upstream
  */
 record AwslogsOptions(String group, Optional<String> streamPrefix, Optional<String> region, boolean createGroup,
-                      Optional<Pattern> multiline) {
+                      Optional<Pattern> multiline, Optional<URI> endpoint, Optional<String> format) {
     static final String DRIVER = "awslogs";
+    /** The only {@code awslogs-format} Docker's driver takes. */
+    static final String JSON_EMF = "json/emf";
     private static final Set<String> KNOWN = Set.of("awslogs-group", "awslogs-stream-prefix", "awslogs-region",
             "awslogs-create-group", "awslogs-datetime-format", "awslogs-multiline-pattern", "awslogs-endpoint",
             "awslogs-credentials-endpoint", "awslogs-force-flush-interval-seconds", "awslogs-max-buffered-events",
@@ -67,9 +73,37 @@ record AwslogsOptions(String group, Optional<String> streamPrefix, Optional<Stri
                     + (datetime != null ? "'awslogs-datetime-format'" : "'awslogs-multiline-pattern'") + ": "
                     + e.getDescription(), e);
         }
+        Optional<String> format = Optional.ofNullable(options.get("awslogs-format")).filter(f -> !f.isEmpty());
+        if (format.isPresent()) {
+            if (!format.get().equals(JSON_EMF)) {
+                throw new LogDriverException("unsupported log format '" + format.get() + "'");
+            }
+            if (datetime != null || pattern != null) {
+                throw new LogDriverException("you cannot configure log opt 'awslogs-datetime-format' or "
+                        + "'awslogs-multiline-pattern' when log opt 'awslogs-format' is set to '" + JSON_EMF + "'");
+            }
+        }
         return new AwslogsOptions(group, Optional.ofNullable(options.get("awslogs-stream-prefix"))
                 .filter(p -> !p.isEmpty()), Optional.ofNullable(options.get("awslogs-region")),
-                create.equalsIgnoreCase("true"), multiline);
+                create.equalsIgnoreCase("true"), multiline, Optional.ofNullable(options.get("awslogs-endpoint"))
+                .filter(e -> !e.isEmpty()).map(AwslogsOptions::endpoint), format);
+    }
+
+    /**
+     * Docker's driver takes the endpoint as the SDK's base endpoint, and its first call, CreateLogStream, fails
+     * when that is not a URL it can send to: the container does not start.
+     */
+    private static URI endpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new LogDriverException("failed to create Cloudwatch log stream: invalid log opt 'awslogs-endpoint' '"
+                + value + "': not an http or https URL");
     }
 
     /**

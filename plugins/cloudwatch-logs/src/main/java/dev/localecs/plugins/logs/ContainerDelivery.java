@@ -28,6 +28,7 @@ final class ContainerDelivery implements ContainerLog {
 
     private final String group;
     private final String stream;
+    private final String described;
     private final LogDestination destination;
     private final int attempts;
     private final Duration multilineFlush;
@@ -41,12 +42,14 @@ final class ContainerDelivery implements ContainerLog {
     /** Lines stamped up to this (epoch milliseconds) were delivered before a restart. */
     private final long deliveredThrough;
 
-    ContainerDelivery(String group, String stream, AwslogsOptions options, LogDestination destination,
+    ContainerDelivery(String group, String stream, String described, AwslogsOptions options,
+                      LogDestination destination,
                       DeliverySettings settings, DeliveryStats stats, Duration initialBackoff,
                       long deliveredThrough) {
         this.deliveredThrough = deliveredThrough;
         this.group = group;
         this.stream = stream;
+        this.described = described;
         this.destination = destination;
         this.attempts = settings.attempts();
         this.multilineFlush = settings.multilineFlush();
@@ -54,7 +57,7 @@ final class ContainerDelivery implements ContainerLog {
         this.initialBackoff = initialBackoff;
         this.joiner = new EventJoiner(options.multiline());
         this.queue = new ArrayBlockingQueue<>(settings.bufferLines());
-        Thread.ofVirtual().name("awslogs-" + stream).start(this::drain);
+        Thread.ofVirtual().name("awslogs " + described).start(this::drain);
     }
 
     @Override
@@ -109,7 +112,7 @@ final class ContainerDelivery implements ContainerLog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivering the output of " + stream + " stopped", e);
+            LOG.log(Level.WARNING, "Delivering the output to " + described + " stopped", e);
             failed = true;
             queue.clear();
         } finally {
@@ -138,7 +141,7 @@ final class ContainerDelivery implements ContainerLog {
             } catch (LogDestination.DeliveryException e) {
                 if (attempt >= attempts) {
                     stats.dropped(batch.size(), e.getMessage());
-                    LOG.warning("Dropped " + batch.size() + " log events of " + group + " " + stream + " after "
+                    LOG.warning("Dropped " + batch.size() + " log events of " + described + " after "
                             + attempt + " attempts: " + e.getMessage());
                     return;
                 }
@@ -146,7 +149,7 @@ final class ContainerDelivery implements ContainerLog {
                 backoff = Math.min(backoff * 2, 10_000);
             } catch (RuntimeException e) {
                 stats.dropped(batch.size(), e.getMessage());
-                LOG.log(Level.WARNING, "Dropped " + batch.size() + " log events of " + group + " " + stream, e);
+                LOG.log(Level.WARNING, "Dropped " + batch.size() + " log events of " + described, e);
                 return;
             }
         }

@@ -69,6 +69,17 @@ record DeliverySettings(Destination destination, Optional<URI> endpoint, String 
                 Duration.ofSeconds(5));
     }
 
+    /**
+     * Where a container's events go upstream: its own {@code awslogs-endpoint} first, as Docker's driver sends
+     * there, else {@code upstream.logs.endpoint}.
+     *
+     * @param options the container's options
+     * @return the endpoint; empty: the region's AWS endpoint
+     */
+    Optional<URI> upstreamEndpoint(AwslogsOptions options) {
+        return options.endpoint().or(() -> endpoint);
+    }
+
     private static URI endpoint(String value) {
         try {
             URI uri = new URI(value);

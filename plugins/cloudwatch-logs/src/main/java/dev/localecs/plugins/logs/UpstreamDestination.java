@@ -21,17 +21,22 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 
 /**
- * Delivers to CloudWatch Logs upstream ({@code upstream.logs.endpoint}, else the region's AWS endpoint) with the
- * AWS SDK packaged in this plugin, signed with the task's execution-role credentials (asked for at each call; the
- * runtime caches them until shortly before they expire). The SDK does not retry: the delivery loop does, with its
- * own backoff, keeping the order.
+ * Delivers to CloudWatch Logs upstream (the container's {@code awslogs-endpoint}, else {@code
+ * upstream.logs.endpoint}, else the region's AWS endpoint) with the AWS SDK packaged in this plugin, signed with
+ * the task's execution-role credentials (asked for at each call; the runtime caches them until shortly before they
+ * expire). With {@code awslogs-format: json/emf} every call carries {@code x-amzn-logs-format: json/emf}, as
+ * Docker's driver sends it. The SDK does not retry: the delivery loop does, with its own backoff, keeping the
+ * order.
  */
 final class UpstreamDestination implements LogDestination {
+    /** The header Docker's awslogs driver sets on its calls when {@code awslogs-format} is given. */
+    static final String FORMAT_HEADER = "x-amzn-logs-format";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final CloudWatchLogsClient client;
 
-    UpstreamDestination(Optional<URI> endpoint, String region, Supplier<dev.localecs.api.AwsCredentials> credentials) {
+    UpstreamDestination(Optional<URI> endpoint, String region, Supplier<dev.localecs.api.AwsCredentials> credentials,
+                        Optional<String> format) {
         AwsCredentialsProvider provider = () -> sdkCredentials(credentials.get());
         this.client = withPluginLoader(() -> {
             var builder = CloudWatchLogsClient.builder()
@@ -39,8 +44,10 @@ final class UpstreamDestination implements LogDestination {
                     .credentialsProvider(provider)
                     .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
                             .socketTimeout(CALL_TIMEOUT).build())
-                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallTimeout(CALL_TIMEOUT));
+                    .overrideConfiguration(c -> {
+                        c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(CALL_TIMEOUT);
+                        format.ifPresent(value -> c.putHeader(FORMAT_HEADER, value));
+                    });
             endpoint.ifPresent(builder::endpointOverride);
             return builder.build();
         });

@@ -12,9 +12,15 @@ import dev.localecs.api.error.LogDriverException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,5 +149,94 @@ class AwslogsSinkTest {
         AwslogsSink none = sink(Map.of("logs.destination", "none"));
         assertThat(none.open(source("awslogs", options("awslogs-group", "g")))).isEqualTo(Optional.empty());
         assertThat(logs.call("DescribeLogGroups", "{}").get("logGroups")).isEmpty();
+    }
+
+    @Test
+    void upstreamTheContainersEndpointGetsItsEventsWithTheEmfHeaderAndNotTheConfiguredOne() throws Exception {
+        try (RecordingLogsServer configured = new RecordingLogsServer();
+             RecordingLogsServer own = new RecordingLogsServer()) {
+            AwslogsSink sink = sink(Map.of("logs.destination", "upstream",
+                    "upstream.logs.endpoint", configured.endpoint().toString()));
+            write(sink.open(source("awslogs", options("awslogs-group", "g", "awslogs-stream-prefix", "p",
+                    "awslogs-endpoint", own.endpoint().toString(), "awslogs-format", "json/emf",
+                    "awslogs-credentials-endpoint", "/v2/credentials/set-by-hand"))).orElseThrow(),
+                    "{\"_aws\":{\"CloudWatchMetrics\":[]},\"latency\":12}");
+
+            assertThat(configured.requests()).isEmpty();
+            assertThat(own.requests()).extracting(RecordingLogsServer.Request::operation)
+                    .containsExactly("CreateLogStream", "PutLogEvents");
+            assertThat(own.requests()).allSatisfy(r -> assertThat(r.format()).contains("json/emf"));
+            JsonNode put = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own.requests().get(1).body());
+            assertThat(put.at("/logEvents/0/message").asText()).as("stored as written")
+                    .isEqualTo("{\"_aws\":{\"CloudWatchMetrics\":[]},\"latency\":12}");
+            assertThat(put.at("/logStreamName").asText()).isEqualTo("p/web/0123456789abcdef0123456789abcdef");
+        }
+    }
+
+    @Test
+    void upstreamWithoutAFormatNoHeaderIsSentAndTheConfiguredEndpointIsUsed() throws Exception {
+        try (RecordingLogsServer configured = new RecordingLogsServer()) {
+            AwslogsSink sink = sink(Map.of("logs.destination", "upstream",
+                    "upstream.logs.endpoint", configured.endpoint().toString()));
+            write(sink.open(source("awslogs", options("awslogs-group", "g", "awslogs-stream-prefix", "p")))
+                    .orElseThrow(), "plain");
+            assertThat(configured.requests()).extracting(RecordingLogsServer.Request::operation)
+                    .containsExactly("CreateLogStream", "PutLogEvents");
+            assertThat(configured.requests()).allSatisfy(r -> assertThat(r.format()).isEmpty());
+        }
+    }
+
+    @Test
+    void embeddedTheEndpointIsNotUsedAndSaidOncePerTask() throws Exception {
+        List<String> said = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                said.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(AwslogsSink.class.getName());
+        logger.addHandler(capture);
+        try (RecordingLogsServer elsewhere = new RecordingLogsServer()) {
+            AwslogsSink sink = sink(Map.of());
+            Map<String, String> options = options("awslogs-group", "g", "awslogs-create-group", "true",
+                    "awslogs-stream-prefix", "p", "awslogs-endpoint", elsewhere.endpoint().toString(),
+                    "awslogs-format", "json/emf");
+            write(sink.open(source("awslogs", options)).orElseThrow(), "{\"a\":1}");
+            write(new AwslogsSink(logs.context()).open(source("awslogs", options)).orElseThrow());
+            write(sink.open(new ContainerLogSource(TASK_ARN, "default", "sidecar", "d".repeat(64), "awslogs",
+                    options, () -> AwsCredentials.of("AKID", "secret"), false)).orElseThrow(), "{\"b\":2}");
+
+            assertThat(elsewhere.requests()).isEmpty();
+            assertThat(LogsHarness.messages(events("g", "p/web/0123456789abcdef0123456789abcdef")))
+                    .containsExactly("{\"a\":1}");
+            assertThat(LogsHarness.messages(events("g", "p/sidecar/0123456789abcdef0123456789abcdef")))
+                    .containsExactly("{\"b\":2}");
+            assertThat(said.stream().filter(m -> m.contains("awslogs-endpoint is not used")).toList())
+                    .as("once per task and sink").hasSize(2)
+                    .allSatisfy(m -> assertThat(m).contains("0123456789abcdef0123456789abcdef")
+                            .doesNotContain(elsewhere.endpoint().toString()));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void aGroupFromASecretIsNotNamedInWhatTheSinkLogs() {
+        ContainerLogSource secret = new ContainerLogSource(TASK_ARN, "default", "web", CONTAINER_ID, "awslogs",
+                options("awslogs-group", "/hidden/group"), () -> AwsCredentials.of("AKID", "secret"), false,
+                Set.of("awslogs-group"));
+        assertThat(AwslogsSink.describe(secret, "/hidden/group", "s")).doesNotContain("/hidden/group")
+                .isEqualTo("the stream of web of task 0123456789abcdef0123456789abcdef");
+        assertThat(AwslogsSink.describe(source("awslogs", options("awslogs-group", "/open")), "/open", "s"))
+                .isEqualTo("/open s");
     }
 }

@@ -71,7 +71,7 @@ class ContainerDeliveryTest {
 
     private static ContainerDelivery delivery(FakeDestination destination, DeliverySettings settings,
                                               DeliveryStats stats) {
-        return new ContainerDelivery("g", "s", AwslogsOptions.of(Map.of("awslogs-group", "g")), destination,
+        return new ContainerDelivery("g", "s", "g s", AwslogsOptions.of(Map.of("awslogs-group", "g")), destination,
                 settings, stats, Duration.ofMillis(5), Long.MIN_VALUE);
     }
 
