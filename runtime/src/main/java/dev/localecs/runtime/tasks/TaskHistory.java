@@ -146,14 +146,18 @@ final class TaskHistory implements AutoCloseable {
     void save(TaskRecord record) {
         index.changed(record);
         if (dirty.add(record.taskId)) {
-            writer.execute(() -> {
-                dirty.remove(record.taskId);
-                // a task swept meanwhile stays deleted: a change racing with the sweep (an engine event of its
-                // removed containers) must not write its file again after the sweep's delete
-                if (tasks.get(record.taskId) == record) {
-                    write(record);
-                }
-            });
+            try {
+                writer.execute(() -> {
+                    dirty.remove(record.taskId);
+                    // a task swept meanwhile stays deleted: a change racing with the sweep (an engine event of its
+                    // removed containers) must not write its file again after the sweep's delete
+                    if (tasks.get(record.taskId) == record) {
+                        write(record);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closing: close() writes every changed task once the writer has stopped
+            }
         }
     }
 
@@ -249,6 +253,11 @@ final class TaskHistory implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // a change made before now whose save came too late for the writer (its listener ran after the shutdown
+        // above) is written here: the last state a caller saw is the state the next start finds
+        for (TaskRecord record : tasks.values()) {
+            write(record);
         }
         store.close();
     }

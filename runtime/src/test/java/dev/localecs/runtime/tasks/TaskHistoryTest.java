@@ -11,6 +11,7 @@ import dev.localecs.runtime.config.RuntimeConfig;
 import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.protocol.TaskAnswers;
 import dev.localecs.runtime.state.JsonFileStore;
+import dev.localecs.runtime.state.WriteAheadLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +34,7 @@ class TaskHistoryTest {
 
     @Test
     void aChangeRacingWithTheSweepDoesNotBringTheSweptTaskBackAfterARestart() throws Exception {
-        TaskSettings settings = new TaskSettings(Duration.ofSeconds(1), TaskSettings.RemoveContainers.AFTER_RETENTION,
-                Duration.ofSeconds(5), TaskNetworkSettings.from(RuntimeConfig.load(Optional.empty(), Map.of(),
-                        Map.of("endpoint.mode", "disabled"))));
-        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings, new TaskEvents());
+        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
         history.openLog();
         String id = "0123456789abcdef0123456789abcdef";
         TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
@@ -60,6 +58,36 @@ class TaskHistoryTest {
         history.close();
 
         assertThat(store().load()).as("the swept task after a restart").isEmpty();
+    }
+
+    @Test
+    void aChangeWhoseSaveComesAfterTheWriterStoppedIsWrittenByClose() {
+        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
+        history.openLog();
+        String id = "fedcba9876543210fedcba9876543210";
+        // the record's listener stands for a save that has not run yet when close() stops the writer
+        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
+                "late-" + id, "endpoint-" + id, Instant.now(), changed -> { });
+        history.add(record);
+        // the log entry RunTask made is compacted into the task's file (shortly after, off the call's path)
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (WriteAheadLog.segments(dir.resolve("tasks"), "journal").stream()
+                .anyMatch(segment -> !WriteAheadLog.read(segment).isEmpty())) {
+            assertThat(System.nanoTime()).as("the log compacted within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        record.update(r -> r.lastStatus = TaskStatus.RUNNING);
+
+        history.close();
+
+        assertThat(store().load()).singleElement().satisfies(saved ->
+                assertThat(saved.task().lastStatus()).as("the state a caller last saw").isEqualTo("RUNNING"));
+    }
+
+    private static TaskSettings settings() {
+        return new TaskSettings(Duration.ofSeconds(1), TaskSettings.RemoveContainers.AFTER_RETENTION,
+                Duration.ofSeconds(5), TaskNetworkSettings.from(RuntimeConfig.load(Optional.empty(), Map.of(),
+                        Map.of("endpoint.mode", "disabled"))));
     }
 
     private TaskStore store() {
