@@ -6,6 +6,7 @@ import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.TaskUsage;
 import dev.localecs.api.model.Task;
 import dev.localecs.plugins.services.network.ServiceNetworking;
 import java.util.List;
@@ -64,5 +65,10 @@ final class DrainingTaskService implements TaskService {
     @Override
     public TaskSubscription subscribe(TaskListener listener) {
         return tasks.subscribe(listener);
+    }
+
+    @Override
+    public Optional<TaskUsage> usage(String cluster, String taskId) {
+        return tasks.usage(cluster, taskId);
     }
 }
