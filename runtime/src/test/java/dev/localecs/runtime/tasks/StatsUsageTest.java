@@ -29,13 +29,13 @@ class StatsUsageTest {
     }
 
     @Test
-    void containersAddUpAndAFirstSampleWithoutPreviousCpuIsIdle() {
+    void theContainersOfATaskAddUp() {
         Map<String, Object> busy = stats(3_000_000_000L, 2_000_000_000L, 12_000_000_000L, 10_000_000_000L, 1,
                 10L * 1024 * 1024, Map.of("cache", 2L * 1024 * 1024));
         Map<String, Object> first = stats(5_000_000_000L, 0, 12_000_000_000L, 0, 1, 6L * 1024 * 1024,
                 Map.of("total_inactive_file", 0L));
         var usage = StatsUsage.of(List.of(busy, first));
-        // busy: 1e9 of 2e9 on one CPU = 512 units; first: 5e9 of 12e9 on one CPU
+        // busy: 1e9 of 2e9 on one CPU = 512 units; second: 5e9 of 12e9 since its previous sample, on one CPU
         assertThat(usage.cpuUnits()).isCloseTo(512.0 + 5.0 / 12.0 * 1024.0, within(0.001));
         assertThat(usage.memoryMiB()).isCloseTo(8.0 + 6.0, within(0.001));
         assertThat(StatsUsage.of(List.of(Map.of())).cpuUnits()).as("no numbers, no use").isZero();
