@@ -166,6 +166,12 @@ final class ExpressGatewayServices {
         body.put("desiredCount", configuration.path("scalingTarget").path("minTaskCount").asInt(1));
     }
 
+    /** The path the front door health-checks an express service's tasks on; empty for any other service. */
+    static Optional<String> healthCheckPath(StoredService service) {
+        JsonNode path = service.members().path(MEMBER).path("configuration").path("healthCheckPath");
+        return path.isTextual() && !path.asText().isBlank() ? Optional.of(path.asText()) : Optional.empty();
+    }
+
     /** The service an express request names by ARN, or the error the operation answers. */
     static StoredService find(PluginContext context, String serviceArn, ErrorCode notFound) {
         String resource = serviceArn.contains(":service/") ? serviceArn.substring(serviceArn.indexOf(":service/")

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the services' network ({@link ServiceNetworking}) matching their tasks: woken by every change of a
  * service's task (coalesced), and each second, so that a task that turns RUNNING is in its balancers and
- * registrations at once and one that stops is out.
+ * registrations at once and one that stops is out; each tick also starts the front doors' HTTP health checks
+ * that are due.
  */
 @Extension
 public final class ServiceNetworkWorker implements BackgroundWorker {
@@ -68,6 +69,7 @@ public final class ServiceNetworkWorker implements BackgroundWorker {
                 wake.tryAcquire(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 networking.refresh(ServiceNetworks.views(store));
+                networking.checkHealth();
                 problem.set(networking.problem().orElse(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

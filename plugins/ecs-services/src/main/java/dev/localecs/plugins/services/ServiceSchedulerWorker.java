@@ -44,7 +44,8 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
     @Override
     public void start() {
         ServiceStore store = ServiceStore.of(context);
-        ServiceScheduler scheduler = new ServiceScheduler(DrainingContext.of(context), store);
+        ServiceScheduler scheduler = new ServiceScheduler(DrainingContext.of(context), store,
+                ServiceNetworks.of(context)::targetFailure);
         Duration tick = TICK;
         running = true;
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
