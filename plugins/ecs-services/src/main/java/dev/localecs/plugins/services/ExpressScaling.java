@@ -137,13 +137,20 @@ final class ExpressScaling {
             String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
             String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
             Optional<TaskUsage> usage = context.tasks().usage(cluster, id);
-            double reserved = parse(memory ? task.memory() : task.cpu());
+            double reserved = reserved(task, memory);
             if (usage.isEmpty() || reserved <= 0) {
                 return java.util.stream.DoubleStream.empty();
             }
             double used = memory ? usage.get().memoryMiB() : usage.get().cpuUnits();
             return java.util.stream.DoubleStream.of(used / reserved * 100.0);
         }).average();
+    }
+
+    /** The task's {@code cpu} or {@code memory}; its task definition's when the task does not carry it. */
+    private double reserved(Task task, boolean memory) {
+        double own = parse(memory ? task.memory() : task.cpu());
+        return own > 0 ? own : context.taskDefinitions().resolve(task.taskDefinitionArn())
+                .map(definition -> parse(memory ? definition.memory() : definition.cpu())).orElse(0.0);
     }
 
     private static double parse(String value) {
