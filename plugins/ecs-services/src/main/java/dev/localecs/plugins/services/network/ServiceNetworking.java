@@ -68,6 +68,8 @@ public final class ServiceNetworking implements AutoCloseable {
     /** Listener key → its HTTP health check, for front doors of services with a health check path. */
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final HealthCheckSettings healthChecks;
+    /** On the simulated engine nothing listens in a task: its targets pass, as its container health checks do. */
+    private final boolean simulated;
 
     private final Supplier<List<NetworkedService>> services;
 
@@ -76,6 +78,7 @@ public final class ServiceNetworking implements AutoCloseable {
         this.settings = settings;
         this.services = services;
         this.healthChecks = HealthCheckSettings.read(context.config());
+        this.simulated = "simulated".equals(context.config().get("tasks.engine", "docker"));
         this.registrations = new Registrations(settings);
         this.targets = new RegistrationTargets(context.config().get("endpoint.host", "169.254.170.2"),
                 settings.instanceId(), this::definition);
@@ -275,8 +278,9 @@ public final class ServiceNetworking implements AutoCloseable {
 
     /**
      * Starts the HTTP health checks that are due on the front doors of services with a health check path, each on
-     * a virtual thread of its own (a slow target holds up nobody); each records its result when it ends. Called
-     * by the network worker on its tick.
+     * a virtual thread of its own (a slow target holds up nobody); each records its result when it ends. On the
+     * simulated engine (nothing listens in its tasks) a due check passes, as a simulated container's health check
+     * does. Called by the network worker on its tick.
      */
     public void checkHealth() {
         for (Map.Entry<String, Checked> entry : checked.entrySet()) {
@@ -287,6 +291,10 @@ public final class ServiceNetworking implements AutoCloseable {
             TargetHealth health = listener.balancer().health().get();
             String path = entry.getValue().path();
             for (Backend target : health.due(listener.balancer().backends(), context.clock().instant())) {
+                if (simulated) {
+                    health.record(target.taskArn(), TargetHealth.Check.PASSED, context.clock().instant());
+                    continue;
+                }
                 Thread.ofVirtual().name("health-check-" + target.taskArn()).start(() -> health.record(
                         target.taskArn(), HealthProbe.check(target, path, healthChecks.timeout()),
                         context.clock().instant()));
