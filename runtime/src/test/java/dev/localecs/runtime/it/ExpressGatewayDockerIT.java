@@ -38,7 +38,9 @@ class ExpressGatewayDockerIT {
     private static final String SCRIPT = "mkdir -p /www/cgi-bin && cat /proc/sys/kernel/random/uuid > /www/index.html"
             + " && { echo '#!/bin/sh'; echo '[ -e /tmp/sick ] && echo \"Status: 500 Internal Server Error\"';"
             + " echo 'echo \"Content-Type: text/plain\"'; echo 'echo'; echo 'echo ok'; } > /www/cgi-bin/health"
-            + " && chmod +x /www/cgi-bin/health && exec httpd -f -p 8080 -h /www";
+            + " && chmod +x /www/cgi-bin/health && { httpd -f -p 8080 -h /www & pid=$!;"
+            // the shell is PID 1: without a trap it would ignore the scheduler's SIGTERM until the stop timeout
+            + " trap 'kill $pid; exit 0' TERM; wait $pid; }";
 
     @TempDir
     Path state;
