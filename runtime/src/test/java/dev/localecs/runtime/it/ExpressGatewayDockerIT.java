@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * container and a CGI health check on {@code healthCheckPath} that answers 500 once {@code /tmp/sick} exists. A
  * task made sick is no longer routed to by the front door and is replaced as an ELB-unhealthy task once the
  * service's grace period is over; load through the front door (requests per target) scales the service out to
- * {@code maxTaskCount} and, once it stops, back in to {@code minTaskCount}.
+ * {@code maxTaskCount} and, once it stops, back in to {@code minTaskCount}. A task that keeps a CPU busy scales
+ * its service out on AVERAGE_CPU, measured from Docker's stats.
  */
 class ExpressGatewayDockerIT {
     private static final String ROLE = "arn:aws:iam::000000000000:role/";
@@ -160,6 +161,43 @@ class ExpressGatewayDockerIT {
             ecs.call("delete_express_gateway_service", Map.of("serviceArn", arn));
             await(() -> runningTasks(ecs).isEmpty(), Duration.ofSeconds(60), "the deleted service's tasks to stop",
                     () -> describe(ecs).toString());
+        }
+    }
+
+    @Test
+    void aBusyTaskScalesOutOnAverageCpuMeasuredFromDockerStats() throws Exception {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("tasks.remove-containers", "immediately");
+        config.put("front-door.port." + NAME, Integer.toString(freePort()));
+        config.put("express-scaling.period-seconds", "1");
+        config.put("express-scaling.scale-out-periods", "2");
+        // a busy loop beside httpd: the task uses a whole core, or all its 256 CPU units if they are enforced
+        String busy = "mkdir -p /www && echo ok > /www/index.html && { httpd -f -p 8080 -h /www & a=$!;"
+                + " sh -c 'while :; do :; done' & b=$!; trap \"kill $a $b; exit 0\" TERM; wait; }";
+        try (RuntimeFixture runtime = RuntimeFixture.start(state, config)) {
+            Boto3 ecs = new Boto3(runtime.endpoint());
+            ecs.call("create_express_gateway_service", Map.of("serviceName", NAME,
+                    "executionRoleArn", ROLE + "exec", "infrastructureRoleArn", ROLE + "infra", "healthCheckPath", "/",
+                    "primaryContainer", Map.of("image", TestImages.BUSYBOX, "containerPort", 8080,
+                            "command", List.of("sh", "-c", busy)),
+                    "scalingTarget", Map.of("minTaskCount", 1, "maxTaskCount", 2,
+                            "autoScalingMetric", "AVERAGE_CPU", "autoScalingTargetValue", 20)));
+            await(() -> describe(ecs).get("desiredCount").asInt() == 2, Duration.ofSeconds(60),
+                    "CPU use above 20% of the task's 256 units to scale out", () -> describe(ecs).toString());
+            await(() -> describe(ecs).get("runningCount").asInt() == 2, Duration.ofSeconds(60), "two tasks running",
+                    () -> describe(ecs).toString());
+            Thread.sleep(3_000);
+            assertThat(describe(ecs).get("desiredCount").asInt()).as("at most maxTaskCount").isEqualTo(2);
+            ecs.call("delete_express_gateway_service", Map.of("serviceArn",
+                    "arn:aws:ecs:us-east-1:000000000000:service/default/" + NAME));
+            await(() -> runningTasks(ecs).isEmpty(), Duration.ofSeconds(60), "the deleted service's tasks to stop",
+                    () -> describe(ecs).toString());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 
