@@ -126,6 +126,18 @@ public interface TaskService {
     Optional<ExecResult> exec(String cluster, String taskId, String container, List<String> command);
 
     /**
+     * What a running task's containers use now, measured from the engine's statistics (one sample, as the task
+     * metadata endpoint's stats path answers it).
+     *
+     * @param cluster the cluster name
+     * @param taskId the task id
+     * @return the usage, or empty when the task is unknown, not running, or the engine measures nothing
+     */
+    default Optional<TaskUsage> usage(String cluster, String taskId) {
+        return Optional.empty();
+    }
+
+    /**
      * Subscribes to task state changes: from now on, {@code listener} receives a snapshot of every task of
      * every cluster each time its or a container's status, health, exit code or stop reason changes (see
      * {@link TaskListener}). The lifecycle never waits for a listener.

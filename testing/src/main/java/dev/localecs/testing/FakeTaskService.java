@@ -9,6 +9,7 @@ import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.TaskUsage;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.ContainerDefinition;
 import dev.localecs.api.model.Tag;
@@ -43,6 +44,7 @@ public final class FakeTaskService implements TaskService {
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
     private final List<List<String>> commands = new ArrayList<>();
     private ExecResult execAnswer = new ExecResult(0, "");
+    private final Map<String, TaskUsage> usages = new LinkedHashMap<>();
 
     FakeTaskService(EcsArns arns, ObjectMapper json, Supplier<Clock> clock, TagRegistry tagRegistry) {
         this.tagRegistry = tagRegistry;
@@ -252,5 +254,21 @@ public final class FakeTaskService implements TaskService {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Sets what {@link #usage} answers for a task (none until set).
+     *
+     * @param taskId the task id
+     * @param usage its usage now
+     */
+    public synchronized void usage(String taskId, TaskUsage usage) {
+        usages.put(taskId, usage);
+    }
+
+    @Override
+    public synchronized Optional<TaskUsage> usage(String cluster, String taskId) {
+        return find(cluster, taskId).filter(task -> "RUNNING".equals(task.lastStatus()))
+                .map(task -> usages.get(taskId));
     }
 }

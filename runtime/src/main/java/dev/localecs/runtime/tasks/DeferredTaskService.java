@@ -6,6 +6,7 @@ import dev.localecs.api.TaskFilter;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.TaskUsage;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Task;
@@ -129,5 +130,11 @@ public final class DeferredTaskService implements TaskService {
     public Optional<ExecResult> exec(String cluster, String taskId, String container,
                                                       List<String> command) {
         return target().exec(cluster, taskId, container, command);
+    }
+
+    @Override
+    public Optional<TaskUsage> usage(String cluster, String taskId) {
+        TaskService service = target;
+        return service == null ? Optional.empty() : service.usage(cluster, taskId);
     }
 }

@@ -10,6 +10,7 @@ import dev.localecs.api.TagRegistry;
 import dev.localecs.api.TaskListener;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.TaskSubscription;
+import dev.localecs.api.TaskUsage;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.Task;
@@ -343,6 +344,30 @@ public final class TaskManager implements TaskService, AutoCloseable {
      */
     public TaskNetworkSettings network() {
         return settings.network();
+    }
+
+    @Override
+    public Optional<TaskUsage> usage(String cluster, String taskId) {
+        TaskRecord record = inCluster(cluster, taskId).orElse(null);
+        if (record == null) {
+            return Optional.empty();
+        }
+        List<String> running = new ArrayList<>();
+        synchronized (record) {
+            record.containers.values().stream().filter(ContainerState::running).forEach(c -> running.add(c.runtimeId));
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (String id : running) {
+            try {
+                Map<String, Object> stats = engine.stats(id);
+                if (!stats.isEmpty()) {
+                    documents.add(stats);
+                }
+            } catch (RuntimeException e) {
+                LOG.fine("Stats of " + id + ": " + e.getMessage());
+            }
+        }
+        return documents.isEmpty() ? Optional.empty() : Optional.of(StatsUsage.of(documents));
     }
 
     /**

@@ -32,7 +32,36 @@ final class Boto3 {
     private static String python;
     private static JsonNode model;
 
-    private Boto3() {
+    private static final String CALL = """
+            answer = getattr(ecs, sys.argv[2])(**json.loads(sys.argv[3]))
+            answer.pop("ResponseMetadata", None)
+            print(json.dumps(answer, default=str))
+            """;
+
+    private final URI endpoint;
+
+    /**
+     * A client of one endpoint, for {@link #call(String, Map)}.
+     *
+     * @param endpoint the runtime's endpoint
+     */
+    Boto3(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Calls one operation and answers its JSON; fails when the client raises.
+     *
+     * @param method the client's method ({@code create_express_gateway_service})
+     * @param parameters its keyword arguments
+     * @return the answer without its ResponseMetadata
+     */
+    JsonNode call(String method, Map<String, ?> parameters) {
+        try {
+            return run(endpoint, CALL, method, JSON.writeValueAsString(parameters));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The interpreter, checked once to know the {@link #NEEDED} operations. */

@@ -62,7 +62,7 @@ public final class CreateExpressGatewayServiceAction implements EcsAction {
         create.put("launchType", "FARGATE");
         create.putArray("loadBalancers").addObject().put("containerName", ExpressGatewayServices.CONTAINER)
                 .put("containerPort", configuration.at("/primaryContainer/containerPort").asInt());
-        ExpressGatewayServices.serviceMembers(create, configuration);
+        ExpressGatewayServices.serviceMembers(create, configuration, Optional.empty());
         ServiceRequests.member(raw, "tags").ifPresent(tags -> create.set("tags", tags.deepCopy()));
         ExpressGatewayServices.call(context, new CreateServiceAction(context), request, create);
         String key = cluster + "/" + name;

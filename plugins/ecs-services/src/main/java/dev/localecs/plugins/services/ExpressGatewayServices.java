@@ -29,6 +29,8 @@ final class ExpressGatewayServices {
     /** The configuration members an express request may set. */
     static final List<String> CONFIGURATION = List.of("executionRoleArn", "taskRoleArn", "cpu", "memory",
             "networkConfiguration", "healthCheckPath", "primaryContainer", "scalingTarget");
+    /** The metrics an express service scales on (ExpressGatewayServiceScalingMetric). */
+    static final List<String> SCALING_METRICS = List.of("AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ExpressGatewayServices() {
@@ -99,6 +101,14 @@ final class ExpressGatewayServices {
             throw EcsException.invalidParameter("scalingTarget.minTaskCount must be at least 0 and at most "
                     + "maxTaskCount.");
         }
+        if (scaling.hasNonNull("autoScalingMetric") && !SCALING_METRICS.contains(scaling.get("autoScalingMetric")
+                .asText())) {
+            throw EcsException.invalidParameter("scalingTarget.autoScalingMetric must be one of "
+                    + String.join(", ", SCALING_METRICS) + ".");
+        }
+        if (scaling.hasNonNull("autoScalingTargetValue") && scaling.get("autoScalingTargetValue").asInt() < 1) {
+            throw EcsException.invalidParameter("scalingTarget.autoScalingTargetValue must be greater than 0.");
+        }
         return configuration;
     }
 
@@ -150,8 +160,12 @@ final class ExpressGatewayServices {
         });
     }
 
-    /** The CreateService/UpdateService members an express configuration gives: network and the front door. */
-    static void serviceMembers(ObjectNode body, JsonNode configuration) {
+    /**
+     * The CreateService/UpdateService members an express configuration gives: network, and the desired count —
+     * {@code minTaskCount} for a new service, the current count brought within {@code [minTaskCount,
+     * maxTaskCount]} for an update (auto scaling moves it in between).
+     */
+    static void serviceMembers(ObjectNode body, JsonNode configuration, Optional<Integer> current) {
         ObjectNode vpc = body.putObject("networkConfiguration").putObject("awsvpcConfiguration");
         JsonNode network = configuration.path("networkConfiguration");
         ArrayNode subnets = vpc.putArray("subnets");
@@ -163,7 +177,15 @@ final class ExpressGatewayServices {
             vpc.set("securityGroups", network.get("securityGroups").deepCopy());
         }
         vpc.put("assignPublicIp", "ENABLED");
-        body.put("desiredCount", configuration.path("scalingTarget").path("minTaskCount").asInt(1));
+        int min = configuration.path("scalingTarget").path("minTaskCount").asInt(1);
+        int max = configuration.path("scalingTarget").path("maxTaskCount").asInt(Math.max(1, min));
+        body.put("desiredCount", current.map(count -> Math.clamp(count, min, max)).orElse(min));
+    }
+
+    /** The path the front door health-checks an express service's tasks on; empty for any other service. */
+    static Optional<String> healthCheckPath(StoredService service) {
+        JsonNode path = service.members().path(MEMBER).path("configuration").path("healthCheckPath");
+        return path.isTextual() && !path.asText().isBlank() ? Optional.of(path.asText()) : Optional.empty();
     }
 
     /** The service an express request names by ARN, or the error the operation answers. */

@@ -13,7 +13,8 @@ import org.pf4j.Extension;
 /**
  * Keeps the services' network ({@link ServiceNetworking}) matching their tasks: woken by every change of a
  * service's task (coalesced), and each second, so that a task that turns RUNNING is in its balancers and
- * registrations at once and one that stops is out.
+ * registrations at once and one that stops is out; each look also starts the front doors' HTTP health checks
+ * that are due.
  */
 @Extension
 public final class ServiceNetworkWorker implements BackgroundWorker {
@@ -59,6 +60,7 @@ public final class ServiceNetworkWorker implements BackgroundWorker {
             @Override
             public void reconcileAll() {
                 networking.refresh(ServiceNetworks.views(store));
+                networking.checkHealth();
             }
 
             @Override

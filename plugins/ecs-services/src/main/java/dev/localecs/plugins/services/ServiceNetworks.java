@@ -36,7 +36,7 @@ final class ServiceNetworks {
         }
         List<JsonNode> deployments = service.deployments().stream().map(d -> (JsonNode) d.members()).toList();
         return new NetworkedService(service.cluster(), service.serviceName(), service.serviceArn(), service.status(),
-                service.members(), deployments);
+                service.members(), deployments, ExpressGatewayServices.healthCheckPath(service));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.work.ReconcileLoop;
+import dev.localecs.plugins.services.network.TargetFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +76,16 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
     private final ServiceNotifications notifications;
     private final ServiceTaskListeners listeners;
     private final TaskSetReconciler taskSets;
+    /** What the front doors found of a task's HTTP health checks (the services' load balancer health). */
+    private final Function<String, Optional<TargetFailure>> targetHealth;
 
     ServiceScheduler(PluginContext context, ServiceStore store) {
+        this(context, store, taskArn -> Optional.empty());
+    }
+
+    ServiceScheduler(PluginContext context, ServiceStore store,
+                     Function<String, Optional<TargetFailure>> targetHealth) {
+        this.targetHealth = targetHealth;
         this.context = context;
         this.store = store;
         this.notifications = new ServiceNotifications(context);
@@ -152,13 +162,16 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         List<Task> unhealthy = all.stream().filter(task -> failedHealthChecks(service, task)).toList();
         if (!unhealthy.isEmpty()) {
             for (Task task : unhealthy) {
-                stop(service, task, UNHEALTHY_REASON);
+                // a container health check failure first, as ECS reports it; else the load balancer's
+                Optional<TargetFailure> target = "UNHEALTHY".equals(task.healthStatus()) ? Optional.empty()
+                        : targetHealth.apply(task.taskArn());
+                stop(service, task, target.map(TargetFailure::stoppedReason).orElse(UNHEALTHY_REASON));
                 // a health-check failure is a failed task for the circuit breaker
                 if (task.startedBy() != null && countedFailures.add(task.taskArn())) {
                     newFailures.merge(task.startedBy(), 1, Integer::sum);
                 }
-                changed = changed.withEvent(now, "(service " + name + ") (task " + id(task)
-                        + ") failed container health checks.");
+                changed = changed.withEvent(now, target.map(failure -> failure.event(name))
+                        .orElse("(service " + name + ") (task " + id(task) + ") failed container health checks."));
             }
             changed = changed.withEvent(now, "(service " + name + ") has stopped " + unhealthy.size()
                     + " running tasks: " + taskList(unhealthy) + ".");
@@ -308,11 +321,13 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
     }
 
     /**
-     * Whether a RUNNING task's health status is UNHEALTHY (an essential container failed its health checks) past
-     * the service's {@code healthCheckGracePeriodSeconds} from the task's start.
+     * Whether a RUNNING task's health status is UNHEALTHY (an essential container failed its health checks), or
+     * a front door found it UNHEALTHY (it failed the load balancer's health checks), past the service's
+     * {@code healthCheckGracePeriodSeconds} from the task's start.
      */
     private boolean failedHealthChecks(StoredService service, Task task) {
-        if (!"RUNNING".equals(task.lastStatus()) || !"UNHEALTHY".equals(task.healthStatus())) {
+        if (!"RUNNING".equals(task.lastStatus()) || !"UNHEALTHY".equals(task.healthStatus())
+                && targetHealth.apply(task.taskArn()).isEmpty()) {
             return false;
         }
         int grace = service.members().path("healthCheckGracePeriodSeconds").asInt(0);

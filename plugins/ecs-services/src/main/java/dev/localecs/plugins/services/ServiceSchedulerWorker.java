@@ -39,7 +39,7 @@ public final class ServiceSchedulerWorker implements BackgroundWorker {
     @Override
     public void start() {
         ServiceStore store = ServiceStore.of(context);
-        ServiceScheduler scheduler = new ServiceScheduler(context, store);
+        ServiceScheduler scheduler = new ServiceScheduler(context, store, ServiceNetworks.of(context)::targetFailure);
         drain = ServiceTaskListeners.of(context).add(new NetworkDrain(ServiceNetworks.of(context)));
         subscription = context.tasks().subscribe(task -> scheduler.onTaskChange(task).ifPresent(store::wake));
         loop = ReconcileLoop.start("service-scheduler", TICK, store.wakes(), scheduler);

@@ -13,8 +13,8 @@ import org.pf4j.Extension;
 
 /**
  * UpdateExpressGatewayService: merges the given members over the express configuration, registers the next
- * task-definition revision and updates the service (a rolling deployment; the desired count follows
- * {@code scalingTarget.minTaskCount}); answers the new configuration as {@code targetConfiguration}.
+ * task-definition revision and updates the service (a rolling deployment; the desired count is kept within the
+ * new {@code scalingTarget}'s bounds); answers the new configuration as {@code targetConfiguration}.
  */
 @Extension
 public final class UpdateExpressGatewayServiceAction implements EcsAction {
@@ -57,7 +57,7 @@ public final class UpdateExpressGatewayServiceAction implements EcsAction {
         update.put("cluster", service.cluster());
         update.put("service", service.serviceName());
         update.put("taskDefinition", definition.taskDefinitionArn());
-        ExpressGatewayServices.serviceMembers(update, configuration);
+        ExpressGatewayServices.serviceMembers(update, configuration, Optional.of(service.desiredCount()));
         ExpressGatewayServices.call(context, new UpdateServiceAction(context), request, update);
         ServiceStore store = ServiceStore.of(context);
         double now = context.clock().instant().toEpochMilli() / 1000.0;

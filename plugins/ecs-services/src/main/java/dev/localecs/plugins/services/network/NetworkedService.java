@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param status {@code ACTIVE}, {@code DRAINING} or {@code INACTIVE}
  * @param members the service's stored request members ({@code loadBalancers}, {@code serviceRegistries})
  * @param deployments each deployment's members ({@code serviceConnectConfiguration}), the PRIMARY first
+ * @param healthCheckPath the path the front door health-checks the tasks on (an express service's
+ *                        {@code healthCheckPath}); empty for no HTTP health check
  */
 public record NetworkedService(String cluster, String serviceName, String serviceArn, String status,
-                               JsonNode members, List<JsonNode> deployments) {
+                               JsonNode members, List<JsonNode> deployments, Optional<String> healthCheckPath) {
     /**
      * Validates the components.
      *
@@ -27,14 +29,31 @@ public record NetworkedService(String cluster, String serviceName, String servic
      * @param status the status
      * @param members the members
      * @param deployments the deployments' members
+     * @param healthCheckPath the front door's health check path
      */
     public NetworkedService {
+        requireNonNull(healthCheckPath, "healthCheckPath is null");
         requireNonNull(cluster, "cluster is null");
         requireNonNull(serviceName, "serviceName is null");
         requireNonNull(serviceArn, "serviceArn is null");
         requireNonNull(status, "status is null");
         requireNonNull(members, "members is null");
         deployments = List.copyOf(deployments);
+    }
+
+    /**
+     * A service whose front door does not health-check its tasks.
+     *
+     * @param cluster the cluster
+     * @param serviceName the name
+     * @param serviceArn the ARN
+     * @param status the status
+     * @param members the members
+     * @param deployments the deployments' members
+     */
+    public NetworkedService(String cluster, String serviceName, String serviceArn, String status, JsonNode members,
+                            List<JsonNode> deployments) {
+        this(cluster, serviceName, serviceArn, status, members, deployments, Optional.empty());
     }
 
     /**

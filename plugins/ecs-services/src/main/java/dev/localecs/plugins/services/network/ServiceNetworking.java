@@ -40,6 +40,13 @@ public final class ServiceNetworking implements AutoCloseable {
     private record Listener(TcpProxy proxy, Balancer balancer) {
     }
 
+    /**
+     * What a front door health-checks: the path, the targets' port as the load balancer entry names it, and
+     * where the checks are said to run (its target group, else the front door itself).
+     */
+    private record Checked(String path, int containerPort, String checkedIn) {
+    }
+
     private final PluginContext context;
     private final NetworkSettings settings;
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
@@ -58,6 +65,11 @@ public final class ServiceNetworking implements AutoCloseable {
                 }
             }));
     private final Set<String> problems = ConcurrentHashMap.newKeySet();
+    /** Listener key → its HTTP health check, for front doors of services with a health check path. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private final HealthCheckSettings healthChecks;
+    /** On the simulated engine nothing listens in a task: its targets pass, as its container health checks do. */
+    private final boolean simulated;
 
     private final Supplier<List<NetworkedService>> services;
 
@@ -65,6 +77,8 @@ public final class ServiceNetworking implements AutoCloseable {
         this.context = context;
         this.settings = settings;
         this.services = services;
+        this.healthChecks = HealthCheckSettings.read(context.config());
+        this.simulated = "simulated".equals(context.config().get("tasks.engine", "docker"));
         this.registrations = new Registrations(settings);
         this.targets = new RegistrationTargets(context.config().get("endpoint.host", "169.254.170.2"),
                 settings.instanceId(), this::definition);
@@ -197,7 +211,15 @@ public final class ServiceNetworking implements AutoCloseable {
                     .or(() -> targetGroup.flatMap(TargetGroups.Group::port)).orElse(containerPort);
             String key = "door:" + service.key() + ":" + group + ":" + container + ":" + containerPort;
             wanted.add(key);
-            listen(service, key, new InetSocketAddress(settings.frontDoorHost(), port), backends);
+            InetSocketAddress address = new InetSocketAddress(settings.frontDoorHost(), port);
+            Optional<String> path = service.healthCheckPath();
+            if (path.isPresent()) {
+                checked.put(key, new Checked(path.get(), containerPort, group.isEmpty()
+                        ? "front door " + settings.frontDoorHost() + ":" + port : "target-group " + group));
+            } else {
+                checked.remove(key);
+            }
+            listen(service, key, address, backends);
         }
     }
 
@@ -252,6 +274,70 @@ public final class ServiceNetworking implements AutoCloseable {
                         instance.attributes()));
             }
         }
+    }
+
+    /**
+     * Starts the HTTP health checks that are due on the front doors of services with a health check path, each on
+     * a virtual thread of its own (a slow target holds up nobody); each records its result when it ends. On the
+     * simulated engine (nothing listens in its tasks) a due check passes, as a simulated container's health check
+     * does. Called by the network worker on its tick.
+     */
+    public void checkHealth() {
+        for (Map.Entry<String, Checked> entry : checked.entrySet()) {
+            Listener listener = listeners.get(entry.getKey());
+            if (listener == null || listener.balancer().health().isEmpty()) {
+                continue;
+            }
+            TargetHealth health = listener.balancer().health().get();
+            String path = entry.getValue().path();
+            for (Backend target : health.due(listener.balancer().backends(), context.clock().instant())) {
+                if (simulated) {
+                    health.record(target.taskArn(), TargetHealth.Check.PASSED, context.clock().instant());
+                    continue;
+                }
+                Thread.ofVirtual().name("health-check-" + target.taskArn()).start(() -> health.record(
+                        target.taskArn(), HealthProbe.check(target, path, healthChecks.timeout()),
+                        context.clock().instant()));
+            }
+        }
+    }
+
+    /**
+     * Whether a front door found a task UNHEALTHY, for the scheduler to replace it as ECS replaces a task that
+     * fails its ELB health checks.
+     *
+     * @param taskArn the task
+     * @return the failure, when a front door that health-checks the task found it UNHEALTHY
+     */
+    public Optional<TargetFailure> targetFailure(String taskArn) {
+        for (Map.Entry<String, Checked> entry : checked.entrySet()) {
+            Listener listener = listeners.get(entry.getKey());
+            Optional<String> reason = listener == null ? Optional.empty()
+                    : listener.balancer().health().flatMap(health -> health.failure(taskArn));
+            if (reason.isPresent()) {
+                Checked door = entry.getValue();
+                return Optional.of(new TargetFailure(taskArn, door.containerPort(), door.checkedIn(), reason.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How many connections the front doors of a service have relayed since they opened: the requests its load
+     * balancer has seen (one request per connection; see the README).
+     *
+     * @param serviceKey {@code <cluster>/<name>}
+     * @return the count, summed over the service's front doors
+     */
+    public long frontDoorRequests(String serviceKey) {
+        long total = 0;
+        for (Map.Entry<String, String> owner : owners.entrySet()) {
+            Listener listener = listeners.get(owner.getKey());
+            if (owner.getValue().equals(serviceKey) && owner.getKey().startsWith("door:") && listener != null) {
+                total += listener.balancer().relayed();
+            }
+        }
+        return total;
     }
 
     /**
@@ -382,6 +468,9 @@ public final class ServiceNetworking implements AutoCloseable {
         }
         if (listener == null) {
             Balancer balancer = new Balancer();
+            if (checked.containsKey(key)) {
+                balancer.checkedBy(new TargetHealth(healthChecks));
+            }
             balancer.update(backends);
             try {
                 listener = new Listener(TcpProxy.start(key, address, balancer), balancer);
@@ -391,6 +480,9 @@ public final class ServiceNetworking implements AutoCloseable {
             }
             listeners.put(key, listener);
             owners.put(key, service.key());
+        }
+        if (checked.containsKey(key) && listener.balancer().health().isEmpty()) {
+            listener.balancer().checkedBy(new TargetHealth(healthChecks));
         }
         listener.balancer().update(backends);
     }
@@ -404,6 +496,7 @@ public final class ServiceNetworking implements AutoCloseable {
     private void close(String key) {
         Listener listener = listeners.remove(key);
         owners.remove(key);
+        checked.remove(key);
         if (listener != null) {
             listener.proxy().close();
         }
