@@ -19,6 +19,8 @@ final class KubeNames {
     static final String PROJECT = PREFIX + "project";
     /** Annotation prefix: the ECS name of each container, under its Kubernetes name. */
     static final String CONTAINER = PREFIX + "container.";
+    /** Annotation: the awsvpc pause service's name (the Pod's sandbox stands for it). */
+    static final String PAUSE = PREFIX + "pause";
     /** Annotation: the essential containers' ECS names, comma separated. */
     static final String ESSENTIAL = PREFIX + "essential";
 

@@ -97,8 +97,11 @@ public final class PodSpecBuilder {
      */
     public PodPlan build(ComposedTask compose, Optional<String> endpoint) {
         Map<String, ComposeService> services = new LinkedHashMap<>();
+        List<String> pause = new ArrayList<>();
         compose.effective().services().forEach((name, service) -> {
-            if (!LaunchHints.of(service).pause()) {
+            if (LaunchHints.of(service).pause()) {
+                pause.add(name);
+            } else {
                 services.put(name, service);
             }
         });
@@ -163,7 +166,8 @@ public final class PodSpecBuilder {
 
         PodSecurityContext podSecurity = podSecurity(services.values());
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(podName)
-                .withLabels(labels(labels, taskArn)).withAnnotations(annotations(compose, taskArn, names, services))
+                .withLabels(labels(labels, taskArn))
+                .withAnnotations(annotations(compose, taskArn, names, services, pause))
                 .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
@@ -606,7 +610,7 @@ public final class PodSpecBuilder {
     }
 
     private static Map<String, String> annotations(ComposedTask compose, String taskArn, Map<String, String> names,
-                                                   Map<String, ComposeService> services) {
+                                                   Map<String, ComposeService> services, List<String> pause) {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(KubeNames.TASK_ARN, taskArn);
         annotations.put(KubeNames.PROJECT, compose.project());
@@ -618,6 +622,7 @@ public final class PodSpecBuilder {
             }
         });
         annotations.put(KubeNames.ESSENTIAL, String.join(",", essential));
+        pause.stream().findFirst().ifPresent(name -> annotations.put(KubeNames.PAUSE, name));
         return annotations;
     }
 }
