@@ -4,7 +4,6 @@ import dev.localecs.runtime.simulated.SimulatedTaskEngine;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
 
 /** The engine contract on the simulated engine (one engine outlives the runtime's restarts, as Docker does). */
 class SimulatedEngineContractTest extends TaskEngineContract {
@@ -25,8 +24,8 @@ class SimulatedEngineContractTest extends TaskEngineContract {
                 });
     }
 
-    @AfterEach
-    void closeEngine() {
+    @Override
+    protected void closePlatform() {
         engine.close();
     }
 }

@@ -76,6 +76,12 @@ public abstract class TaskEngineContract {
         if (manager != null) {
             manager.close();
         }
+        closePlatform();
+    }
+
+    /** Ends what the engines ran on (after the last manager closed its engine). */
+    protected void closePlatform() {
+        // nothing by default
     }
 
     private Task run(String... containers) {
@@ -136,7 +142,7 @@ public abstract class TaskEngineContract {
 
     @Test
     public void anEssentialExitStopsTheTaskAndItsOtherContainers() {
-        Task task = run(container("app", true, "exit:3@500ms", ""), container("side", false, null, ""));
+        Task task = run(container("app", true, "exit:3@1s", ""), container("side", false, null, ""));
         awaitStatus(task, "RUNNING");
         Task stopped = awaitStatus(task, "STOPPED");
         assertThat(stopped.stopCode()).isEqualTo("EssentialContainerExited");
@@ -194,7 +200,7 @@ public abstract class TaskEngineContract {
     @Test
     public void stopTaskStopsEveryContainer() {
         Task task = run(container("app", true, null, ""), container("side", false, null, ""));
-        awaitStatus(task, "RUNNING");
+        await(task, t -> t.lastStatus().equals("RUNNING") && named(t, "side").lastStatus().equals("RUNNING"));
         manager.stop(CLUSTER, SimulatedTasks.id(task), Optional.of("enough"));
         Task stopped = awaitStatus(task, "STOPPED");
         assertThat(stopped.stopCode()).isEqualTo("UserInitiated");

@@ -2,7 +2,6 @@ package dev.localecs.engine.kubernetes;
 
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskEngineContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -22,8 +21,8 @@ class KubernetesEngineContractTest extends TaskEngineContract {
         return cluster.engine();
     }
 
-    @AfterEach
-    void stopCluster() {
+    @Override
+    protected void closePlatform() {
         cluster.close();
     }
 }
