@@ -605,7 +605,9 @@ public final class KubernetesTaskEngine implements TaskEngine {
         List<NodeCapacity> nodes = nodes();
         int cpus = (int) nodes.stream().mapToLong(n -> n.cpuUnits() / 1024).sum();
         long memory = nodes.stream().mapToLong(NodeCapacity::memoryMib).sum();
-        String version = client.getKubernetesVersion().getGitVersion();
+        var info = client.getKubernetesVersion();
+        String version = info == null ? "unknown" : info.getGitVersion() != null ? info.getGitVersion()
+                : info.getMajor() != null ? "v" + info.getMajor() + "." + info.getMinor() : "unknown";
         String architecture = nodes.isEmpty() ? "x86_64" : nodes.get(0).architecture();
         return new EngineHost("kubernetes:" + client.getMasterUrl().getHost(), cpus, memory, version, "1.44",
                 "linux", architecture, List.of("json-file"));
