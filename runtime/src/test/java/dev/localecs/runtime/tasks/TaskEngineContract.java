@@ -92,7 +92,17 @@ public abstract class TaskEngineContract {
                 + String.join(",", containers) + "]}", Optional.empty()));
     }
 
-    static String container(String name, boolean essential, String script, String extra) {
+    /**
+     * One container definition's JSON; engines whose containers run real processes override it to turn the script
+     * into a command.
+     *
+     * @param name the container name
+     * @param essential whether it is essential
+     * @param script its {@code LOCAL_ECS_SIMULATE} script, or null to run until stopped
+     * @param extra more JSON members, each with a leading comma
+     * @return the JSON
+     */
+    protected String container(String name, boolean essential, String script, String extra) {
         return "{\"name\":\"" + name + "\",\"image\":\"busybox\",\"essential\":" + essential
                 + (script == null ? "" : ",\"environment\":[{\"name\":\"LOCAL_ECS_SIMULATE\",\"value\":\"" + script
                 + "\"}]") + extra + "}";
