@@ -59,6 +59,13 @@ final class MockCluster implements AutoCloseable {
     public void close() {
         kubelet.close();
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // the server waits a bounded time for its connections to drain; on a loaded machine that may run out,
+            // and the test's outcome is already decided: the port goes with the test JVM
+            java.util.logging.Logger.getLogger(MockCluster.class.getName()).warning("Mock API server: "
+                    + e.getMessage());
+        }
     }
 }
