@@ -49,6 +49,7 @@ import dev.localecs.runtime.tasks.DeferredTaskService;
 import dev.localecs.runtime.tasks.LaunchResources;
 import dev.localecs.runtime.tasks.PersistedTask;
 import dev.localecs.runtime.tasks.TaskEngine;
+import dev.localecs.runtime.tasks.TaskEngineProvider;
 import dev.localecs.runtime.tasks.TaskManager;
 import dev.localecs.runtime.tasks.TaskOutputs;
 import dev.localecs.runtime.tasks.TaskSettings;
@@ -61,12 +62,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -186,7 +190,7 @@ public final class RuntimeCore implements AutoCloseable {
                     config.get("upstream.ssm.endpoint").map(RuntimeCore::endpoint),
                     config.get("upstream.secretsmanager.endpoint").map(RuntimeCore::endpoint), arns.region());
             TaskManager manager = null;
-            EngineKind engine = TaskSettings.choice(config, "tasks.engine", "docker", EngineKind.class);
+            String engine = chosenEngine(config);
             if (withTasks) {
                 manager = taskManager(config, engine, arns, clock, taskStore, composer, composeDest,
                         new LaunchResources(Optional.of(secrets), Optional.of(new EnvironmentFiles(roleCredentials,
@@ -206,28 +210,29 @@ public final class RuntimeCore implements AutoCloseable {
             Workers workers = new Workers(plugins.extensions(BackgroundWorker.class, BackgroundWorker::name),
                     Duration.ofSeconds(10));
             return new RuntimeCore(context, plugins, upstream, actions, composer, composeDest, store, manager,
-                    roleCredentials, workers, withTasks ? engine.name().toLowerCase(Locale.ROOT) : "none");
+                    roleCredentials, workers, withTasks ? engine : "none");
         } catch (RuntimeException e) {
             plugins.close();
             throw e;
         }
     }
 
-    private static TaskManager taskManager(RuntimeConfig config, EngineKind kind, EcsArns arns, Clock clock,
+    private static TaskManager taskManager(RuntimeConfig config, String kind, EcsArns arns, Clock clock,
                                            TaskStore store, TaskComposer composer, Path composeDest,
                                            LaunchResources resources, TagRegistry tags,
                                            DeferredListenAddresses listenAddresses, TaskOutputs outputs) {
         TaskSettings settings = TaskSettings.from(config);
         TaskNetworkSettings network = settings.network();
         TaskEngine engine = switch (kind) {
-            case DOCKER -> {
+            case "docker" -> {
                 DockerTaskEngine docker = shapeTaskNetwork(new DockerTaskEngine(
                         DockerTaskEngine.Settings.from(config, network)), network);
                 listenAddresses.bind(docker.listenAddresses(serviceConnectSubnet(config)));
                 yield docker;
             }
-            case SIMULATED -> new SimulatedTaskEngine(clock, network.subnet().toString(),
+            case "simulated" -> new SimulatedTaskEngine(clock, network.subnet().toString(),
                     TaskSettings.choice(config, "tasks.awsvpc-host-ports", "if-free", AwsvpcHostPorts.class));
+            default -> providers().get(kind).create(new TaskEngineProvider.Context(config, clock, network));
         };
         return new TaskManager(engine, composer, composeDest, arns, clock, store, settings, resources, tags, outputs);
     }
@@ -262,9 +267,33 @@ public final class RuntimeCore implements AutoCloseable {
         return engine;
     }
 
-    /** Where tasks run ({@code tasks.engine}). */
-    private enum EngineKind {
-        DOCKER, SIMULATED
+    /**
+     * Where tasks run ({@code tasks.engine}): {@code docker}, {@code simulated} or the name of a
+     * {@link TaskEngineProvider} on the class path.
+     */
+    static String chosenEngine(RuntimeConfig config) {
+        String value = config.get("tasks.engine", "docker").trim();
+        String wanted = value.toLowerCase(Locale.ROOT);
+        Map<String, TaskEngineProvider> providers = providers();
+        if (wanted.equals("docker") || wanted.equals("simulated") || providers.containsKey(wanted)) {
+            return wanted;
+        }
+        List<String> known = new ArrayList<>(List.of("docker", "simulated"));
+        known.addAll(providers.keySet());
+        throw new ConfigurationException("tasks.engine must be one of " + known + ", not '" + value + "'.");
+    }
+
+    /** The engines on the class path beside the built-in ones, by name. */
+    private static Map<String, TaskEngineProvider> providers() {
+        Map<String, TaskEngineProvider> found = new TreeMap<>();
+        for (TaskEngineProvider provider : ServiceLoader.load(TaskEngineProvider.class,
+                RuntimeCore.class.getClassLoader())) {
+            String name = provider.name().toLowerCase(Locale.ROOT);
+            if (!name.equals("docker") && !name.equals("simulated")) {
+                found.putIfAbsent(name, provider);
+            }
+        }
+        return found;
     }
 
     static Path path(Path baseDir, String value) {
@@ -345,7 +374,7 @@ public final class RuntimeCore implements AutoCloseable {
     /**
      * Where tasks run.
      *
-     * @return {@code docker} or {@code simulated} ({@code tasks.engine}), {@code none} without tasks
+     * @return {@code docker}, {@code simulated} or a provided engine such as {@code kubernetes} ({@code tasks.engine}), {@code none} without tasks
      */
     public String engineName() {
         return engineName;

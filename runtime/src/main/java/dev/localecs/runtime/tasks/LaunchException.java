@@ -39,6 +39,11 @@ public final class LaunchException extends RuntimeException {
         this.container = container;
     }
 
+    /** @return what failed (the reason's prefix) */
+    public Kind kind() {
+        return kind;
+    }
+
     /** @return the container it concerns, or null */
     public String container() {
         return container;

@@ -133,7 +133,8 @@ final class TaskLauncher {
                 id = engine.start(createdId);
             } catch (LaunchException e) {
                 log.ifPresent(outputs::abandon);
-                throw new LaunchException(LaunchException.Kind.START, service, e.getMessage(), e);
+                // an engine whose kubelet pulls at the start (Kubernetes) fails it as a pull; Docker's start never does
+                throw new LaunchException(e.kind(), service, e.getMessage(), e);
             } catch (RuntimeException e) {
                 log.ifPresent(outputs::abandon);
                 throw e;

@@ -1,0 +1,56 @@
+package dev.localecs.engine.kubernetes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract's container scripts as busybox commands, for a real kubelet: {@code exit:N@t} sleeps then exits,
+ * {@code oom@t} fills memory past the container's limit, {@code healthy@t} creates the file the health check looks
+ * for, {@code pull-fail} names an image no registry has; every container exits 0 on SIGTERM.
+ */
+final class RealCommands {
+    static final String IMAGE = "busybox:1.36";
+
+    private RealCommands() {
+    }
+
+    static String container(String name, boolean essential, String script, String extra) {
+        String image = IMAGE;
+        List<String> steps = new ArrayList<>(List.of("trap 'exit 0' TERM"));
+        String health = extra;
+        boolean ends = false;
+        if (script != null) {
+            for (String step : script.split(";")) {
+                String[] parts = step.trim().split("@");
+                String delay = parts.length > 1 ? seconds(parts[1]) : "0";
+                if (parts[0].equals("pull-fail")) {
+                    image = "registry.invalid/local-ecs-api/no-such-image:1";
+                } else if (parts[0].startsWith("exit:")) {
+                    steps.add("sleep " + delay + "; exit " + parts[0].substring(5));
+                    ends = true;
+                } else if (parts[0].equals("oom")) {
+                    steps.add("sleep " + delay + "; tail /dev/zero");
+                    ends = true;
+                } else if (parts[0].equals("healthy")) {
+                    steps.add("(sleep " + delay + "; touch /tmp/healthy) &");
+                    health = extra.replace("[\\\"CMD\\\",\\\"true\\\"]", "[\\\"CMD-SHELL\\\",\\\"test -f /tmp/healthy\\\"]")
+                            .replace("[\"CMD\",\"true\"]", "[\"CMD-SHELL\",\"test -f /tmp/healthy\"]")
+                            .replace("\"healthCheck\":{", "\"healthCheck\":{\"interval\":5,");
+                }
+            }
+        }
+        if (!ends) {
+            steps.add("sleep 3600 & wait");
+        }
+        String command = String.join("; ", steps).replace("; (", "; (").replace("&;", "&");
+        return "{\"name\":\"" + name + "\",\"image\":\"" + image + "\",\"essential\":" + essential
+                + ",\"command\":[\"sh\",\"-c\",\"" + command.replace("\"", "\\\"") + "\"]" + health + "}";
+    }
+
+    private static String seconds(String duration) {
+        if (duration.endsWith("ms")) {
+            return String.valueOf(Long.parseLong(duration.substring(0, duration.length() - 2)) / 1000.0);
+        }
+        return duration.substring(0, duration.length() - 1);
+    }
+}
