@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -104,8 +95,8 @@ class AwslogsOptionsIT {
 
     @Test
     void jsonEmfEventsCarryTheFormatHeaderAndABadEndpointFailsTheContainer() throws Exception {
-        try (Recorder configured = new Recorder();
-             Recorder own = new Recorder();
+        try (RecordingLogsServer configured = new RecordingLogsServer();
+             RecordingLogsServer own = new RecordingLogsServer();
              RuntimeFixture runtime = RuntimeFixture.start(state, Map.of("tasks.remove-containers", "immediately",
                      "logs.destination", "upstream", "upstream.logs.endpoint", configured.endpoint().toString()),
                      Map.of("ECS_ENDPOINT_AWS_ACCESS_KEY_ID", "AKIDENDPOINT",
@@ -122,12 +113,13 @@ class AwslogsOptionsIT {
             Task stopped = run(runtime, noRole);
             assertThat(stopped.stopCodeAsString()).as(stopped.toString()).isEqualTo("EssentialContainerExited");
 
-            assertThat(configured.requests).isEmpty();
-            List<Recorder.Request> puts = own.requests.stream().filter(r -> r.operation().equals("PutLogEvents"))
+            assertThat(configured.requests()).isEmpty();
+            List<RecordingLogsServer.Request> puts = own.requests().stream()
+                    .filter(r -> r.operation().equals("PutLogEvents"))
                     .toList();
             assertThat(puts).isNotEmpty().allSatisfy(r -> assertThat(r.format()).contains("json/emf"));
-            assertThat(own.requests).extracting(Recorder.Request::operation).contains("CreateLogStream");
-            assertThat(own.requests).allSatisfy(r -> assertThat(r.format()).contains("json/emf"));
+            assertThat(own.requests()).extracting(RecordingLogsServer.Request::operation).contains("CreateLogStream");
+            assertThat(own.requests()).allSatisfy(r -> assertThat(r.format()).contains("json/emf"));
             JsonNode body = JSON.readTree(puts.get(0).body());
             assertThat(body.at("/logGroupName").asText()).isEqualTo("/ecs/emf");
             assertThat(body.at("/logEvents/0/message").asText()).as("as written").isEqualTo(emf);
@@ -237,47 +229,6 @@ class AwslogsOptionsIT {
             } finally {
                 Logger.getLogger("").removeHandler(capture);
             }
-        }
-    }
-
-    /**
-     * A CloudWatch Logs stand-in on a loopback port: answers {@code {}} (what CreateLogStream and PutLogEvents
-     * answer) and records each call's operation, {@code x-amzn-logs-format} header and body.
-     */
-    private static final class Recorder implements AutoCloseable {
-        record Request(String operation, Optional<String> format, String body) {
-        }
-
-        final List<Request> requests = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        Recorder() {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/", exchange -> {
-                String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-                requests.add(new Request(target.substring(target.indexOf('.') + 1),
-                        Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-amzn-logs-format")),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        URI endpoint() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.localecs.api.ContainerLog;
 import dev.localecs.api.ContainerLogSource;
 import dev.localecs.api.OutputLine;
 import dev.localecs.api.error.LogDriverException;
+import dev.localecs.testing.RecordingLogsServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.localecs.plugins.logs;
+package dev.localecs.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A CloudWatch Logs stand-in on a loopback port that answers every call with {@code {}} (what CreateLogStream and
  * PutLogEvents answer) and records each request's operation, {@code x-amzn-logs-format} header and body.
  */
-final class RecordingLogsServer implements AutoCloseable {
+public final class RecordingLogsServer implements AutoCloseable {
     /**
      * One request.
      *
@@ -23,13 +23,14 @@ final class RecordingLogsServer implements AutoCloseable {
      * @param format the {@code x-amzn-logs-format} header, if sent
      * @param body the request body
      */
-    record Request(String operation, Optional<String> format, String body) {
+    public record Request(String operation, Optional<String> format, String body) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    RecordingLogsServer() {
+    /** Starts the server on a free loopback port. */
+    public RecordingLogsServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -38,7 +39,7 @@ final class RecordingLogsServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
             requests.add(new Request(target.substring(target.indexOf('.') + 1),
-                    Optional.ofNullable(exchange.getRequestHeaders().getFirst(UpstreamDestination.FORMAT_HEADER)),
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-amzn-logs-format")),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
@@ -49,11 +50,21 @@ final class RecordingLogsServer implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    /**
+     * Where it listens.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    /**
+     * The requests so far.
+     *
+     * @return them, in arrival order
+     */
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
