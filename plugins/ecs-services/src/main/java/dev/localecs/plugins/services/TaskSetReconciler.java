@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * One step of a service with the EXTERNAL deployment controller, in place of the service scheduler's: each task
- * set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
+ * One step of a service whose task sets deploy it (CODE_DEPLOY, EXTERNAL), in place of the service scheduler's:
+ * each task set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
  * {@code service:<name>}), extra tasks stop, the counts and the stability status follow the tasks; a DRAINING task
  * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; a deleted service
  * becomes INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
