@@ -19,8 +19,9 @@ import java.util.function.BiPredicate;
  * One step of a service whose task sets deploy it (CODE_DEPLOY, EXTERNAL), in place of the service scheduler's:
  * each task set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
  * {@code service:<name>}), extra tasks stop, the counts and the stability status follow the tasks; a DRAINING task
- * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; a deleted service
- * becomes INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
+ * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; the events say when a
+ * task set's stability status changes and when the service reaches a steady state; a deleted service becomes
+ * INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
  * does. Called under the service's lock.
  */
 final class TaskSetReconciler {
@@ -83,7 +84,13 @@ final class TaskSetReconciler {
             if (draining && remaining.isEmpty()) {
                 continue;
             }
-            sets.add(counted(set, desired, remaining, now));
+            ObjectNode counted = counted(set, desired, remaining, now);
+            String stability = counted.path("stabilityStatus").asText();
+            if (!stability.equals(stored.path("stabilityStatus").asText())) {
+                changed = changed.withEvent(now, "(service " + service.serviceName() + ", taskSet " + id
+                        + ") updated state to " + stability + ".");
+            }
+            sets.add(counted);
         }
         for (Task task : live) {
             if (task.startedBy() == null || !ids.contains(task.startedBy())) {
@@ -91,6 +98,15 @@ final class TaskSetReconciler {
             }
         }
         changed = TaskSets.with(changed, sets);
+        // steady: every task set runs its computed count and none drains; said once per arrival, as ECS does
+        boolean steady = active && !sets.isEmpty() && sets.stream().allMatch(set -> "STEADY_STATE".equals(set.path("stabilityStatus")
+                .asText()) && !"DRAINING".equals(set.path("status").asText()));
+        if (steady && !changed.steady()) {
+            changed = changed.withSteady(true).withEvent(now, "(service " + service.serviceName()
+                    + ") has reached a steady state.");
+        } else if (!steady && changed.steady()) {
+            changed = changed.withSteady(false);
+        }
         if (!active && left == 0 && live.stream().allMatch(task -> ids.contains(task.startedBy()))) {
             changed = changed.withStatus("INACTIVE", changed.desiredCount());
         }

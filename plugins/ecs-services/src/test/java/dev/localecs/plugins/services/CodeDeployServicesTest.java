@@ -64,6 +64,17 @@ class CodeDeployServicesTest {
         assertThat(described.at("/taskSets/0/runningCount").asInt()).isEqualTo(2);
         assertThat(described.at("/taskSets/0/stabilityStatus").asText()).isEqualTo("STEADY_STATE");
         assertThat(described.get("deployments")).isEmpty();
+        scheduler.reconcileAll();
+        assertThat(fixture.describe("bg").get("events")).extracting(event -> event.get("message").asText())
+                .as("newest first, each said once").containsExactly(
+                        "(service bg) has reached a steady state.",
+                        "(service bg, taskSet " + id + ") updated state to STEADY_STATE.",
+                        "(service bg, taskSet " + id + ") has started 2 tasks: " + taskList() + ".");
+    }
+
+    private String taskList() {
+        return String.join(" ", fixture.live("bg").reversed().stream()
+                .map(task -> "(task " + ServiceFixture.id(task) + ")").toList());
     }
 
     @Test
