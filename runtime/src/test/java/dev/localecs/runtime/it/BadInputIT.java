@@ -382,7 +382,8 @@ class BadInputIT {
                         "Task Definition can not be blank."),
                 Arguments.of("CreateService", "{\"serviceName\":\"cd\",\"taskDefinition\":\"live\","
                         + "\"schedulingStrategy\":\"DAEMON\",\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}",
-                        "InvalidParameterException", "The DAEMON scheduling strategy does not support the CODE_DEPLOY deployment controller."),
+                        "InvalidParameterException",
+                        "The DAEMON scheduling strategy does not support the CODE_DEPLOY deployment controller."),
                 Arguments.of("UpdateService", "{\"service\":\"bluegreen\",\"taskDefinition\":\"live\"}",
                         "InvalidParameterException", "Unable to update task definition on services with a CODE_DEPLOY "
                         + "deployment controller. Use AWS CodeDeploy to trigger a new deployment."),

@@ -40,8 +40,9 @@ final class ServiceNetworks {
     }
 
     /**
-     * A service of task sets (CODE_DEPLOY, EXTERNAL) as the networking sees it: its task sets are its deployments, and the load balancers and
-     * registries of every task set are the service's (the front door spreads over all task sets' tasks).
+     * A service of task sets (CODE_DEPLOY, EXTERNAL) as the networking sees it: its task sets are its deployments,
+     * and the load balancers and registries of every task set are the service's (the front door spreads over all
+     * task sets' tasks).
      */
     private static NetworkedService byTaskSets(StoredService service) {
         ObjectNode members = service.members().deepCopy();

@@ -56,15 +56,15 @@ final class ServiceViews {
                     service.history().getFirst().id()));
         }
         ArrayNode revisions = view.putArray("currentServiceRevisions");
-        List<ServiceDeployment> running = byTaskSets ? List.of() : service.deployments();
-        running.stream().map(ServiceDeployment::revision).distinct().forEach(revision -> {
+        List<ServiceDeployment> revised = byTaskSets ? List.of() : service.deployments();
+        revised.stream().map(ServiceDeployment::revision).distinct().forEach(revision -> {
             ObjectNode summary = revisions.addObject();
             summary.put("arn", ServiceDeploymentViews.revisionArn(context, service, revision));
-            summary.put("requestedTaskCount", running.stream()
+            summary.put("requestedTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::desiredCount).sum());
-            summary.put("runningTaskCount", running.stream()
+            summary.put("runningTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::runningCount).sum());
-            summary.put("pendingTaskCount", running.stream()
+            summary.put("pendingTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::pendingCount).sum());
         });
         view.put("schedulingStrategy", service.schedulingStrategy());

@@ -105,7 +105,8 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
     /** This service with its steady-state flag (a service of task sets, which has no deployments to carry it). */
     StoredService withSteady(boolean newSteady) {
         return new StoredService(serviceArn, serviceName, cluster, status, desiredCount, taskDefinition, launchType,
-                schedulingStrategy, createdAt, clientToken, members, deployments, events, newSteady, revisions, history);
+                schedulingStrategy, createdAt, clientToken, members, deployments, events, newSteady, revisions,
+                history);
     }
 
     StoredService withStatus(String newStatus, int newDesired) {

@@ -99,8 +99,8 @@ final class TaskSetReconciler {
         }
         changed = TaskSets.with(changed, sets);
         // steady: every task set runs its computed count and none drains; said once per arrival, as ECS does
-        boolean steady = active && !sets.isEmpty() && sets.stream().allMatch(set -> "STEADY_STATE".equals(set.path("stabilityStatus")
-                .asText()) && !"DRAINING".equals(set.path("status").asText()));
+        boolean steady = active && !sets.isEmpty() && sets.stream().allMatch(set -> "STEADY_STATE".equals(
+                set.path("stabilityStatus").asText()) && !"DRAINING".equals(set.path("status").asText()));
         if (steady && !changed.steady()) {
             changed = changed.withSteady(true).withEvent(now, "(service " + service.serviceName()
                     + ") has reached a steady state.");

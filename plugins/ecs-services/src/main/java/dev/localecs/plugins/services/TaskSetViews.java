@@ -3,7 +3,10 @@ package dev.localecs.plugins.services;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.PluginContext;
 
-/** The wire form of a task set: as stored without the emulator's own members, with its tags on {@code include: [TAGS]}. */
+/**
+ * The wire form of a task set: as stored without the emulator's own members ({@link TaskSets#PRIVATE_MEMBERS}), with
+ * its tags on {@code include: [TAGS]}.
+ */
 final class TaskSetViews {
 
     private TaskSetViews() {
