@@ -19,10 +19,10 @@ import java.util.function.BiPredicate;
  * One step of a service whose task sets deploy it (CODE_DEPLOY, EXTERNAL), in place of the service scheduler's:
  * each task set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
  * {@code service:<name>}), extra tasks stop, the counts and the stability status follow the tasks; a DRAINING task
- * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; the events say when a
- * task set's stability status changes and when the service reaches a steady state; a deleted service becomes
- * INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
- * does. Called under the service's lock.
+ * set (deleted) stops its tasks and disappears once they have stopped; tasks of no task set stop; the events say
+ * when a task set's stability status changes and when the service reaches a steady state; a deleted service becomes
+ * INACTIVE when its last task has stopped; a task set whose tasks fail at once backs off as a deployment does.
+ * Called under the service's lock.
  */
 final class TaskSetReconciler {
     private final PluginContext context;
@@ -81,7 +81,7 @@ final class TaskSetReconciler {
             }
             remaining.addAll(started);
             left += remaining.size();
-            if (draining && remaining.isEmpty()) {
+            if (draining && remaining.isEmpty() && !stillStopping(service, Optional.of(id))) {
                 continue;
             }
             ObjectNode counted = counted(set, desired, remaining, now);
@@ -107,12 +107,24 @@ final class TaskSetReconciler {
         } else if (!steady && changed.steady()) {
             changed = changed.withSteady(false);
         }
-        if (!active && left == 0 && live.stream().allMatch(task -> ids.contains(task.startedBy()))) {
+        if (!active && left == 0 && live.stream().allMatch(task -> ids.contains(task.startedBy()))
+                && !stillStopping(service, Optional.empty())) {
             changed = changed.withStatus("INACTIVE", changed.desiredCount());
         }
         if (!changed.equals(service)) {
             store.put(changed);
         }
+    }
+
+    /**
+     * Whether a task of the service (of one task set, when given) was told to stop and has not stopped yet: a
+     * DRAINING task set, and a deleted service, stay until their tasks have stopped, as on ECS.
+     */
+    private boolean stillStopping(StoredService service, Optional<String> taskSet) {
+        return context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
+                Optional.empty(), Optional.of(service.serviceName()))).stream()
+                .filter(task -> taskSet.isEmpty() || taskSet.get().equals(task.startedBy()))
+                .anyMatch(task -> !"STOPPED".equals(task.lastStatus()));
     }
 
     private static ObjectNode counted(ObjectNode set, int desired, List<Task> tasks, double now) {

@@ -98,6 +98,26 @@ class TaskSetsTest {
     }
 
     @Test
+    void aDrainingTaskSetStaysUntilItsTasksHaveStopped() {
+        createService(1);
+        String id = createSet(null).get("id").asText();
+        scheduler.reconcileAll();
+        fixture.runAll("ext");
+        scheduler.reconcileAll();
+        String task = ServiceFixture.id(fixture.live("ext").getFirst());
+        // a task whose containers take their stop timeout: told to stop, not stopped yet
+        fixture.context.tasks().change(task, Map.of("desiredStatus", "STOPPED", "lastStatus", "DEACTIVATING"));
+        fixture.context.call(new DeleteTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskSet\":\"" + id + "\",\"force\":true}");
+        scheduler.reconcileAll();
+        assertThat(describe(id).at("/taskSets/0/status").asText()).as("still draining").isEqualTo("DRAINING");
+
+        fixture.context.tasks().change(task, Map.of("lastStatus", "STOPPED"));
+        scheduler.reconcileAll();
+        assertThat(describe(id).at("/failures/0/reason").asText()).as("gone once stopped").isEqualTo("MISSING");
+    }
+
+    @Test
     void theServiceSchedulerLeavesExternalServicesToTheirTaskSets() {
         createService(2);
         scheduler.reconcileAll();
