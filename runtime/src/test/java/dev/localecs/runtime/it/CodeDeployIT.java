@@ -165,8 +165,9 @@ class CodeDeployIT {
                                              deploymentController={"type": "EXTERNAL"})["service"]
                 for name in ["bg", "ext"]:
                     ecs.delete_service(service=name, force=True)
-                ecs.get_waiter("services_inactive").wait(services=["bg", "ext"],
-                                                           WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+                    # one service per wait: the waiter succeeds as soon as any service it is given is INACTIVE
+                    ecs.get_waiter("services_inactive").wait(services=[name],
+                                                               WaiterConfig={"Delay": 1, "MaxAttempts": 60})
                 show({"created": created})
                 """);
         assertThat(external.get("created").has("taskDefinition")).as("EXTERNAL: no task definition needed").isFalse();
