@@ -44,6 +44,12 @@ class BadInputIT {
                 + "\"containerDefinitions\":[" + C + "]}");
         runtime.post("CreateCluster", "{\"clusterName\":\"gone\"}");
         runtime.post("DeleteCluster", "{\"cluster\":\"gone\"}");
+        // scaled to 0: services to refuse things to, with no container started
+        runtime.post("CreateService", "{\"serviceName\":\"rolling\",\"taskDefinition\":\"live\",\"desiredCount\":0}");
+        runtime.post("CreateService", "{\"serviceName\":\"bluegreen\",\"taskDefinition\":\"live\",\"desiredCount\":0,"
+                + "\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}");
+        runtime.post("CreateTaskSet", "{\"cluster\":\"default\",\"service\":\"bluegreen\",\"taskDefinition\":"
+                + "\"live\",\"clientToken\":\"used-token\"}");
     }
 
     @AfterAll
@@ -363,6 +369,33 @@ class BadInputIT {
                         "InvalidParameterException", "scale is required."),
                 Arguments.of("DescribeTaskSets", "{\"cluster\":\"default\"}", "InvalidParameterException",
                         "service"),
+                Arguments.of("CreateTaskSet", "{\"cluster\":\"default\",\"service\":\"rolling\",\"taskDefinition\":"
+                        + "\"live\"}", "InvalidParameterException", "Amazon ECS only supports task set management on "
+                        + "services configured to use external deployment controllers."),
+                Arguments.of("CreateTaskSet", "{\"cluster\":\"default\",\"service\":\"bluegreen\",\"taskDefinition\":"
+                        + "\"live\",\"clientToken\":\"used-token\",\"externalId\":\"other\"}", "ConflictException",
+                        "The client token used-token was already used for a CreateTaskSet request with different "
+                        + "parameters."),
+                // the CODE_DEPLOY deployment controller
+                Arguments.of("CreateService", "{\"serviceName\":\"cd\",\"desiredCount\":1,"
+                        + "\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}", "InvalidParameterException",
+                        "Task Definition can not be blank."),
+                Arguments.of("CreateService", "{\"serviceName\":\"cd\",\"taskDefinition\":\"live\","
+                        + "\"schedulingStrategy\":\"DAEMON\",\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}",
+                        "InvalidParameterException",
+                        "The DAEMON scheduling strategy does not support the CODE_DEPLOY deployment controller."),
+                Arguments.of("UpdateService", "{\"service\":\"bluegreen\",\"taskDefinition\":\"live\"}",
+                        "InvalidParameterException", "Unable to update task definition on services with a CODE_DEPLOY "
+                        + "deployment controller. Use AWS CodeDeploy to trigger a new deployment."),
+                Arguments.of("UpdateService", "{\"service\":\"bluegreen\",\"forceNewDeployment\":true}",
+                        "InvalidParameterException", "Unable to update network parameters on services with a "
+                        + "CODE_DEPLOY deployment controller."),
+                Arguments.of("UpdateService", "{\"service\":\"bluegreen\",\"loadBalancers\":[]}",
+                        "InvalidParameterException", "Unable to update load balancers on services with a CODE_DEPLOY "
+                        + "deployment controller."),
+                Arguments.of("UpdateService", "{\"service\":\"bluegreen\",\"platformVersion\":\"1.4.0\"}",
+                        "InvalidParameterException", "Unable to update platform version on services with a "
+                        + "CODE_DEPLOY deployment controller."),
                 Arguments.of("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"arn:aws:ecs:us-east-1:"
                         + "000000000000:service-deployment/default/ghost/x\",\"hookId\":\"h\"}",
                         "ServiceDeploymentNotFoundException", "The service deployment does not exist."),

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.ecs.model.TaskSet;
 
 /**
  * Terraform (the hashicorp/aws provider from the local mirror) manages a task set of a service with the
- * EXTERNAL deployment controller: apply (its tasks really run, on the simulated engine), a plan with no changes,
- * a changed scale applied, a clean plan again, destroy (the task set and its tasks are gone).
+ * EXTERNAL deployment controller, and a service with the CODE_DEPLOY controller: apply (their tasks really run, on
+ * the simulated engine), a plan with no changes, a changed scale applied, a clean plan again, destroy (the task
+ * sets, the services and their tasks are gone).
  */
 class TaskSetTerraformIT {
     @TempDir
@@ -40,6 +41,11 @@ class TaskSetTerraformIT {
         assertThat(set.scale().value()).isEqualTo(50.0);
         assertThat(set.computedDesiredCount()).isEqualTo(2);
         assertThat(set.externalId()).isEqualTo("blue");
+        var bluegreen = runtime.ecs().describeServices(r -> r.cluster("tasksets-tf").services("tasksets-tf-bg"))
+                .services().getFirst();
+        assertThat(bluegreen.deploymentController().typeAsString()).isEqualTo("CODE_DEPLOY");
+        assertThat(bluegreen.taskSets()).as("CreateService made the PRIMARY task set").singleElement()
+                .satisfies(primary -> assertThat(primary.status()).isEqualTo("PRIMARY"));
 
         terraform.write(configuration(100));
         assertThat(terraform.plan()).as("plan after changing the scale (2: changes)").isEqualTo(2);
@@ -75,6 +81,16 @@ class TaskSetTerraformIT {
                   desired_count   = 4
                   deployment_controller {
                     type = "EXTERNAL"
+                  }
+                }
+
+                resource "aws_ecs_service" "bluegreen" {
+                  name            = "tasksets-tf-bg"
+                  cluster         = aws_ecs_cluster.c.id
+                  task_definition = aws_ecs_task_definition.web.arn
+                  desired_count   = 1
+                  deployment_controller {
+                    type = "CODE_DEPLOY"
                   }
                 }
 

@@ -114,6 +114,7 @@ class TaskSetsIT {
         runtime.ecs().createService(r -> r.serviceName("plain").taskDefinition("ext").desiredCount(0));
         assertThatThrownBy(() -> runtime.ecs().createTaskSet(r -> r.cluster("default").service("plain")
                 .taskDefinition("ext"))).isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("EXTERNAL deployment controller");
+                .hasMessageContaining("Amazon ECS only supports task set management on services configured to use "
+                        + "external deployment controllers.");
     }
 }

@@ -15,8 +15,10 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * CreateService: validates the request as ECS does, stores the service (ACTIVE, one PRIMARY deployment) and wakes
- * the scheduler, which starts its tasks. Every request member is kept and answered back.
+ * CreateService: validates the request as ECS does, stores the service (ACTIVE; one PRIMARY deployment for the ECS
+ * deployment controller, a PRIMARY task set made from the request for CODE_DEPLOY, nothing for EXTERNAL, whose
+ * task definition is optional) and wakes the scheduler, which starts its tasks. Every request member is kept and
+ * answered back.
  */
 @Extension
 public final class CreateServiceAction implements EcsAction {
@@ -58,7 +60,7 @@ public final class CreateServiceAction implements EcsAction {
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }
             StoredService service = store.put(create(body, raw, cluster));
-            if (!service.deploymentController().equals("EXTERNAL")) {
+            if (!service.deploymentController().usesTaskSets()) {
                 new ServiceNotifications(context).deploymentInProgress(service, service.primary());
             }
             return service;
@@ -73,7 +75,7 @@ public final class CreateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid schedulingStrategy '" + strategy
                     + "'. Valid values: REPLICA, DAEMON.");
         }
-        String controller = ServiceRequests.deploymentController(raw);
+        DeploymentController controller = DeploymentController.of(raw);
         int desired;
         if (strategy.equals("DAEMON")) {
             desired = 1;
@@ -84,13 +86,19 @@ public final class CreateServiceAction implements EcsAction {
         } else {
             desired = body.desiredCount();
         }
-        TaskDefinition definition = ServiceRequests.taskDefinition(context, body.taskDefinition());
+        if (strategy.equals("DAEMON") && controller.usesTaskSets()) {
+            throw EcsException.invalidParameter("The DAEMON scheduling strategy does not support the "
+                    + controller.name() + " deployment controller.");
+        }
+        // an EXTERNAL service may start without a task definition: its task sets name theirs
+        Optional<TaskDefinition> definition = controller.requiresTaskDefinition() || body.taskDefinition() != null
+                ? Optional.of(ServiceRequests.taskDefinition(context, body.taskDefinition())) : Optional.empty();
         String launchType = ServiceRequests.launchType(raw, definition);
         if (strategy.equals("DAEMON") && launchType.equals("FARGATE")) {
             throw EcsException.invalidParameter("The DAEMON scheduling strategy is not supported for the FARGATE "
                     + "launch type.");
         }
-        ServiceRequests.checkNetwork(raw.get("networkConfiguration"), definition);
+        definition.ifPresent(found -> ServiceRequests.checkNetwork(raw.get("networkConfiguration"), found));
         String propagate = body.propagateTags() == null ? "NONE" : body.propagateTags();
         if (!List.of("TASK_DEFINITION", "SERVICE", "NONE").contains(propagate)) {
             throw EcsException.invalidParameter("Invalid propagateTags '" + propagate
@@ -114,7 +122,7 @@ public final class CreateServiceAction implements EcsAction {
         if (launchType.equals("FARGATE") && !members.has("platformVersion")) {
             members.put("platformVersion", "LATEST");
         }
-        if (controller.equals("EXTERNAL")) {
+        if (controller.usesTaskSets()) {
             members.putArray(TaskSets.MEMBER);
         }
         members.set("deploymentConfiguration",
@@ -127,18 +135,26 @@ public final class CreateServiceAction implements EcsAction {
         if (members.has("platformVersion")) {
             deploymentSource.set("platformVersion", members.get("platformVersion"));
         }
-        ServiceDeployment deployment = ServiceRequests.newDeployment(context, definition.taskDefinitionArn(), desired,
-                launchType, deploymentSource);
         String arn = ServiceRefs.arn(context, cluster, body.serviceName());
         context.tags().remove(arn);
         if (!tags.isEmpty()) {
             context.tags().tag(arn, tags);
         }
         double now = context.clock().instant().toEpochMilli() / 1000.0;
+        String taskDefinitionArn = definition.map(TaskDefinition::taskDefinitionArn).orElse(null);
+        if (controller.usesTaskSets()) {
+            // task sets deploy the service: no deployment of its own (DescribeServices answers none, as ECS does)
+            StoredService service = new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired,
+                    taskDefinitionArn, launchType, strategy, now, body.clientToken(), members, List.of(), List.of(),
+                    false, List.of(), List.of());
+            return controller.createsPrimaryTaskSet() ? TaskSets.with(service, List.of(TaskSets.create(context,
+                    service, definition.orElseThrow(), launchType, deploymentSource, "PRIMARY", now))) : service;
+        }
+        ServiceDeployment deployment = ServiceRequests.newDeployment(context, taskDefinitionArn, desired, launchType,
+                deploymentSource);
         StoredService service = new StoredService(arn, body.serviceName(), cluster, "ACTIVE", desired,
-                definition.taskDefinitionArn(), launchType, strategy, now, body.clientToken(), members,
-                List.of(deployment), List.of(), false, List.of(), List.of());
-        // an EXTERNAL service deploys through its task sets: no service deployment of its own
-        return controller.equals("EXTERNAL") ? service : service.deploymentStarted(deployment, now);
+                taskDefinitionArn, launchType, strategy, now, body.clientToken(), members, List.of(deployment),
+                List.of(), false, List.of(), List.of());
+        return service.deploymentStarted(deployment, now);
     }
 }

@@ -6,22 +6,24 @@ import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.Required;
+import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Tag;
 import dev.localecs.api.model.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * CreateTaskSet: a task set of a service with the EXTERNAL deployment controller, ACTIVE (UpdateServicePrimaryTaskSet
- * makes one PRIMARY), scaled to {@code scale} percent of the service's desired count (100 % by default); the
- * {@link TaskSetReconciler} runs its tasks.
+ * CreateTaskSet: a task set of a service with the EXTERNAL or CODE_DEPLOY deployment controller (on ECS, CodeDeploy
+ * makes the task sets of a CODE_DEPLOY service through this call; locally the caller stands in for it), ACTIVE
+ * (UpdateServicePrimaryTaskSet makes one PRIMARY), scaled to {@code scale} percent of the service's desired count
+ * (100 % by default); the {@link TaskSetReconciler} runs its tasks. Idempotent with a {@code clientToken}
+ * ({@link TaskSetTokens}); at most {@link TaskSets#MAX_PER_SERVICE} task sets per service.
  */
 @Extension
 public final class CreateTaskSetAction implements EcsAction {
-    private static final List<String> MEMBERS = List.of("networkConfiguration", "capacityProviderStrategy",
-            "platformVersion");
     private final PluginContext context;
 
     /**
@@ -34,7 +36,7 @@ public final class CreateTaskSetAction implements EcsAction {
     }
 
     record Request(@Required String service, @Required String cluster, @Required String taskDefinition,
-                   String externalId, List<Tag> tags) {
+                   String externalId, String clientToken, List<Tag> tags) {
     }
 
     @Override
@@ -48,54 +50,44 @@ public final class CreateTaskSetAction implements EcsAction {
         JsonNode raw = request.body();
         String cluster = ServiceRefs.cluster(context, body.cluster());
         ServiceStore store = ServiceStore.of(context);
-        String key = cluster + "/" + ServiceRefs.serviceName(body.service());
+        String name = ServiceRefs.serviceName(body.service());
+        String key = cluster + "/" + name;
         ObjectNode created = store.locked(key, () -> {
-            StoredService service = TaskSets.externalService(store, cluster, body.service());
+            StoredService service = TaskSets.taskSetService(store, cluster, body.service());
+            ObjectNode compared = TaskSetTokens.request(raw, cluster, service.serviceName());
+            if (body.clientToken() != null) {
+                Optional<ObjectNode> earlier = TaskSetTokens.earlier(store, cluster, body.clientToken(), compared);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            List<ObjectNode> sets = new ArrayList<>(TaskSets.of(service));
+            if (sets.size() >= TaskSets.MAX_PER_SERVICE) {
+                throw EcsException.invalidParameter(sets.size() + " deployments exist on the service. Unable to "
+                        + "create new TaskSet since this exceeds the maximum limit.");
+            }
             TaskDefinition definition = ServiceRequests.taskDefinition(context, body.taskDefinition());
-            String launchType = ServiceRequests.launchType(raw, definition);
+            String launchType = ServiceRequests.launchType(raw, Optional.of(definition));
             ServiceRequests.checkNetwork(raw.get("networkConfiguration"), definition);
             List<Tag> tags = body.tags() == null ? List.of() : body.tags();
             context.tags().validate(tags);
             double now = context.clock().instant().toEpochMilli() / 1000.0;
-            String id = ServiceRequests.deploymentId();
-            ObjectNode set = context.json().createObjectNode();
-            set.put("id", id);
-            set.put("taskSetArn", TaskSets.arn(context, service, id));
-            set.put("serviceArn", service.serviceArn());
-            set.put("clusterArn", context.arns().cluster(cluster));
+            ObjectNode set = TaskSets.create(context, service, definition, launchType, raw, "ACTIVE", now);
             if (body.externalId() != null) {
                 set.put("externalId", body.externalId());
             }
-            set.put("status", "ACTIVE");
-            set.put("taskDefinition", definition.taskDefinitionArn());
-            ObjectNode scale = TaskSets.scale(context, raw.get("scale"));
-            set.set("scale", scale);
-            set.put("computedDesiredCount", TaskSets.computedDesired(service.desiredCount(), set));
-            set.put("pendingCount", 0);
-            set.put("runningCount", 0);
-            set.put("createdAt", now);
-            set.put("updatedAt", now);
-            if (!raw.hasNonNull("capacityProviderStrategy")) {
-                set.put("launchType", launchType);
+            if (service.deploymentController() == DeploymentController.CODE_DEPLOY) {
+                // ECS: "If an CodeDeploy deployment created the task set, the startedBy parameter is CODE_DEPLOY."
+                set.put("startedBy", "CODE_DEPLOY");
             }
-            for (String member : MEMBERS) {
-                ServiceRequests.member(raw, member).ifPresent(value -> set.set(member, value.deepCopy()));
+            if (body.clientToken() != null) {
+                TaskSetTokens.remember(set, body.clientToken(), compared);
             }
-            if (launchType.equals("FARGATE") && !set.has("platformVersion")) {
-                set.put("platformVersion", "LATEST");
-            }
-            set.set("loadBalancers", ServiceRequests.member(raw, "loadBalancers").<JsonNode>map(JsonNode::deepCopy)
-                    .orElse(context.json().createArrayNode()));
-            set.set("serviceRegistries", ServiceRequests.member(raw, "serviceRegistries").<JsonNode>map(JsonNode::deepCopy)
-                    .orElse(context.json().createArrayNode()));
-            set.put("stabilityStatus", "STABILIZING");
-            set.put("stabilityStatusAt", now);
             String arn = set.path("taskSetArn").asText();
             context.tags().remove(arn);
             if (!tags.isEmpty()) {
                 context.tags().tag(arn, tags);
             }
-            List<ObjectNode> sets = new ArrayList<>(TaskSets.of(service));
             sets.add(set);
             store.put(TaskSets.with(service, sets));
             return set;

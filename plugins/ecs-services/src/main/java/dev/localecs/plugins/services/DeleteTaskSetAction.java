@@ -41,7 +41,7 @@ public final class DeleteTaskSetAction implements EcsAction {
         ServiceStore store = ServiceStore.of(context);
         String key = cluster + "/" + ServiceRefs.serviceName(body.service());
         ObjectNode deleted = store.locked(key, () -> {
-            StoredService service = TaskSets.externalService(store, cluster, body.service());
+            StoredService service = TaskSets.taskSetService(store, cluster, body.service());
             ObjectNode set = TaskSets.existing(service, body.taskSet());
             if (!Boolean.TRUE.equals(body.force()) && set.path("computedDesiredCount").asInt() > 0) {
                 throw EcsException.invalidParameter("The task set " + set.path("id").asText() + " has not been "

@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * DescribeTaskSets: the task sets of a service with the EXTERNAL deployment controller (all, or those named by id
- * or ARN; an unknown one is a {@code MISSING} failure), with their tags on {@code include: [TAGS]}.
+ * DescribeTaskSets: the task sets of a service with the CODE_DEPLOY or EXTERNAL deployment controller (all, or those
+ * named by id or ARN; an unknown one is a {@code MISSING} failure), with their tags on {@code include: [TAGS]}.
  */
 @Extension
 public final class DescribeTaskSetsAction implements EcsAction {
@@ -49,7 +49,7 @@ public final class DescribeTaskSetsAction implements EcsAction {
             }
         }
         String cluster = ServiceRefs.cluster(context, body.cluster());
-        StoredService service = TaskSets.externalService(ServiceStore.of(context), cluster, body.service());
+        StoredService service = TaskSets.taskSetService(ServiceStore.of(context), cluster, body.service());
         boolean tags = include.contains("TAGS");
         List<ObjectNode> sets = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

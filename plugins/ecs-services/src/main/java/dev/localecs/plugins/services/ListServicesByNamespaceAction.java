@@ -52,6 +52,9 @@ public final class ListServicesByNamespaceAction implements EcsAction {
     }
 
     private static boolean inNamespace(StoredService service, String namespace) {
+        if (service.deployments().isEmpty() || service.deploymentController().usesTaskSets()) {
+            return false;
+        }
         JsonNode connect = service.primary().members().path("serviceConnectConfiguration");
         return connect.path("enabled").asBoolean(false) && namespace.equals(connect.path("namespace").asText(null));
     }

@@ -31,8 +31,8 @@ final class ServiceNetworks {
 
     /** A stored service as the networking sees it. */
     static NetworkedService view(StoredService service) {
-        if (service.deploymentController().equals("EXTERNAL")) {
-            return external(service);
+        if (service.deploymentController().usesTaskSets()) {
+            return byTaskSets(service);
         }
         List<JsonNode> deployments = service.deployments().stream().map(d -> (JsonNode) d.members()).toList();
         return new NetworkedService(service.cluster(), service.serviceName(), service.serviceArn(), service.status(),
@@ -40,10 +40,11 @@ final class ServiceNetworks {
     }
 
     /**
-     * An EXTERNAL service as the networking sees it: its task sets are its deployments, and the load balancers and
-     * registries of every task set are the service's (the front door spreads over all task sets' tasks).
+     * A service of task sets (CODE_DEPLOY, EXTERNAL) as the networking sees it: its task sets are its deployments,
+     * and the load balancers and registries of every task set are the service's (the front door spreads over all
+     * task sets' tasks).
      */
-    private static NetworkedService external(StoredService service) {
+    private static NetworkedService byTaskSets(StoredService service) {
         ObjectNode members = service.members().deepCopy();
         List<ObjectNode> sets = TaskSets.of(service);
         for (String member : List.of("loadBalancers", "serviceRegistries")) {

@@ -31,13 +31,16 @@ final class ServiceRequests {
     private ServiceRequests() {
     }
 
-    /** The launch type of a request: given, else from the capacity provider strategy, else EC2. */
-    static String launchType(JsonNode body, TaskDefinition definition) {
+    /**
+     * The launch type of a request: given, else from the capacity provider strategy, else EC2; checked against the
+     * task definition when there is one (an EXTERNAL service may have none).
+     */
+    static String launchType(JsonNode body, Optional<TaskDefinition> definition) {
         JsonNode strategy = body.path("capacityProviderStrategy");
         boolean hasStrategy = strategy.isArray() && !strategy.isEmpty();
         String launchType = LaunchTypes.resolve(Optional.ofNullable(body.path("launchType").textValue()),
                 hasStrategy ? Optional.of(strategy.path(0).path("capacityProvider").asText("")) : Optional.empty());
-        if (!LaunchTypes.supports(launchType, definition)) {
+        if (definition.isPresent() && !LaunchTypes.supports(launchType, definition.get())) {
             throw EcsException.invalidParameter("Task definition does not support launch_type FARGATE.");
         }
         return launchType;
@@ -142,26 +145,5 @@ final class ServiceRequests {
     static Optional<JsonNode> member(JsonNode body, String name) {
         JsonNode value = body.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
-    }
-
-    /**
-     * Accepts the ECS and EXTERNAL deployment controllers; refuses CODE_DEPLOY: its task sets are created by
-     * AWS CodeDeploy, which does not run locally.
-     *
-     * @param raw the request body
-     * @return the controller type
-     * @throws EcsException {@code InvalidParameterException} naming the controller
-     */
-    static String deploymentController(JsonNode raw) {
-        String controller = raw.path("deploymentController").path("type").asText("ECS");
-        if (controller.equals("CODE_DEPLOY")) {
-            throw EcsException.invalidParameter("deploymentController CODE_DEPLOY needs AWS CodeDeploy to create "
-                    + "its task sets, which local-ecs-api does not run; use ECS, or EXTERNAL with CreateTaskSet.");
-        }
-        if (!List.of("ECS", "EXTERNAL").contains(controller)) {
-            throw EcsException.invalidParameter("Invalid deploymentController type '" + controller
-                    + "'. Valid values: ECS, CODE_DEPLOY, EXTERNAL.");
-        }
-        return controller;
     }
 }

@@ -141,7 +141,7 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
             store.find(key.substring(0, slash), key.substring(slash + 1))
                     .filter(service -> !"INACTIVE".equals(service.status()))
                     .ifPresent(service -> {
-                        if (service.deploymentController().equals("EXTERNAL")) {
+                        if (service.deploymentController().usesTaskSets()) {
                             taskSets.step(service);
                         } else {
                             step(service);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.PluginContext;
+import java.util.List;
 
 
 /** A stored service in the wire form of ECS's {@code Service}. */
@@ -28,8 +29,9 @@ final class ServiceViews {
         view.put("clusterArn", context.arns().cluster(service.cluster()));
         view.put("status", service.status());
         view.put("desiredCount", service.desiredCount());
-        boolean external = service.deploymentController().equals("EXTERNAL");
-        if (external) {
+        // a service of task sets (CODE_DEPLOY, EXTERNAL) counts its task sets' tasks and answers no deployments
+        boolean byTaskSets = service.deploymentController().usesTaskSets();
+        if (byTaskSets) {
             view.put("runningCount", TaskSets.sum(service, "runningCount"));
             view.put("pendingCount", TaskSets.sum(service, "pendingCount"));
         } else {
@@ -39,9 +41,11 @@ final class ServiceViews {
         if (!service.members().has("capacityProviderStrategy")) {
             view.put("launchType", service.launchType());
         }
-        view.put("taskDefinition", service.taskDefinition());
+        if (service.taskDefinition() != null) {
+            view.put("taskDefinition", service.taskDefinition());
+        }
         ArrayNode deployments = view.putArray("deployments");
-        if (!external) {
+        if (!byTaskSets) {
             service.deployments().forEach(deployment -> deployments.add(deployment(json, deployment)));
         }
         ArrayNode events = view.putArray("events");
@@ -52,20 +56,25 @@ final class ServiceViews {
                     service.history().getFirst().id()));
         }
         ArrayNode revisions = view.putArray("currentServiceRevisions");
-        service.deployments().stream().map(ServiceDeployment::revision).distinct().forEach(revision -> {
+        List<ServiceDeployment> revised = byTaskSets ? List.of() : service.deployments();
+        revised.stream().map(ServiceDeployment::revision).distinct().forEach(revision -> {
             ObjectNode summary = revisions.addObject();
             summary.put("arn", ServiceDeploymentViews.revisionArn(context, service, revision));
-            summary.put("requestedTaskCount", service.deployments().stream()
+            summary.put("requestedTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::desiredCount).sum());
-            summary.put("runningTaskCount", service.deployments().stream()
+            summary.put("runningTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::runningCount).sum());
-            summary.put("pendingTaskCount", service.deployments().stream()
+            summary.put("pendingTaskCount", revised.stream()
                     .filter(d -> d.revision().equals(revision)).mapToInt(ServiceDeployment::pendingCount).sum());
         });
         view.put("schedulingStrategy", service.schedulingStrategy());
         view.put("createdBy", context.arns().accountRoot());
         view.setAll(service.members());
         view.remove(ExpressGatewayServices.MEMBER);
+        if (byTaskSets) {
+            ArrayNode sets = view.putArray(TaskSets.MEMBER);
+            TaskSets.of(service).forEach(set -> sets.add(TaskSetViews.view(context, set, false)));
+        }
         if (withTags) {
             view.set("tags", json.valueToTree(context.tags().tags(service.serviceArn())));
         }

@@ -16,13 +16,14 @@ import java.util.function.UnaryOperator;
  * @param cluster the cluster name
  * @param status {@code ACTIVE}, {@code DRAINING} or {@code INACTIVE}
  * @param desiredCount the desired count (1 for DAEMON: one container instance locally)
- * @param taskDefinition the task definition ARN of the PRIMARY deployment
+ * @param taskDefinition the task definition ARN of the PRIMARY deployment (or task set); null for an EXTERNAL service
+ *     created without one
  * @param launchType the launch type the service reports ({@code EC2}, {@code FARGATE}, …)
  * @param schedulingStrategy {@code REPLICA} or {@code DAEMON}
  * @param createdAt epoch seconds
  * @param clientToken the CreateService client token, or null
  * @param members the stored request members answered back as they were given (load balancers, placement…)
- * @param deployments PRIMARY first, then the older ACTIVE ones
+ * @param deployments PRIMARY first, then the older ACTIVE ones; none for a service whose task sets deploy it
  * @param events newest first, at most {@link #MAX_EVENTS}
  * @param steady whether the last reconciliation saw a steady state (the event is written once per arrival)
  * @param revisions its service revisions, newest first, at most {@link #MAX_HISTORY}
@@ -54,9 +55,9 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
         return cluster + "/" + serviceName;
     }
 
-    /** The deployment controller type: {@code ECS} or {@code EXTERNAL} (task sets). */
-    String deploymentController() {
-        return members.path("deploymentController").path("type").asText("ECS");
+    /** The deployment controller: {@code ECS}, or {@code CODE_DEPLOY} and {@code EXTERNAL} (task sets). */
+    DeploymentController deploymentController() {
+        return DeploymentController.of(members);
     }
 
     /** This service with other stored members (its task sets live in {@code members.taskSets}). */
@@ -101,6 +102,13 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
                         : record.rollback().revision()));
     }
 
+    /** This service with its steady-state flag (a service of task sets, which has no deployments to carry it). */
+    StoredService withSteady(boolean newSteady) {
+        return new StoredService(serviceArn, serviceName, cluster, status, desiredCount, taskDefinition, launchType,
+                schedulingStrategy, createdAt, clientToken, members, deployments, events, newSteady, revisions,
+                history);
+    }
+
     StoredService withStatus(String newStatus, int newDesired) {
         return new StoredService(serviceArn, serviceName, cluster, newStatus, newDesired, taskDefinition, launchType,
                 schedulingStrategy, createdAt, clientToken, members, deployments, events, steady, revisions, history);
@@ -115,8 +123,9 @@ record StoredService(String serviceArn, String serviceName, String cluster, Stri
     StoredService withUpdate(int newDesired, String newLaunchType, ObjectNode newMembers,
                              List<ServiceDeployment> newDeployments, boolean newSteady) {
         return new StoredService(serviceArn, serviceName, cluster, status, newDesired,
-                newDeployments.getFirst().taskDefinition(), newLaunchType, schedulingStrategy, createdAt, clientToken,
-                newMembers, newDeployments, events, newSteady, revisions, history);
+                newDeployments.isEmpty() ? taskDefinition : newDeployments.getFirst().taskDefinition(), newLaunchType,
+                schedulingStrategy, createdAt, clientToken, newMembers, newDeployments, events, newSteady, revisions,
+                history);
     }
 
     /** This service with one more event, newest first, the oldest dropped past {@link #MAX_EVENTS}. */

@@ -16,12 +16,13 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * One step of a service with the EXTERNAL deployment controller, in place of the service scheduler's: each task
- * set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
+ * One step of a service whose task sets deploy it (CODE_DEPLOY, EXTERNAL), in place of the service scheduler's:
+ * each task set runs {@code ceil(desiredCount × scale%)} tasks ({@code startedBy} the task set id, group
  * {@code service:<name>}), extra tasks stop, the counts and the stability status follow the tasks; a DRAINING task
- * set (deleted) stops its tasks and disappears when none is left; tasks of no task set stop; a deleted service
- * becomes INACTIVE when its last task is gone; a task set whose tasks fail at once backs off as a deployment
- * does. Called under the service's lock.
+ * set (deleted) stops its tasks and disappears once they have stopped; tasks of no task set stop; the events say
+ * when a task set's stability status changes and when the service reaches a steady state; a deleted service becomes
+ * INACTIVE when its last task has stopped; a task set whose tasks fail at once backs off as a deployment does.
+ * Called under the service's lock.
  */
 final class TaskSetReconciler {
     private final PluginContext context;
@@ -88,10 +89,16 @@ final class TaskSetReconciler {
             }
             remaining.addAll(started);
             left += remaining.size();
-            if (draining && remaining.isEmpty()) {
+            if (draining && remaining.isEmpty() && !stillStopping(service, Optional.of(id))) {
                 continue;
             }
-            sets.add(counted(set, desired, remaining, now));
+            ObjectNode counted = counted(set, desired, remaining, now);
+            String stability = counted.path("stabilityStatus").asText();
+            if (!stability.equals(stored.path("stabilityStatus").asText())) {
+                changed = changed.withEvent(now, "(service " + service.serviceName() + ", taskSet " + id
+                        + ") updated state to " + stability + ".");
+            }
+            sets.add(counted);
         }
         for (Task task : live) {
             if (task.startedBy() == null || !ids.contains(task.startedBy())) {
@@ -99,12 +106,33 @@ final class TaskSetReconciler {
             }
         }
         changed = TaskSets.with(changed, sets);
-        if (!active && left == 0 && live.stream().allMatch(task -> ids.contains(task.startedBy()))) {
+        // steady: every task set runs its computed count and none drains; said once per arrival, as ECS does
+        boolean steady = active && !sets.isEmpty() && sets.stream().allMatch(set -> "STEADY_STATE".equals(
+                set.path("stabilityStatus").asText()) && !"DRAINING".equals(set.path("status").asText()));
+        if (steady && !changed.steady()) {
+            changed = changed.withSteady(true).withEvent(now, "(service " + service.serviceName()
+                    + ") has reached a steady state.");
+        } else if (!steady && changed.steady()) {
+            changed = changed.withSteady(false);
+        }
+        if (!active && left == 0 && live.stream().allMatch(task -> ids.contains(task.startedBy()))
+                && !stillStopping(service, Optional.empty())) {
             changed = changed.withStatus("INACTIVE", changed.desiredCount());
         }
         if (!changed.equals(service)) {
             store.put(changed);
         }
+    }
+
+    /**
+     * Whether a task of the service (of one task set, when given) was told to stop and has not stopped yet: a
+     * DRAINING task set, and a deleted service, stay until their tasks have stopped, as on ECS.
+     */
+    private boolean stillStopping(StoredService service, Optional<String> taskSet) {
+        return context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
+                Optional.empty(), Optional.of(service.serviceName()))).stream()
+                .filter(task -> taskSet.isEmpty() || taskSet.get().equals(task.startedBy()))
+                .anyMatch(task -> !"STOPPED".equals(task.lastStatus()));
     }
 
     private static ObjectNode counted(ObjectNode set, int desired, List<Task> tasks, double now) {

@@ -11,12 +11,15 @@ import dev.localecs.api.model.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
  * UpdateService: a new desired count, and a new PRIMARY deployment (the previous ones become ACTIVE and drain)
  * when the task definition, a deployment member (network, capacity providers, platform version, Service Connect,
- * volumes) changes or {@code forceNewDeployment} is set. Other members are stored and answered back.
+ * volumes) changes or {@code forceNewDeployment} is set. Other members are stored and answered back. A service whose
+ * task sets deploy it (CODE_DEPLOY, EXTERNAL) takes only what ECS lets it change ({@link
+ * DeploymentController#checkUpdate}); its task sets follow a new desired count.
  */
 @Extension
 public final class UpdateServiceAction implements EcsAction {
@@ -49,7 +52,8 @@ public final class UpdateServiceAction implements EcsAction {
         StoredService updated = store.locked(key, () -> {
             StoredService service = ServiceRefs.active(store, cluster, body.service());
             StoredService changed = store.put(update(service, body, request.body()));
-            if (!changed.primary().id().equals(service.primary().id())) {
+            if (!changed.deploymentController().usesTaskSets()
+                    && !changed.primary().id().equals(service.primary().id())) {
                 new ServiceNotifications(context).deploymentInProgress(changed, changed.primary());
             }
             return changed;
@@ -75,20 +79,35 @@ public final class UpdateServiceAction implements EcsAction {
             throw EcsException.invalidParameter("Invalid propagateTags '" + body.propagateTags()
                     + "'. Valid values: TASK_DEFINITION, SERVICE, NONE.");
         }
-        String controller = service.deploymentController();
-        if (raw.hasNonNull("deploymentController") && !ServiceRequests.deploymentController(raw).equals(controller)) {
+        DeploymentController controller = service.deploymentController();
+        if (raw.hasNonNull("deploymentController") && DeploymentController.of(raw) != controller) {
             throw EcsException.invalidParameter("Changing the deployment controller of a service (" + controller
                     + ") is not supported by local-ecs-api; create a new service.");
         }
-        if (controller.equals("EXTERNAL") && body.taskDefinition() != null) {
-            throw EcsException.invalidParameter("Unable to update task definition on services with a EXTERNAL "
-                    + "deployment controller. Use task sets instead.");
+        controller.checkUpdate(raw);
+        ObjectNode members = service.members().deepCopy();
+        for (String member : ServiceRequests.SERVICE_MEMBERS) {
+            ServiceRequests.member(raw, member).ifPresent(value -> members.set(member, value.deepCopy()));
         }
+        ObjectNode configuration = service.members().path("deploymentConfiguration").deepCopy();
+        ServiceRequests.member(raw, "deploymentConfiguration")
+                .ifPresent(given -> configuration.setAll((ObjectNode) given.deepCopy()));
+        members.set("deploymentConfiguration",
+                ServiceRequests.deploymentConfiguration(context, configuration, service.schedulingStrategy()));
+        if (controller.usesTaskSets()) {
+            // its task sets follow the new desired count at once; nothing else deploys
+            StoredService updated = service.withUpdate(desired, service.launchType(), members, service.deployments(),
+                    service.steady());
+            double now = context.clock().instant().toEpochMilli() / 1000.0;
+            return TaskSets.with(updated, TaskSets.of(updated).stream()
+                    .map(set -> TaskSets.withComputedDesired(set.deepCopy(), updated.desiredCount(), now)).toList());
+        }
+
         ServiceDeployment primary = service.primary();
         TaskDefinition definition = ServiceRequests.taskDefinition(context,
                 body.taskDefinition() != null ? body.taskDefinition() : primary.taskDefinition());
         String launchType = ServiceRequests.member(raw, "capacityProviderStrategy").isPresent()
-                ? ServiceRequests.launchType(raw, definition) : service.launchType();
+                ? ServiceRequests.launchType(raw, Optional.of(definition)) : service.launchType();
 
         ObjectNode deploymentSource = primary.members().deepCopy();
         boolean deploymentMembersChanged = false;
@@ -100,16 +119,6 @@ public final class UpdateServiceAction implements EcsAction {
             }
         }
         ServiceRequests.checkNetwork(deploymentSource.get("networkConfiguration"), definition);
-
-        ObjectNode members = service.members().deepCopy();
-        for (String member : ServiceRequests.SERVICE_MEMBERS) {
-            ServiceRequests.member(raw, member).ifPresent(value -> members.set(member, value.deepCopy()));
-        }
-        ObjectNode configuration = service.members().path("deploymentConfiguration").deepCopy();
-        ServiceRequests.member(raw, "deploymentConfiguration")
-                .ifPresent(given -> configuration.setAll((ObjectNode) given.deepCopy()));
-        members.set("deploymentConfiguration",
-                ServiceRequests.deploymentConfiguration(context, configuration, service.schedulingStrategy()));
 
         boolean newDeployment = !definition.taskDefinitionArn().equals(primary.taskDefinition())
                 || deploymentMembersChanged || Boolean.TRUE.equals(body.forceNewDeployment());

@@ -43,7 +43,7 @@ public final class UpdateServicePrimaryTaskSetAction implements EcsAction {
         ServiceStore store = ServiceStore.of(context);
         String key = cluster + "/" + ServiceRefs.serviceName(body.service());
         ObjectNode primary = store.locked(key, () -> {
-            StoredService service = TaskSets.externalService(store, cluster, body.service());
+            StoredService service = TaskSets.taskSetService(store, cluster, body.service());
             ObjectNode chosen = TaskSets.existing(service, body.primaryTaskSet());
             if ("DRAINING".equals(chosen.path("status").asText())) {
                 throw EcsException.invalidParameter("The task set " + chosen.path("id").asText()

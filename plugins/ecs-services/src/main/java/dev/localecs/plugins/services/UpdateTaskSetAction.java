@@ -45,7 +45,7 @@ public final class UpdateTaskSetAction implements EcsAction {
         ServiceStore store = ServiceStore.of(context);
         String key = cluster + "/" + ServiceRefs.serviceName(body.service());
         ObjectNode updated = store.locked(key, () -> {
-            StoredService service = TaskSets.externalService(store, cluster, body.service());
+            StoredService service = TaskSets.taskSetService(store, cluster, body.service());
             ObjectNode set = TaskSets.existing(service, body.taskSet());
             if ("DRAINING".equals(set.path("status").asText())) {
                 throw EcsException.invalidParameter("The task set " + set.path("id").asText()
@@ -55,14 +55,8 @@ public final class UpdateTaskSetAction implements EcsAction {
             String id = set.path("id").asText();
             StoredService changed = TaskSets.change(service, id, copy -> {
                 copy.set("scale", scale);
-                int desired = TaskSets.computedDesired(service.desiredCount(), copy);
-                if (desired != copy.path("computedDesiredCount").asInt()) {
-                    copy.put("stabilityStatus", "STABILIZING");
-                    copy.put("stabilityStatusAt", now);
-                }
-                copy.put("computedDesiredCount", desired);
                 copy.put("updatedAt", now);
-                return copy;
+                return TaskSets.withComputedDesired(copy, service.desiredCount(), now);
             });
             store.put(changed);
             return TaskSets.existing(changed, id);

@@ -98,6 +98,26 @@ class TaskSetsTest {
     }
 
     @Test
+    void aDrainingTaskSetStaysUntilItsTasksHaveStopped() {
+        createService(1);
+        String id = createSet(null).get("id").asText();
+        scheduler.reconcileAll();
+        fixture.runAll("ext");
+        scheduler.reconcileAll();
+        String task = ServiceFixture.id(fixture.live("ext").getFirst());
+        // a task whose containers take their stop timeout: told to stop, not stopped yet
+        fixture.context.tasks().change(task, Map.of("desiredStatus", "STOPPED", "lastStatus", "DEACTIVATING"));
+        fixture.context.call(new DeleteTaskSetAction(fixture.context), "{\"cluster\":\"default\","
+                + "\"service\":\"ext\",\"taskSet\":\"" + id + "\",\"force\":true}");
+        scheduler.reconcileAll();
+        assertThat(describe(id).at("/taskSets/0/status").asText()).as("still draining").isEqualTo("DRAINING");
+
+        fixture.context.tasks().change(task, Map.of("lastStatus", "STOPPED"));
+        scheduler.reconcileAll();
+        assertThat(describe(id).at("/failures/0/reason").asText()).as("gone once stopped").isEqualTo("MISSING");
+    }
+
+    @Test
     void theServiceSchedulerLeavesExternalServicesToTheirTaskSets() {
         createService(2);
         scheduler.reconcileAll();
@@ -122,22 +142,79 @@ class TaskSetsTest {
     }
 
     @Test
-    void taskSetsNeedAnExternalServiceAndCodeDeployIsRefused() {
+    void taskSetsNeedATaskSetControllerAndAKnownTaskSet() {
         fixture.create("{\"serviceName\":\"ecs\",\"taskDefinition\":\"web\",\"desiredCount\":1}");
         refused(() -> fixture.context.call(new CreateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
                         + "\"service\":\"ecs\",\"taskDefinition\":\"web\"}"), ErrorCode.INVALID_PARAMETER,
-                "Task sets can only be used with services that use the EXTERNAL deployment controller; service ecs "
-                        + "uses ECS.");
-        refused(() -> fixture.create("{\"serviceName\":\"cd\",\"taskDefinition\":\"web\",\"desiredCount\":1,"
-                        + "\"deploymentController\":{\"type\":\"CODE_DEPLOY\"}}"), ErrorCode.INVALID_PARAMETER,
-                "deploymentController CODE_DEPLOY needs AWS CodeDeploy to create its task sets, which local-ecs-api "
-                        + "does not run; use ECS, or EXTERNAL with CreateTaskSet.");
+                "Amazon ECS only supports task set management on services configured to use external deployment "
+                        + "controllers.");
         createService(1);
         refused(() -> fixture.context.call(new UpdateTaskSetAction(fixture.context), "{\"cluster\":\"default\","
                         + "\"service\":\"ext\",\"taskSet\":\"ecs-svc/1\",\"scale\":{\"value\":5}}"),
                 ErrorCode.TASK_SET_NOT_FOUND, "The specified task set does not exist.");
         refused(() -> createSet("{\"value\":150,\"unit\":\"PERCENT\"}"), ErrorCode.INVALID_PARAMETER,
                 "Scale value must be between 0 and 100.");
+    }
+
+    @Test
+    void anExternalServiceNeedsNoTaskDefinitionUntilATaskSetIsPrimary() {
+        JsonNode created = fixture.create("{\"serviceName\":\"ext\",\"desiredCount\":2,"
+                + "\"deploymentController\":{\"type\":\"EXTERNAL\"}}");
+        assertThat(created.has("taskDefinition")).as("none given, none answered").isFalse();
+        assertThat(created.get("deployments")).isEmpty();
+        assertThat(created.get("taskSets")).isEmpty();
+        assertThat(created.get("launchType").asText()).isEqualTo("EC2");
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).as("nothing to run yet").isEmpty();
+
+        String id = createSet(null).get("id").asText();
+        fixture.context.call(new UpdateServicePrimaryTaskSetAction(fixture.context),
+                "{\"cluster\":\"default\",\"service\":\"ext\",\"primaryTaskSet\":\"" + id + "\"}");
+        scheduler.reconcileAll();
+        assertThat(fixture.context.tasks().launches()).hasSize(2);
+        assertThat(fixture.describe("ext").get("taskDefinition").asText())
+                .as("the primary task set's task definition is the service's")
+                .isEqualTo("arn:aws:ecs:us-east-1:000000000000:task-definition/web:1");
+    }
+
+    @Test
+    void aClientTokenMakesCreateTaskSetIdempotentWithinTheCluster() {
+        createService(2);
+        String request = "{\"cluster\":\"default\",\"service\":\"ext\",\"taskDefinition\":\"web\","
+                + "\"clientToken\":\"token-1\",\"scale\":{\"value\":50,\"unit\":\"PERCENT\"}}";
+        JsonNode first = fixture.context.call(new CreateTaskSetAction(fixture.context), request).get("taskSet");
+        JsonNode again = fixture.context.call(new CreateTaskSetAction(fixture.context), request.replace(
+                "\"service\":\"ext\"", "\"service\":\"arn:aws:ecs:us-east-1:000000000000:service/default/ext\""))
+                .get("taskSet");
+        assertThat(again.get("id").asText()).as("the same call by ARN answers the first task set")
+                .isEqualTo(first.get("id").asText());
+        assertThat(again.has("clientToken")).as("the token is kept, never answered").isFalse();
+        assertThat(fixture.describe("ext").get("taskSets")).singleElement()
+                .satisfies(set -> assertThat(set.has("clientRequest")).isFalse());
+
+        refused(() -> fixture.context.call(new CreateTaskSetAction(fixture.context),
+                        request.replace("\"value\":50", "\"value\":60")), ErrorCode.CONFLICT,
+                "The client token token-1 was already used for a CreateTaskSet request with different parameters.");
+        fixture.create("{\"serviceName\":\"other\",\"desiredCount\":1,\"deploymentController\":{\"type\":"
+                + "\"EXTERNAL\"}}");
+        refused(() -> fixture.context.call(new CreateTaskSetAction(fixture.context),
+                        request.replace("\"service\":\"ext\"", "\"service\":\"other\"")), ErrorCode.CONFLICT,
+                "The client token token-1 was already used for a CreateTaskSet request with different parameters.");
+        JsonNode another = fixture.context.call(new CreateTaskSetAction(fixture.context),
+                request.replace("token-1", "token-2")).get("taskSet");
+        assertThat(another.get("id").asText()).as("another token, another task set")
+                .isNotEqualTo(first.get("id").asText());
+    }
+
+    @Test
+    void aServiceHoldsAtMostFiveTaskSets() {
+        createService(1);
+        for (int i = 0; i < TaskSets.MAX_PER_SERVICE; i++) {
+            createSet("{\"value\":0,\"unit\":\"PERCENT\"}");
+        }
+        refused(() -> createSet(null), ErrorCode.INVALID_PARAMETER,
+                "5 deployments exist on the service. Unable to create new TaskSet since this exceeds the maximum "
+                        + "limit.");
     }
 
     @Test
