@@ -400,7 +400,7 @@ class DataChannelTest {
 
         @Override
         public SocketContext socketContext() {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the data channel never asks for the socket's context");
         }
     }
 }
