@@ -244,7 +244,15 @@ final class TaskHistory implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        // no new sweep; one under way ends first, so the file deletes it queues reach the writer before it stops
+        sweeper.shutdown();
+        try {
+            if (!sweeper.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("The retention sweep was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writer.execute(this::compact);
         writer.shutdown();
         try {

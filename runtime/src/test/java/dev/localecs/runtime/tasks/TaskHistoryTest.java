@@ -12,6 +12,7 @@ import dev.localecs.runtime.network.TaskNetworkSettings;
 import dev.localecs.runtime.protocol.TaskAnswers;
 import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.state.WriteAheadLog;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,8 +72,7 @@ class TaskHistoryTest {
         history.add(record);
         // the log entry RunTask made is compacted into the task's file (shortly after, off the call's path)
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (WriteAheadLog.segments(dir.resolve("tasks"), "journal").stream()
-                .anyMatch(segment -> !WriteAheadLog.read(segment).isEmpty())) {
+        while (!logCompacted()) {
             assertThat(System.nanoTime()).as("the log compacted within 10 s").isLessThan(deadline);
             Thread.onSpinWait();
         }
@@ -82,6 +82,44 @@ class TaskHistoryTest {
 
         assertThat(store().load()).singleElement().satisfies(saved ->
                 assertThat(saved.task().lastStatus()).as("the state a caller last saw").isEqualTo("RUNNING"));
+    }
+
+    @Test
+    void aStopOfTheRuntimeDuringASweepStillForgetsTheSweptTask() throws Exception {
+        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
+        history.openLog();
+        String id = "00112233445566778899aabbccddeeff";
+        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
+                "during-" + id, "endpoint-" + id, Instant.now(), history::save);
+        history.add(record);
+        record.update(r -> {
+            r.lastStatus = TaskStatus.STOPPED;
+            r.stoppedAt = Instant.now().minus(Duration.ofHours(1));
+        });
+        CountDownLatch sweeping = new CountDownLatch(1);
+        history.startSweep(expired -> {
+            sweeping.countDown();
+            // removing the task's containers takes a while (an interrupt does not cut it short)
+            long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        });
+        assertThat(sweeping.await(10, TimeUnit.SECONDS)).as("a sweep under way within 10 s").isTrue();
+
+        history.close();
+
+        assertThat(store().load()).as("the task swept while the runtime stopped, after a restart").isEmpty();
+    }
+
+    /** Whether every log segment is empty (a segment the compaction deletes while it is read: not yet). */
+    private boolean logCompacted() {
+        try {
+            return WriteAheadLog.segments(dir.resolve("tasks"), "journal").stream()
+                    .allMatch(segment -> WriteAheadLog.read(segment).isEmpty());
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static TaskSettings settings() {
