@@ -10,7 +10,21 @@ public final class LaunchTypes {
     /** Every launch type, in the order ECS lists them (and counts them in cluster statistics). */
     public static final List<String> ALL = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
+    /** The launch types whose tasks are placed on a container instance. */
+    private static final List<String> ON_INSTANCE = List.of("EC2", "EXTERNAL");
+
     private LaunchTypes() {
+    }
+
+    /**
+     * Whether tasks of a launch type are placed on the container instance (EC2 and EXTERNAL) rather than run
+     * without one (FARGATE).
+     *
+     * @param launchType the launch type
+     * @return true for EC2 and EXTERNAL
+     */
+    public static boolean onInstance(String launchType) {
+        return ON_INSTANCE.contains(launchType);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,8 @@ class TaskHistoryTest {
 
     @Test
     void aChangeRacingWithTheSweepDoesNotBringTheSweptTaskBackAfterARestart() throws Exception {
-        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
-        history.openLog();
-        String id = "0123456789abcdef0123456789abcdef";
-        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
-                "sweep-" + id, "endpoint-" + id, Instant.now(), history::save);
-        history.add(record);
+        TaskHistory history = history();
+        TaskRecord record = added(history, "0123456789abcdef0123456789abcdef", history::save);
         record.update(r -> {
             r.lastStatus = TaskStatus.STOPPED;
             r.stoppedAt = Instant.now().minus(Duration.ofHours(1));
@@ -49,7 +46,7 @@ class TaskHistoryTest {
         history.startSweep(expired -> swept.countDown());
         assertThat(swept.await(10, TimeUnit.SECONDS)).as("swept within 10 s").isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (history.get(id).isPresent()) {
+        while (history.get(record.taskId).isPresent()) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(10);
         }
@@ -63,13 +60,9 @@ class TaskHistoryTest {
 
     @Test
     void aChangeWhoseSaveComesAfterTheWriterStoppedIsWrittenByClose() {
-        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
-        history.openLog();
-        String id = "fedcba9876543210fedcba9876543210";
+        TaskHistory history = history();
         // the record's listener stands for a save that has not run yet when close() stops the writer
-        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
-                "late-" + id, "endpoint-" + id, Instant.now(), changed -> { });
-        history.add(record);
+        TaskRecord record = added(history, "fedcba9876543210fedcba9876543210", changed -> { });
         // the log entry RunTask made is compacted into the task's file (shortly after, off the call's path)
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!logCompacted()) {
@@ -86,12 +79,8 @@ class TaskHistoryTest {
 
     @Test
     void aStopOfTheRuntimeDuringASweepStillForgetsTheSweptTask() throws Exception {
-        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
-        history.openLog();
-        String id = "00112233445566778899aabbccddeeff";
-        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
-                "during-" + id, "endpoint-" + id, Instant.now(), history::save);
-        history.add(record);
+        TaskHistory history = history();
+        TaskRecord record = added(history, "00112233445566778899aabbccddeeff", history::save);
         record.update(r -> {
             r.lastStatus = TaskStatus.STOPPED;
             r.stoppedAt = Instant.now().minus(Duration.ofHours(1));
@@ -110,6 +99,20 @@ class TaskHistoryTest {
         history.close();
 
         assertThat(store().load()).as("the task swept while the runtime stopped, after a restart").isEmpty();
+    }
+
+    private TaskHistory history() {
+        TaskHistory history = new TaskHistory(store(), Clock.systemUTC(), settings(), new TaskEvents());
+        history.openLog();
+        return history;
+    }
+
+    /** A task RunTask made, known to the history (logged, announced, saved through {@code listener}). */
+    private static TaskRecord added(TaskHistory history, String id, Consumer<TaskRecord> listener) {
+        TaskRecord record = new TaskRecord(id, ARNS.task("default", id), ARNS.cluster("default"), spec(), null,
+                "history-" + id, "endpoint-" + id, Instant.now(), listener);
+        history.add(record);
+        return record;
     }
 
     /** Whether every log segment is empty (a segment the compaction deletes while it is read: not yet). */

@@ -1,6 +1,7 @@
 package dev.localecs.plugins.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.localecs.api.LaunchTypes;
 import dev.localecs.api.PlacementRequest;
 import dev.localecs.api.PlacementResult;
 import dev.localecs.api.PluginContext;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the scheduler tries again at its next look.
  */
 final class ServicePlacement {
-    private static final Set<String> ON_INSTANCE = Set.of("EC2", "EXTERNAL");
     /** What the placement answers when the cluster has no ACTIVE container instance. */
     private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
     private static final Map<String, String> CLOSEST = Map.of(
@@ -79,7 +78,7 @@ final class ServicePlacement {
      * @return the tasks started, and why the others were not
      */
     static Outcome start(PluginContext context, String subject, StoredService service, RunTaskSpec spec, int count) {
-        if (!ON_INSTANCE.contains(spec.launchType())) {
+        if (!LaunchTypes.onInstance(spec.launchType())) {
             List<Task> started = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 started.add(context.tasks().run(spec));

@@ -4,7 +4,6 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.PlacementConstraint;
 import dev.localecs.api.model.PlacementStrategy;
 import java.util.List;
-import java.util.Set;
 
 /**
  * RunTask's placement parameters checked as ECS checks them. With one container instance every strategy
@@ -13,14 +12,8 @@ import java.util.Set;
 final class Placements {
     private static final int MAX_CONSTRAINTS = 10;
     private static final int MAX_STRATEGIES = 5;
-    private static final Set<String> ON_INSTANCE = Set.of("EC2", "EXTERNAL");
 
     private Placements() {
-    }
-
-    /** Whether tasks of a launch type are placed on the container instance (EC2 and EXTERNAL). */
-    static boolean onInstance(String launchType) {
-        return ON_INSTANCE.contains(launchType);
     }
 
     static List<PlacementConstraint> constraints(List<PlacementConstraint> given) {

@@ -107,7 +107,7 @@ public final class RunTaskAction implements EcsAction {
                 Boolean.TRUE.equals(body.enableExecuteCommand()), tags);
         List<Task> tasks = new ArrayList<>();
         List<Failure> failures = List.of();
-        if (Placements.onInstance(launchType)) {
+        if (LaunchTypes.onInstance(launchType)) {
             PlacementResult placed = context.containerInstances().place(new PlacementRequest(spec, count, constraints,
                     () -> context.tasks().run(spec)));
             tasks.addAll(placed.tasks());
