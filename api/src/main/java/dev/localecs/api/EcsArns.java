@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Builds ARNs in the shapes real ECS uses, for one region and account.
@@ -120,10 +121,25 @@ public record EcsArns(String region, String accountId) {
      * @return the id
      */
     public static String containerInstanceId(String clusterName) {
+        return digest("local-ecs-api container instance " + clusterName);
+    }
+
+    /**
+     * The id of a container instance of a cluster: the engine's only machine's ({@link #containerInstanceId(String)})
+     * or one of its machines' (a Kubernetes node's), stable for the cluster and machine names.
+     *
+     * @param clusterName the cluster name
+     * @param machine the engine machine's name; empty for an engine's only machine
+     * @return the id, 32 hex characters
+     */
+    public static String containerInstanceId(String clusterName, Optional<String> machine) {
+        return machine.map(name -> digest("local-ecs-api container instance " + clusterName + "/" + name))
+                .orElseGet(() -> containerInstanceId(clusterName));
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("local-ecs-api container instance " + clusterName)
-                            .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

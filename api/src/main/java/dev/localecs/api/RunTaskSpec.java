@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param subnetId the first subnet of the awsvpc configuration, for the ENI attachment
  * @param enableExecuteCommand whether ECS Exec is enabled
  * @param tags the task's tags (propagated ones included)
+ * @param placement where placement put it ({@link TaskPlacement#NONE} until placed, and for Fargate)
  */
 public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optional<TaskOverride> overrides,
                           Optional<String> startedBy,
                           String group, String launchType, Optional<String> capacityProviderName,
                           Optional<String> platformVersion, Optional<String> subnetId, boolean enableExecuteCommand,
-                          List<Tag> tags) {
+                          List<Tag> tags, TaskPlacement placement) {
 
     /**
      * Validates the components.
@@ -43,6 +44,7 @@ public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optiona
      * @param subnetId the subnet
      * @param enableExecuteCommand ECS Exec
      * @param tags the tags
+     * @param placement the placement (null, as in task files written before it existed: none)
      */
     public RunTaskSpec {
         requireNonNull(taskDefinition, "taskDefinition is null");
@@ -55,5 +57,40 @@ public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optiona
         requireNonNull(platformVersion, "platformVersion is null");
         requireNonNull(subnetId, "subnetId is null");
         tags = List.copyOf(tags);
+        placement = placement == null ? TaskPlacement.NONE : placement;
+    }
+
+    /**
+     * A task not placed yet.
+     *
+     * @param taskDefinition the definition
+     * @param cluster the cluster
+     * @param overrides the overrides
+     * @param startedBy who started it
+     * @param group the group
+     * @param launchType the launch type
+     * @param capacityProviderName the capacity provider
+     * @param platformVersion the platform version
+     * @param subnetId the subnet
+     * @param enableExecuteCommand ECS Exec
+     * @param tags the tags
+     */
+    public RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optional<TaskOverride> overrides,
+                       Optional<String> startedBy, String group, String launchType,
+                       Optional<String> capacityProviderName, Optional<String> platformVersion,
+                       Optional<String> subnetId, boolean enableExecuteCommand, List<Tag> tags) {
+        this(taskDefinition, cluster, overrides, startedBy, group, launchType, capacityProviderName, platformVersion,
+                subnetId, enableExecuteCommand, tags, TaskPlacement.NONE);
+    }
+
+    /**
+     * This task as placement put it.
+     *
+     * @param where the machine and the rules
+     * @return the placed spec
+     */
+    public RunTaskSpec placed(TaskPlacement where) {
+        return new RunTaskSpec(taskDefinition, cluster, overrides, startedBy, group, launchType, capacityProviderName,
+                platformVersion, subnetId, enableExecuteCommand, tags, where);
     }
 }

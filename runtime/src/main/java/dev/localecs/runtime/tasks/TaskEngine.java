@@ -150,6 +150,17 @@ public interface TaskEngine extends AutoCloseable {
     EngineHost host();
 
     /**
+     * The machines of an engine that runs tasks on several (a Kubernetes cluster's schedulable nodes): each is a
+     * container instance, and a task placed on one carries its name ({@link ComposedTask#placement()}). An
+     * engine whose only machine is {@link #host()} keeps this default.
+     *
+     * @return the machines, by name; empty for a single-machine engine
+     */
+    default List<EngineNode> nodes() {
+        return List.of();
+    }
+
+    /**
      * Follows a started container's output: every line it writes from its start, with the engine's timestamps,
      * in order, to the receiver; returns once the container has stopped and its last line was handed over. It
      * blocks (run it on a thread of its own); a receiver that blocks slows the reading, never the container (the

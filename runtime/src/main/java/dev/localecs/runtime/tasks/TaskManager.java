@@ -102,7 +102,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
         String project = TaskConverter.projectName(spec.taskDefinition().family(), taskId);
         ComposedTask compose = composer.compose(spec.taskDefinition(), taskId, spec.cluster(), spec.overrides(),
                 TaskComposer.newEndpointId(), TaskComposer.projectDirectory(composeDest, project),
-                Optional.ofNullable(spec.group()));
+                Optional.ofNullable(spec.group())).placed(spec.placement());
         compose.warnings().forEach(warning -> LOG.warning("Task " + taskId + ": " + warning));
         TaskRecord record = TaskRecords.create(arns, spec, spec.overrides().orElse(null), taskId, compose,
                 clock.instant(), history::save);

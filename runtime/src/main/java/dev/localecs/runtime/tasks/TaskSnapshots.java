@@ -37,7 +37,7 @@ final class TaskSnapshots {
         return new Task(attachments(r), List.of(), "local-1a", spec.capacityProviderName().orElse(null), r.clusterArn,
                 r.connectivityAt == null ? null : "CONNECTED", r.connectivityAt,
                 fargate ? null : "arn:aws:ecs:" + arn[3] + ":" + arn[4] + ":container-instance/" + r.cluster
-                        + "/" + EcsArns.containerInstanceId(r.cluster),
+                        + "/" + EcsArns.containerInstanceId(r.cluster, spec.placement().machine()),
                 list, cpu(r), r.createdAt, r.desiredStatus.name(), spec.enableExecuteCommand(), r.executionStoppedAt,
                 spec.group(), healthStatus(r).name(), List.of(), r.lastStatus.name(), spec.launchType(), memory(r),
                 r.overrides, fargate ? spec.platformVersion().orElse("1.4.0") : null, fargate ? "Linux" : null,

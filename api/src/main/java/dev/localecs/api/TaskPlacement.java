@@ -1,0 +1,36 @@
+package dev.localecs.api;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where ECS placement put a task and by which rules, for an engine that runs tasks on several machines and
+ * carries the choice to its own scheduler (a Kubernetes Pod's node affinity and topology spread).
+ *
+ * @param machine the engine machine chosen (a node name); empty for an engine with one machine
+ * @param constraints the constraints the task was placed by: the request's and its definition's
+ * @param strategies the strategies the task was placed by
+ */
+public record TaskPlacement(Optional<String> machine, List<PlacementConstraint> constraints,
+                            List<PlacementStrategy> strategies) {
+
+    /** A task placed by no rule on an engine's only machine (Fargate tasks, single-machine engines). */
+    public static final TaskPlacement NONE = new TaskPlacement(Optional.empty(), List.of(), List.of());
+
+    /**
+     * Validates the components.
+     *
+     * @param machine the machine
+     * @param constraints the constraints
+     * @param strategies the strategies
+     */
+    public TaskPlacement {
+        requireNonNull(machine, "machine is null");
+        constraints = List.copyOf(constraints);
+        strategies = List.copyOf(strategies);
+    }
+}
