@@ -84,6 +84,17 @@ public record RunTaskSpec(TaskDefinition taskDefinition, String cluster, Optiona
     }
 
     /**
+     * This task with the capacity provider of the instance it is started on (StartTask's).
+     *
+     * @param provider the instance's capacity provider
+     * @return the spec with it
+     */
+    public RunTaskSpec withCapacityProvider(Optional<String> provider) {
+        return new RunTaskSpec(taskDefinition, cluster, overrides, startedBy, group, launchType, provider,
+                platformVersion, subnetId, enableExecuteCommand, tags, placement);
+    }
+
+    /**
      * This task as placement put it.
      *
      * @param where the machine and the rules

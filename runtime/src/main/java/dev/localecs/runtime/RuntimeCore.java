@@ -151,7 +151,8 @@ public final class RuntimeCore implements AutoCloseable {
         LocalContainerInstances instances = new LocalContainerInstances(store, arns, clock, clusters,
                 capacityProviders, tasks, definitions,
                 () -> Optional.ofNullable(engineHost.get()).map(TaskManager::host),
-                config.get("instances.agent-version", "1.89.1"));
+                () -> Optional.ofNullable(engineHost.get()).map(TaskManager::nodes).orElse(List.of()),
+                config.get("instances.agent-version", "1.89.1"), new java.security.SecureRandom());
         ExecSessionRegistry execSessions = new ExecSessionRegistry(clock, ExecSessionRegistry.CONNECT_WITHIN);
         RuntimeContext context = new RuntimeContext(arns, config, clock, json, definitions, clusters,
                 new FileTagRegistry(store), yaml, tasks, environment,

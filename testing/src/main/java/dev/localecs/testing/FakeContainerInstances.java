@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Container instances for plugin unit tests: one per cluster with a status and custom attributes, no
- * resources; every placement on an ACTIVE instance succeeds. Filters (the cluster query language) and resource
+ * Container instances for plugin unit tests: one per cluster (a single-machine engine's) with a status and custom
+ * attributes, no resources; every placement on an ACTIVE instance succeeds. Filters (the cluster query language) and resource
  * accounting are the runtime's, tested there.
  */
 public final class FakeContainerInstances implements ContainerInstances {
@@ -34,6 +34,22 @@ public final class FakeContainerInstances implements ContainerInstances {
     }
 
     @Override
+    public Optional<ContainerInstance> find(String cluster, String reference) {
+        return names(cluster, reference) ? find(cluster) : Optional.empty();
+    }
+
+    @Override
+    public boolean names(String cluster, String reference) {
+        String id = EcsArns.containerInstanceId(cluster);
+        return reference != null && (reference.equals(id) || reference.equals(arns.localContainerInstance(cluster)));
+    }
+
+    /**
+     * The cluster's only instance, unless deregistered.
+     *
+     * @param cluster the cluster name
+     * @return the instance
+     */
     public Optional<ContainerInstance> find(String cluster) {
         String status = statuses.getOrDefault(cluster, "ACTIVE");
         if (status.equals("INACTIVE")) {
@@ -43,20 +59,25 @@ public final class FakeContainerInstances implements ContainerInstances {
     }
 
     @Override
-    public ContainerInstance register(String cluster, List<Attribute> given) {
+    public ContainerInstance register(String cluster, Optional<String> reference, List<Attribute> given) {
+        reference.filter(ref -> !names(cluster, ref)).ifPresent(ref -> {
+            throw EcsException.invalidParameter("Container instance " + ref + " is not in cluster " + cluster + ".");
+        });
         statuses.put(cluster, "ACTIVE");
         given.forEach(a -> custom(cluster).put(a.name(), a.value() == null ? "" : a.value()));
         return render(cluster, "ACTIVE");
     }
 
     @Override
-    public ContainerInstance deregister(String cluster, boolean force) {
+    public ContainerInstance deregister(String cluster, String reference, boolean force) {
+        registered(cluster, reference);
         statuses.put(cluster, "INACTIVE");
         return render(cluster, "INACTIVE");
     }
 
     @Override
-    public ContainerInstance updateStatus(String cluster, String status) {
+    public ContainerInstance updateStatus(String cluster, String reference, String status) {
+        registered(cluster, reference);
         statuses.put(cluster, status);
         return render(cluster, status);
     }
@@ -88,9 +109,16 @@ public final class FakeContainerInstances implements ContainerInstances {
         }
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < request.count(); i++) {
-            tasks.add(request.launch().get());
+            tasks.add(request.launch().apply(request.spec()));
         }
         return new PlacementResult(tasks, List.of());
+    }
+
+    private void registered(String cluster, String reference) {
+        if (find(cluster, reference).isEmpty()) {
+            throw EcsException.invalidParameter("Container instance " + reference + " is not registered in cluster "
+                    + cluster + ".");
+        }
     }
 
     private Map<String, String> custom(String cluster) {

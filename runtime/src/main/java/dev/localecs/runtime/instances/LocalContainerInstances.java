@@ -10,6 +10,7 @@ import dev.localecs.api.EcsArns;
 import dev.localecs.api.PlacementRequest;
 import dev.localecs.api.PlacementResult;
 import dev.localecs.api.TaskDefinitionRegistry;
+import dev.localecs.api.TaskPlacement;
 import dev.localecs.api.TaskService;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Attribute;
@@ -22,6 +23,7 @@ import dev.localecs.api.model.Task;
 import dev.localecs.api.model.VersionInfo;
 import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.EngineNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,12 +43,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 
 /**
- * The local engine as each cluster's container instance. Status and custom attributes are stored in
- * {@code state.dir/container-instances.json}; resources and task counts are computed from the tasks each
- * time, so they are exact as tasks start and stop. {@link #place} holds one lock across the check and the
- * launch, so concurrent RunTasks never overbook the machine.
+ * The engine's machines as each cluster's container instances: the Docker engine's host, or each node of a
+ * multi-machine engine. Status and custom attributes are stored in {@code state.dir/container-instances.json}
+ * (keyed by cluster, and by {@code <cluster>/<node>} for a node); resources and task counts are computed from the
+ * tasks each time, so they are exact as tasks start and stop. {@link #place} holds one lock across the check and
+ * the launch, so concurrent RunTasks never overbook a machine.
  */
 public final class LocalContainerInstances implements ContainerInstances {
     private static final Logger LOG = Logger.getLogger(LocalContainerInstances.class.getName());
@@ -55,6 +59,7 @@ public final class LocalContainerInstances implements ContainerInstances {
     static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
     private static final Set<String> EC2_COMPATIBLE = Set.of("EC2", "EXTERNAL");
     private static final int MAX_CUSTOM_ATTRIBUTES = 10;
+    private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
 
     private final JsonFileStore store;
     private final EcsArns arns;
@@ -64,12 +69,15 @@ public final class LocalContainerInstances implements ContainerInstances {
     private final TaskService tasks;
     private final TaskDefinitionRegistry definitions;
     private final Supplier<Optional<EngineHost>> engine;
+    private final Supplier<List<EngineNode>> nodes;
     private final String agentVersion;
     private final Map<String, InstanceState> states;
     private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
     private final Object placementLock = new Object();
-    private volatile Optional<EngineHost> host = Optional.empty();
+    private final RandomGenerator random;
+    private volatile List<Machine> seen = List.of(Machine.UNKNOWN);
     private volatile boolean reachable;
+    private volatile boolean everReached;
 
     /**
      * Creates the instances, reading the stored states.
@@ -82,12 +90,14 @@ public final class LocalContainerInstances implements ContainerInstances {
      * @param tasks the tasks
      * @param definitions the task definitions
      * @param engine the engine's host, empty while there is no engine or it cannot be reached
-     * @param agentVersion the agent version the instance reports
+     * @param nodes the engine's nodes; empty for a single-machine engine
+     * @param agentVersion the agent version the instances report
+     * @param random the source of the {@code random} strategy's choices
      */
     public LocalContainerInstances(JsonFileStore store, EcsArns arns, Clock clock, ClusterRegistry clusters,
                                    CapacityProviderRegistry providers, TaskService tasks,
                                    TaskDefinitionRegistry definitions, Supplier<Optional<EngineHost>> engine,
-                                   String agentVersion) {
+                                   Supplier<List<EngineNode>> nodes, String agentVersion, RandomGenerator random) {
         this.store = requireNonNull(store, "store is null");
         this.arns = requireNonNull(arns, "arns is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -96,75 +106,116 @@ public final class LocalContainerInstances implements ContainerInstances {
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.definitions = requireNonNull(definitions, "definitions is null");
         this.engine = requireNonNull(engine, "engine is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
         this.agentVersion = requireNonNull(agentVersion, "agentVersion is null");
+        this.random = requireNonNull(random, "random is null");
         this.states = new TreeMap<>(store.read(FILE, new TypeReference<Map<String, InstanceState>>() { })
                 .orElse(Map.of()));
     }
 
     @Override
-    public Optional<ContainerInstance> find(String cluster) {
-        InstanceState state = state(cluster);
-        return state.status().equals("INACTIVE") ? Optional.empty() : Optional.of(render(cluster, state));
+    public Optional<ContainerInstance> find(String cluster, String reference) {
+        return machine(cluster, reference).flatMap(machine -> {
+            InstanceState state = state(cluster, machine);
+            return state.status().equals("INACTIVE") ? Optional.empty()
+                    : Optional.of(render(cluster, machine, state));
+        });
     }
 
     @Override
-    public ContainerInstance register(String cluster, List<Attribute> attributes) {
+    public boolean names(String cluster, String reference) {
+        return machine(cluster, reference).isPresent();
+    }
+
+    @Override
+    public ContainerInstance register(String cluster, Optional<String> reference, List<Attribute> attributes) {
         synchronized (placementLock) {
-            InstanceState state = state(cluster);
+            Machine machine;
+            if (reference.isPresent()) {
+                machine = machine(cluster, reference.get()).orElseThrow(() -> EcsException.invalidParameter(
+                        "Container instance " + reference.get() + " is not in cluster " + cluster + "."));
+            } else {
+                List<Machine> all = machines();
+                if (all.isEmpty()) {
+                    throw EcsException.invalidParameter("The engine cannot be reached, so it has no machine to "
+                            + "register.");
+                }
+                machine = all.stream().filter(m -> state(cluster, m).status().equals("INACTIVE")).findFirst()
+                        .orElse(all.get(0));
+            }
+            InstanceState state = state(cluster, machine);
             Map<String, String> custom = new TreeMap<>(state.attributes());
             attributes.forEach(a -> custom.put(a.name(), a.value() == null ? "" : a.value()));
             checkLimit(custom);
             Instant registeredAt = state.status().equals("INACTIVE") ? clock.instant() : state.registeredAt();
-            return render(cluster, save(cluster, new InstanceState("ACTIVE", registeredAt, state.version() + 1,
-                    custom)));
+            return render(cluster, machine, save(cluster, machine, new InstanceState("ACTIVE", registeredAt,
+                    state.version() + 1, custom)));
         }
     }
 
     @Override
-    public ContainerInstance deregister(String cluster, boolean force) {
+    public ContainerInstance deregister(String cluster, String reference, boolean force) {
         synchronized (placementLock) {
-            InstanceState state = state(cluster);
-            if (!force && !tasksOn(cluster).isEmpty()) {
+            Machine machine = registered(cluster, reference);
+            InstanceState state = state(cluster, machine);
+            if (!force && !tasksOn(cluster, machine).isEmpty()) {
                 throw EcsException.invalidParameter("Found running tasks on the instance.");
             }
-            return render(cluster, save(cluster, state.with("INACTIVE")));
+            return render(cluster, machine, save(cluster, machine, state.with("INACTIVE")));
         }
     }
 
     @Override
-    public ContainerInstance updateStatus(String cluster, String status) {
+    public ContainerInstance updateStatus(String cluster, String reference, String status) {
         synchronized (placementLock) {
-            InstanceState state = state(cluster);
-            return render(cluster, state.status().equals(status) ? state : save(cluster, state.with(status)));
+            Machine machine = registered(cluster, reference);
+            InstanceState state = state(cluster, machine);
+            return render(cluster, machine, state.status().equals(status) ? state
+                    : save(cluster, machine, state.with(status)));
         }
     }
 
     @Override
     public List<ContainerInstance> list(String cluster, Optional<String> filter, Optional<String> status) {
         Optional<ClusterQuery> query = filter.filter(f -> !f.isBlank()).map(f -> query(f, "filter"));
-        return find(cluster).filter(i -> status.map(i.status()::equals).orElse(true))
-                .filter(i -> query.map(q -> q.test(target(cluster, i))).orElse(true)).stream().toList();
+        List<ContainerInstance> result = new ArrayList<>();
+        for (Machine machine : machines()) {
+            InstanceState state = state(cluster, machine);
+            if (state.status().equals("INACTIVE") || !status.map(state.status()::equals).orElse(true)) {
+                continue;
+            }
+            ContainerInstance instance = render(cluster, machine, state);
+            if (query.map(q -> q.test(target(cluster, machine, instance))).orElse(true)) {
+                result.add(instance);
+            }
+        }
+        result.sort(java.util.Comparator.comparing(ContainerInstance::containerInstanceArn));
+        return result;
     }
 
     @Override
     public List<Attribute> putAttributes(String cluster, List<Attribute> attributes) {
-        synchronized (placementLock) {
-            InstanceState state = state(cluster);
-            Map<String, String> custom = new TreeMap<>(state.attributes());
-            attributes.forEach(a -> custom.put(a.name(), a.value() == null ? "" : a.value()));
-            checkLimit(custom);
-            save(cluster, state.withAttributes(custom));
-            return attributes;
-        }
+        return changeAttributes(cluster, attributes, (custom, a) -> custom.put(a.name(),
+                a.value() == null ? "" : a.value()));
     }
 
     @Override
     public List<Attribute> deleteAttributes(String cluster, List<Attribute> attributes) {
+        return changeAttributes(cluster, attributes, (custom, a) -> custom.remove(a.name()));
+    }
+
+    private List<Attribute> changeAttributes(String cluster, List<Attribute> attributes,
+                                             java.util.function.BiConsumer<Map<String, String>, Attribute> change) {
         synchronized (placementLock) {
-            InstanceState state = state(cluster);
-            Map<String, String> custom = new TreeMap<>(state.attributes());
-            attributes.forEach(a -> custom.remove(a.name()));
-            save(cluster, state.withAttributes(custom));
+            Map<Machine, Map<String, String>> changed = new java.util.LinkedHashMap<>();
+            for (Attribute attribute : attributes) {
+                Machine machine = registered(cluster, attribute.targetId());
+                change.accept(changed.computeIfAbsent(machine, m -> new TreeMap<>(state(cluster, m).attributes())),
+                        attribute);
+            }
+            changed.values().forEach(LocalContainerInstances::checkLimit);
+            changed.forEach((machine, custom) -> save(cluster, machine,
+                    state(cluster, machine).withAttributes(custom)));
             return attributes;
         }
     }
@@ -189,43 +240,65 @@ public final class LocalContainerInstances implements ContainerInstances {
         Reservation wanted = Reservation.of(request.spec().taskDefinition(), request.spec().overrides());
         String group = request.spec().group();
         synchronized (placementLock) {
-            InstanceState state = state(cluster);
-            if (!state.status().equals("ACTIVE")) {
-                throw EcsException.invalidParameter("No Container Instances were found in your cluster.");
+            List<Machine> active = machines().stream()
+                    .filter(m -> state(cluster, m).status().equals("ACTIVE"))
+                    .filter(m -> request.instance().map(ref -> matches(cluster, m, ref)).orElse(true)).toList();
+            if (active.isEmpty()) {
+                throw EcsException.invalidParameter(NO_INSTANCES);
             }
-            String arn = arns.localContainerInstance(cluster);
             List<Task> launched = new ArrayList<>();
-            Set<String> reasons = new LinkedHashSet<>();
+            List<Failure> failures = new ArrayList<>();
             // an engine never reached has no known resources: the launch itself then says what is wrong
-            Optional<EngineHost> machine = host();
-            for (int i = 0; i < request.count() && reasons.isEmpty(); i++) {
-                Optional<QueryTarget> target = memberOf.isEmpty() ? Optional.empty()
-                        : Optional.of(target(cluster, render(cluster, state)));
-                if (!memberOf.stream().allMatch(q -> q.test(target.orElseThrow()))) {
-                    reasons.add("MemberOf placement constraint unsatisfied.");
-                } else if (distinct && tasksOn(cluster).stream().anyMatch(t -> group.equals(t.group()))) {
-                    reasons.add("DistinctInstance placement constraint unsatisfied.");
-                } else {
-                    machine.flatMap(known -> unavailable(known, wanted)).ifPresent(reasons::add);
+            boolean known = everReached;
+            for (int i = 0; i < request.count() && failures.isEmpty(); i++) {
+                Map<String, Reservation> used = usedByMachine();
+                List<PlacementOrder.Candidate> all = new ArrayList<>();
+                List<PlacementOrder.Candidate> fitting = new ArrayList<>();
+                Map<String, Machine> byArn = new TreeMap<>();
+                for (Machine machine : active) {
+                    String arn = arn(cluster, machine);
+                    byArn.put(arn, machine);
+                    List<Task> there = tasksOn(cluster, machine);
+                    Reservation holds = used.getOrDefault(usageKey(machine), Reservation.NONE);
+                    PlacementOrder.Candidate candidate = new PlacementOrder.Candidate(arn,
+                            attributesOf(cluster, machine), machine.cpuUnits() - holds.cpu(),
+                            machine.memoryMib() - holds.memory(),
+                            (int) there.stream().filter(t -> group.equals(t.group())).count());
+                    all.add(candidate);
+                    Optional<String> reason = Optional.empty();
+                    if (!memberOf.isEmpty()) {
+                        QueryTarget target = target(cluster, machine, render(cluster, machine, state(cluster,
+                                machine)));
+                        if (!memberOf.stream().allMatch(q -> q.test(target))) {
+                            reason = Optional.of("MemberOf placement constraint unsatisfied.");
+                        }
+                    }
+                    if (reason.isEmpty() && distinct && candidate.groupTasks() > 0) {
+                        reason = Optional.of("DistinctInstance placement constraint unsatisfied.");
+                    }
+                    if (reason.isEmpty() && known) {
+                        reason = unavailable(machine, holds, wanted);
+                    }
+                    reason.ifPresentOrElse(why -> failures.add(new Failure(arn, why, null)),
+                            () -> fitting.add(candidate));
                 }
-                if (reasons.isEmpty()) {
-                    Task task = request.launch().get();
+                if (!fitting.isEmpty()) {
+                    failures.clear();
+                    Machine chosen = byArn.get(PlacementOrder.order(fitting, all, request.strategies(), random)
+                            .get(0).arn());
+                    Task task = request.launch().apply(request.spec().placed(new TaskPlacement(chosen.name(),
+                            constraints, request.strategies())));
                     reservations.put(task.taskArn(), wanted);
                     launched.add(task);
                 }
             }
-            if (!launched.isEmpty()) {
-                save(cluster, state.withAttributes(state.attributes()));
-            }
-            List<Failure> failures = reasons.stream().map(reason -> new Failure(arn, reason, null)).toList();
             return new PlacementResult(launched, failures);
         }
     }
 
-    /** The first resource the machine lacks for a reservation: RESOURCE:CPU, :MEMORY, :PORTS or :PORTS_UDP. */
-    Optional<String> unavailable(EngineHost machine, Reservation wanted) {
-        Reservation used = used();
-        if (used.cpu() + wanted.cpu() > machine.cpus() * 1024) {
+    /** The first resource a machine lacks for a reservation: RESOURCE:CPU, :MEMORY, :PORTS or :PORTS_UDP. */
+    static Optional<String> unavailable(Machine machine, Reservation used, Reservation wanted) {
+        if (used.cpu() + wanted.cpu() > machine.cpuUnits()) {
             return Optional.of("RESOURCE:CPU");
         }
         if (used.memory() + wanted.memory() > machine.memoryMib()) {
@@ -242,14 +315,24 @@ public final class LocalContainerInstances implements ContainerInstances {
         return Optional.empty();
     }
 
-    /** What every EC2-compatible task not yet stopped holds on the machine, whatever its cluster. */
-    Reservation used() {
-        Reservation total = Reservation.NONE;
+    /**
+     * What the EC2-compatible tasks not yet stopped hold on each machine, whatever their cluster, by
+     * {@link #usageKey(Machine)}.
+     */
+    Map<String, Reservation> usedByMachine() {
+        Map<String, Reservation> total = new TreeMap<>();
         Set<String> live = new java.util.HashSet<>();
+        List<Machine> machines = seen;
         for (Cluster cluster : clusters.list()) {
-            for (Task task : tasksOn(cluster.clusterName())) {
+            Map<String, Machine> byId = new TreeMap<>();
+            machines.forEach(m -> byId.put(EcsArns.containerInstanceId(cluster.clusterName(), m.name()), m));
+            for (Task task : holding(cluster.clusterName())) {
                 live.add(task.taskArn());
-                total = total.plus(reservations.computeIfAbsent(task.taskArn(), arn -> reservationOf(task)));
+                Machine machine = byId.get(instanceId(task));
+                if (machine != null) {
+                    total.merge(usageKey(machine), reservations.computeIfAbsent(task.taskArn(),
+                            arn -> reservationOf(task)), Reservation::plus);
+                }
             }
         }
         reservations.keySet().retainAll(live);
@@ -261,11 +344,16 @@ public final class LocalContainerInstances implements ContainerInstances {
                 .map(d -> Reservation.of(d, Optional.ofNullable(task.overrides()))).orElse(Reservation.NONE);
     }
 
+    private static String instanceId(Task task) {
+        String arn = task.containerInstanceArn() == null ? "" : task.containerInstanceArn();
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
     /**
      * The EC2-compatible tasks of a cluster that are not STOPPED: only the tasks still holding resources are
      * asked for, so placement costs the same however many stopped tasks are retained.
      */
-    private List<Task> tasksOn(String cluster) {
+    private List<Task> holding(String cluster) {
         List<Task> result = new ArrayList<>();
         for (Task task : tasks.holdingResources(cluster)) {
             if (EC2_COMPATIBLE.contains(task.launchType()) && !"STOPPED".equals(task.lastStatus())) {
@@ -275,37 +363,46 @@ public final class LocalContainerInstances implements ContainerInstances {
         return result;
     }
 
-    private QueryTarget target(String cluster, ContainerInstance instance) {
+    /** Those of {@link #holding(String)} placed on one machine. */
+    private List<Task> tasksOn(String cluster, Machine machine) {
+        String id = EcsArns.containerInstanceId(cluster, machine.name());
+        return holding(cluster).stream().filter(task -> id.equals(instanceId(task))).toList();
+    }
+
+    private QueryTarget target(String cluster, Machine machine, ContainerInstance instance) {
         Map<String, String> attributes = new TreeMap<>();
         instance.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
         Set<String> groups = new TreeSet<>();
-        tasksOn(cluster).forEach(t -> groups.add(t.group()));
+        tasksOn(cluster, machine).forEach(t -> groups.add(t.group()));
         return new QueryTarget(attributes, instance.ec2InstanceId(), Boolean.TRUE.equals(instance.agentConnected()),
                 instance.versionInfo().agentVersion(), instance.registeredAt(), instance.runningTasksCount(), groups);
     }
 
-    private ContainerInstance render(String cluster, InstanceState state) {
-        Optional<EngineHost> machine = host();
-        List<Task> onInstance = tasksOn(cluster);
+    private Map<String, String> attributesOf(String cluster, Machine machine) {
+        Map<String, String> attributes = new TreeMap<>(machine.attributes());
+        attributes.putAll(state(cluster, machine).attributes());
+        return attributes;
+    }
+
+    private ContainerInstance render(String cluster, Machine machine, InstanceState state) {
+        List<Task> onInstance = tasksOn(cluster, machine);
         int running = (int) onInstance.stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
         int pending = onInstance.size() - running;
-        Map<String, String> attributes = new TreeMap<>(machine.map(InstanceAttributes::of).orElse(Map.of()));
+        Map<String, String> attributes = new TreeMap<>(machine.attributes());
         attributes.putAll(state.attributes());
         List<Attribute> rendered = attributes.entrySet().stream()
                 .map(e -> new Attribute(e.getKey(), e.getValue().isEmpty() ? null : e.getValue(), null, null))
                 .toList();
-        int cpu = machine.map(h -> h.cpus() * 1024).orElse(0);
-        int memory = (int) Math.min(Integer.MAX_VALUE, machine.map(EngineHost::memoryMib).orElse(0L));
-        Reservation used = used();
+        int cpu = (int) Math.min(Integer.MAX_VALUE, machine.cpuUnits());
+        int memory = (int) Math.min(Integer.MAX_VALUE, machine.memoryMib());
+        Reservation used = usedByMachine().getOrDefault(usageKey(machine), Reservation.NONE);
         Set<Integer> tcp = new TreeSet<>(RESERVED_PORTS);
         tcp.addAll(used.tcpPorts());
         String provider = clusters.find(cluster).map(Cluster::capacityProviders).orElse(List.of()).stream()
                 .filter(name -> !CapacityProviderRegistry.BUILT_IN.contains(name))
                 .filter(providers::isActive).findFirst().orElse(null);
-        return new ContainerInstance(arns.localContainerInstance(cluster),
-                machine.map(h -> ec2InstanceId(h.engineId())).orElse(ec2InstanceId("unknown")), provider,
-                state.version(), new VersionInfo(agentVersion, null, machine.map(EngineHost::engineVersion)
-                        .orElse(null)),
+        return new ContainerInstance(arn(cluster, machine), machine.ec2InstanceId(), provider, state.version(),
+                new VersionInfo(agentVersion, null, machine.engineVersion()),
                 List.of(Resource.integer("CPU", Math.max(0, cpu - used.cpu())),
                         Resource.integer("MEMORY", Math.max(0, memory - used.memory())),
                         Resource.stringSet("PORTS", strings(tcp)), Resource.stringSet("PORTS_UDP",
@@ -313,8 +410,7 @@ public final class LocalContainerInstances implements ContainerInstances {
                 List.of(Resource.integer("CPU", cpu), Resource.integer("MEMORY", memory),
                         Resource.stringSet("PORTS", strings(RESERVED_PORTS)), Resource.stringSet("PORTS_UDP",
                                 List.of())),
-                state.status(), null, machine.isPresent() && reachable, running, pending, null, rendered,
-                state.registeredAt(),
+                state.status(), null, reachable, running, pending, null, rendered, state.registeredAt(),
                 List.of(), null, null);
     }
 
@@ -322,44 +418,70 @@ public final class LocalContainerInstances implements ContainerInstances {
         return new TreeSet<>(ports).stream().map(String::valueOf).toList();
     }
 
-    /** The EC2 instance id of the machine: {@code i-} and 17 hex characters derived from the engine's id. */
-    static String ec2InstanceId(String engineId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(engineId.getBytes(StandardCharsets.UTF_8));
-            return "i-" + HexFormat.of().formatHex(digest).substring(0, 17);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+    private String arn(String cluster, Machine machine) {
+        return arns.containerInstance(cluster, EcsArns.containerInstanceId(cluster, machine.name()));
+    }
+
+    /** Whether a reference (an ARN of the cluster, or a bare id) names a machine's instance in a cluster. */
+    private boolean matches(String cluster, Machine machine, String reference) {
+        String id = EcsArns.containerInstanceId(cluster, machine.name());
+        return reference.equals(id) || reference.equals(arn(cluster, machine))
+                || reference.startsWith("arn:") && reference.endsWith(":container-instance/" + id);
+    }
+
+    private Optional<Machine> machine(String cluster, String reference) {
+        return reference == null ? Optional.empty()
+                : machines().stream().filter(m -> matches(cluster, m, reference)).findFirst();
+    }
+
+    /** The registered machine a reference names; InvalidParameterException when there is none. */
+    private Machine registered(String cluster, String reference) {
+        return machine(cluster, reference).filter(m -> !state(cluster, m).status().equals("INACTIVE"))
+                .orElseThrow(() -> EcsException.invalidParameter("Container instance " + reference
+                        + " is not registered in cluster " + cluster + "."));
     }
 
     /**
-     * The machine as the engine reports it now; while the engine cannot be reached, {@link #reachable} is false
-     * and the last machine seen still answers (empty when never seen).
+     * The machines as the engine reports them now; while the engine cannot be reached, {@link #reachable} is
+     * false and the last machines seen still answer ({@link Machine#UNKNOWN} when never seen).
      */
-    private Optional<EngineHost> host() {
+    private List<Machine> machines() {
         try {
-            Optional<EngineHost> fresh = engine.get();
-            fresh.ifPresent(machine -> host = Optional.of(machine));
-            reachable = fresh.isPresent();
+            Optional<EngineHost> host = engine.get();
+            if (host.isPresent()) {
+                seen = Machine.of(host.get(), nodes.get());
+                everReached = true;
+            }
+            reachable = host.isPresent();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "The engine did not answer for the container instance: {0}", e.getMessage());
+            LOG.log(Level.FINE, "The engine did not answer for the container instances: {0}", e.getMessage());
             reachable = false;
         }
-        return host;
+        return seen;
     }
 
-    private synchronized InstanceState state(String cluster) {
-        InstanceState state = states.get(cluster);
+    private static String usageKey(Machine machine) {
+        return machine.name().orElse("");
+    }
+
+    /** The stored state's key: the cluster, and the node for a machine with a name. */
+    private static String key(String cluster, Machine machine) {
+        return machine.name().map(name -> cluster + "/" + name).orElse(cluster);
+    }
+
+    private synchronized InstanceState state(String cluster, Machine machine) {
+        String key = key(cluster, machine);
+        InstanceState state = states.get(key);
         if (state == null) {
             state = new InstanceState("ACTIVE", clock.instant(), 1, Map.of());
-            states.put(cluster, state);
+            states.put(key, state);
             store.write(FILE, states);
         }
         return state;
     }
 
-    private synchronized InstanceState save(String cluster, InstanceState state) {
-        states.put(cluster, state);
+    private synchronized InstanceState save(String cluster, Machine machine, InstanceState state) {
+        states.put(key(cluster, machine), state);
         store.write(FILE, states);
         return state;
     }

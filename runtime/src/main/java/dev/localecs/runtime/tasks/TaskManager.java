@@ -133,6 +133,15 @@ public final class TaskManager implements TaskService, AutoCloseable {
         return engine.host();
     }
 
+    /**
+     * The machines of a multi-machine engine (see {@link TaskEngine#nodes()}).
+     *
+     * @return the engine's nodes; empty for a single-machine engine
+     */
+    public List<EngineNode> nodes() {
+        return engine.nodes();
+    }
+
     @Override
     public List<Task> list(TaskFilter filter) {
         return list(filter, 0, Integer.MAX_VALUE);

@@ -44,6 +44,8 @@ final class ListedTasks implements TaskService {
         task.put("lastStatus", "PENDING");
         task.put("desiredStatus", "RUNNING");
         task.put("group", spec.group());
+        task.put("containerInstanceArn", "arn:aws:ecs:us-east-1:000000000000:container-instance/" + spec.cluster()
+                + "/" + dev.localecs.api.EcsArns.containerInstanceId(spec.cluster(), spec.placement().machine()));
         task.put("createdAt", Instant.now().getEpochSecond());
         Task created = JSON.convertValue(task, Task.class);
         tasks.put(id, created);

@@ -13,6 +13,7 @@ import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Attribute;
 import dev.localecs.api.model.ContainerInstance;
 import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.api.model.Resource;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
@@ -21,12 +22,15 @@ import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
 import dev.localecs.runtime.state.JsonFileStore;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.EngineNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,7 +51,9 @@ class LocalContainerInstancesTest {
     private JsonFileStore store;
     private FileTaskDefinitionRegistry definitions;
     private ListedTasks tasks;
+    private static final String LOCAL = ARNS.localContainerInstance("default");
     private LocalContainerInstances instances;
+    private List<EngineNode> nodes = List.of();
 
     @BeforeEach
     void create() {
@@ -59,7 +65,8 @@ class LocalContainerInstancesTest {
 
     private LocalContainerInstances instances() {
         return new LocalContainerInstances(store, ARNS, Clock.systemUTC(), new FileClusterRegistry(store, ARNS),
-                new FileCapacityProviderRegistry(store, ARNS), tasks, definitions, () -> Optional.of(HOST), "1.89.1");
+                new FileCapacityProviderRegistry(store, ARNS), tasks, definitions, () -> Optional.of(HOST), () -> nodes, "1.89.1",
+                new Random(7));
     }
 
     private TaskDefinition definition(String family, String containers) {
@@ -75,10 +82,20 @@ class LocalContainerInstancesTest {
     }
 
     private PlacementResult place(TaskDefinition definition, int count, PlacementConstraint... constraints) {
+        return place(definition, count, List.of(), constraints);
+    }
+
+    private PlacementResult place(TaskDefinition definition, int count, List<PlacementStrategy> strategies,
+                                  PlacementConstraint... constraints) {
         RunTaskSpec spec = new RunTaskSpec(definition, "default", Optional.empty(), Optional.empty(),
                 "family:" + definition.family(), "EC2", Optional.empty(), Optional.empty(), Optional.empty(), false,
                 List.of());
-        return instances.place(new PlacementRequest(spec, count, List.of(constraints), () -> tasks.run(spec)));
+        return instances.place(new PlacementRequest(spec, count, List.of(constraints), strategies, Optional.empty(),
+                tasks::run));
+    }
+
+    private ContainerInstance local() {
+        return instances.find("default", LOCAL).orElseThrow();
     }
 
     private static int value(List<Resource> resources, String name) {
@@ -91,7 +108,7 @@ class LocalContainerInstancesTest {
 
     @Test
     void registersTheEngineWithItsResourcesVersionAndAttributes() {
-        ContainerInstance instance = instances.find("default").orElseThrow();
+        ContainerInstance instance = local();
 
         assertThat(instance.containerInstanceArn()).isEqualTo(ARNS.localContainerInstance("default"))
                 .matches("arn:aws:ecs:us-east-1:000000000000:container-instance/default/[0-9a-f]{32}");
@@ -115,16 +132,16 @@ class LocalContainerInstancesTest {
                   "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]""");
 
         Task task = place(web, 1).tasks().get(0);
-        ContainerInstance busy = instances.find("default").orElseThrow();
+        ContainerInstance busy = local();
         assertThat(value(busy.remainingResources(), "CPU")).isEqualTo(2048 - 512);
         assertThat(value(busy.remainingResources(), "MEMORY")).isEqualTo(700);
         assertThat(ports(busy.remainingResources())).contains("8080");
         assertThat(busy.pendingTasksCount()).isEqualTo(1);
         tasks.move(task, "RUNNING");
-        assertThat(instances.find("default").orElseThrow().runningTasksCount()).isEqualTo(1);
+        assertThat(local().runningTasksCount()).isEqualTo(1);
 
         tasks.move(task, "STOPPED");
-        ContainerInstance free = instances.find("default").orElseThrow();
+        ContainerInstance free = local();
         assertThat(value(free.remainingResources(), "MEMORY")).isEqualTo(1000);
         assertThat(ports(free.remainingResources())).doesNotContain("8080");
         assertThat(free.runningTasksCount()).isZero();
@@ -145,7 +162,7 @@ class LocalContainerInstancesTest {
         place(small, 1); // PENDING
         tasks.listings.clear();
 
-        ContainerInstance instance = instances.find("default").orElseThrow();
+        ContainerInstance instance = local();
         assertThat(value(instance.remainingResources(), "CPU")).isEqualTo(2048 - 256);
         assertThat(value(instance.remainingResources(), "MEMORY")).isEqualTo(1000 - 100 - 200);
         assertThat(ports(instance.remainingResources())).contains("8080");
@@ -201,7 +218,7 @@ class LocalContainerInstancesTest {
         assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).failures())
                 .extracting(f -> f.reason()).containsExactly("MemberOf placement constraint unsatisfied.");
 
-        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, null)));
+        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, LOCAL)));
         assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).tasks())
                 .hasSize(1);
 
@@ -216,33 +233,33 @@ class LocalContainerInstancesTest {
     @Test
     void aDrainingOrDeregisteredInstanceTakesNoTasks() {
         TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
-        instances.updateStatus("default", "DRAINING");
+        instances.updateStatus("default", LOCAL, "DRAINING");
 
         assertThatThrownBy(() -> place(small, 1)).isInstanceOf(EcsException.class)
                 .hasMessage("No Container Instances were found in your cluster.");
         assertThat(instances.list("default", Optional.empty(), Optional.of("ACTIVE"))).isEmpty();
         assertThat(instances.list("default", Optional.empty(), Optional.of("DRAINING"))).hasSize(1);
 
-        instances.updateStatus("default", "ACTIVE");
+        instances.updateStatus("default", LOCAL, "ACTIVE");
         place(small, 1);
-        assertThatThrownBy(() -> instances.deregister("default", false)).isInstanceOf(EcsException.class)
+        assertThatThrownBy(() -> instances.deregister("default", LOCAL, false)).isInstanceOf(EcsException.class)
                 .hasMessage("Found running tasks on the instance.");
-        assertThat(instances.deregister("default", true).status()).isEqualTo("INACTIVE");
-        assertThat(instances.find("default")).isEmpty();
+        assertThat(instances.deregister("default", LOCAL, true).status()).isEqualTo("INACTIVE");
+        assertThat(instances.find("default", LOCAL)).isEmpty();
         assertThatThrownBy(() -> place(small, 1)).hasMessage("No Container Instances were found in your cluster.");
-        assertThat(instances.register("default", List.of()).status()).isEqualTo("ACTIVE");
+        assertThat(instances.register("default", Optional.empty(), List.of()).status()).isEqualTo("ACTIVE");
     }
 
     @Test
     void statusAndAttributesSurviveARestartAndReservationsAreRecomputed() {
         TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 100}]");
         place(small, 1);
-        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, null)));
-        instances.updateStatus("default", "DRAINING");
+        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null, LOCAL)));
+        instances.updateStatus("default", LOCAL, "DRAINING");
 
         LocalContainerInstances restarted = instances();
 
-        ContainerInstance instance = restarted.find("default").orElseThrow();
+        ContainerInstance instance = restarted.find("default", LOCAL).orElseThrow();
         assertThat(instance.status()).isEqualTo("DRAINING");
         assertThat(instance.attributes()).contains(new Attribute("stack", "blue", null, null));
         assertThat(value(instance.remainingResources(), "MEMORY")).isEqualTo(900);
@@ -265,14 +282,14 @@ class LocalContainerInstancesTest {
         }
 
         assertThat(placed).hasSize(10);
-        assertThat(value(instances.find("default").orElseThrow().remainingResources(), "MEMORY")).isZero();
+        assertThat(value(local().remainingResources(), "MEMORY")).isZero();
     }
 
     @Test
     void customAttributesAreLimitedToTen() {
         List<Attribute> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            eleven.add(new Attribute("a" + i, null, null, null));
+            eleven.add(new Attribute("a" + i, null, null, LOCAL));
         }
         assertThatThrownBy(() -> instances.putAttributes("default", eleven)).isInstanceOf(EcsException.class)
                 .extracting(e -> ((EcsException) e).code().awsCode()).isEqualTo("AttributeLimitExceededException");
@@ -287,19 +304,148 @@ class LocalContainerInstancesTest {
                         throw new IllegalStateException("engine down");
                     }
                     return Optional.of(HOST);
-                }, "1.89.1");
+                }, List::of, "1.89.1", new Random(7));
         TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 8}]");
 
-        assertThat(instances.find("default").orElseThrow().agentConnected()).isFalse();
+        assertThat(local().agentConnected()).isFalse();
         assertThat(place(small, 1).tasks()).as("never reached: no resources to check").hasSize(1);
 
         up.set(true);
-        assertThat(instances.find("default").orElseThrow().agentConnected()).isTrue();
+        assertThat(local().agentConnected()).isTrue();
         up.set(false);
-        ContainerInstance down = instances.find("default").orElseThrow();
+        ContainerInstance down = local();
         assertThat(down.agentConnected()).isFalse();
         assertThat(value(down.registeredResources(), "MEMORY")).as("the last known machine").isEqualTo(1000);
         assertThat(place(definition("big", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 5000}]"), 1)
                 .failures()).extracting(f -> f.reason()).containsExactly("RESOURCE:MEMORY");
+    }
+
+    /** Two nodes in two zones: a with 2048 CPU units and 1000 MiB, b with 1024 and 500. */
+    private void twoNodes() {
+        nodes = List.of(
+                new EngineNode("node-b", 1024, 500, Map.of("ecs.availability-zone", "zone-2",
+                        "ecs.instance-type", "m5.large"), Optional.empty(), "containerd://1.7.2"),
+                new EngineNode("node-a", 2048, 1000, Map.of("ecs.availability-zone", "zone-1"),
+                        Optional.of("i-0123456789abcdef0"), "containerd://1.7.2"));
+    }
+
+    private ContainerInstance node(String name) {
+        return instances.find("default", ARNS.containerInstance("default",
+                EcsArns.containerInstanceId("default", Optional.of(name)))).orElseThrow();
+    }
+
+    private static String attribute(ContainerInstance instance, String name) {
+        return instance.attributes().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void eachNodeOfAMultiMachineEngineIsAnInstanceWithItsOwnResourcesAndAttributes() {
+        twoNodes();
+
+        List<ContainerInstance> listed = instances.list("default", Optional.empty(), Optional.empty());
+
+        assertThat(listed).extracting(ContainerInstance::containerInstanceArn)
+                .containsExactlyInAnyOrder(node("node-a").containerInstanceArn(), node("node-b").containerInstanceArn())
+                .doesNotContain(LOCAL).isSorted();
+        ContainerInstance a = node("node-a");
+        assertThat(a.ec2InstanceId()).isEqualTo("i-0123456789abcdef0");
+        assertThat(value(a.registeredResources(), "CPU")).isEqualTo(2048);
+        assertThat(value(node("node-b").registeredResources(), "MEMORY")).isEqualTo(500);
+        assertThat(node("node-b").ec2InstanceId()).matches("i-[0-9a-f]{17}");
+        assertThat(attribute(a, "ecs.availability-zone")).isEqualTo("zone-1");
+        assertThat(attribute(node("node-b"), "ecs.instance-type")).isEqualTo("m5.large");
+        assertThat(attribute(a, "ecs.instance-type")).as("the engine's default").isEqualTo("local");
+        assertThat(a.versionInfo().dockerVersion()).isEqualTo("containerd://1.7.2");
+        assertThat(instances.list("default", Optional.of("attribute:ecs.availability-zone == zone-2"),
+                Optional.empty())).extracting(ContainerInstance::containerInstanceArn)
+                .containsExactly(node("node-b").containerInstanceArn());
+    }
+
+    @Test
+    void binpackPutsTheTaskOnTheNodeWithTheLeastLeftAndOnlyThatNodeHoldsIt() {
+        twoNodes();
+        TaskDefinition web = definition("web", """
+                [{"name": "a", "image": "i", "cpu": 256, "memory": 300,
+                  "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]""");
+
+        Task first = place(web, 1, List.of(new PlacementStrategy("binpack", "memory"))).tasks().get(0);
+
+        assertThat(first.containerInstanceArn()).isEqualTo(node("node-b").containerInstanceArn());
+        assertThat(value(node("node-b").remainingResources(), "MEMORY")).isEqualTo(200);
+        assertThat(value(node("node-a").remainingResources(), "MEMORY")).isEqualTo(1000);
+        assertThat(node("node-b").pendingTasksCount()).isEqualTo(1);
+        assertThat(node("node-a").pendingTasksCount()).isZero();
+        Task second = place(web, 1, List.of(new PlacementStrategy("binpack", "memory"))).tasks().get(0);
+        assertThat(second.containerInstanceArn()).as("b has no memory and its port 8080 is taken")
+                .isEqualTo(node("node-a").containerInstanceArn());
+        PlacementResult third = place(web, 1, List.of(new PlacementStrategy("binpack", "memory")));
+        assertThat(third.tasks()).isEmpty();
+        assertThat(third.failures()).extracting(f -> f.arn() + " " + f.reason()).containsExactlyInAnyOrder(
+                node("node-a").containerInstanceArn() + " RESOURCE:PORTS",
+                node("node-b").containerInstanceArn() + " RESOURCE:MEMORY");
+    }
+
+    @Test
+    void spreadByZoneAndByInstanceBalanceTheGroupsTasks() {
+        twoNodes();
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 10}]");
+
+        List<Task> zones = place(small, 4, List.of(new PlacementStrategy("spread", "attribute:ecs.availability-zone")))
+                .tasks();
+        assertThat(zones).extracting(Task::containerInstanceArn).filteredOn(node("node-a").containerInstanceArn()::equals)
+                .hasSize(2);
+        List<Task> hosts = place(small, 2, List.of(new PlacementStrategy("spread", "instanceId"))).tasks();
+        assertThat(hosts).extracting(Task::containerInstanceArn).containsExactlyInAnyOrder(
+                node("node-a").containerInstanceArn(), node("node-b").containerInstanceArn());
+        List<Task> binpacked = place(small, 3, List.of(new PlacementStrategy("binpack", "cpu"))).tasks();
+        assertThat(binpacked).extracting(Task::containerInstanceArn).as("b has the fewest CPU units")
+                .containsOnly(node("node-b").containerInstanceArn());
+    }
+
+    @Test
+    void constraintsChooseAmongNodesAndADrainingNodeTakesNothing() {
+        twoNodes();
+        TaskDefinition small = definition("small", "[{\"name\": \"a\", \"image\": \"i\", \"memory\": 10}]");
+
+        assertThat(place(small, 2, new PlacementConstraint("memberOf", "attribute:ecs.availability-zone == zone-2"))
+                .tasks()).extracting(Task::containerInstanceArn).containsOnly(node("node-b").containerInstanceArn());
+        PlacementResult distinct = place(definition("once", "[{\"name\": \"a\", \"image\": \"i\", "
+                + "\"memory\": 10}]"), 3, new PlacementConstraint("distinctInstance", null));
+        assertThat(distinct.tasks()).extracting(Task::containerInstanceArn).containsExactlyInAnyOrder(
+                node("node-a").containerInstanceArn(), node("node-b").containerInstanceArn());
+        assertThat(distinct.failures()).extracting(f -> f.reason()).containsOnly(
+                "DistinctInstance placement constraint unsatisfied.").hasSize(2);
+
+        instances.putAttributes("default", List.of(new Attribute("stack", "blue", null,
+                node("node-a").containerInstanceArn())));
+        assertThat(attribute(node("node-a"), "stack")).isEqualTo("blue");
+        assertThat(node("node-b").attributes()).extracting(Attribute::name).doesNotContain("stack");
+        assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).tasks())
+                .extracting(Task::containerInstanceArn).containsOnly(node("node-a").containerInstanceArn());
+
+        instances.updateStatus("default", node("node-a").containerInstanceArn(), "DRAINING");
+        assertThat(place(small, 3).tasks()).extracting(Task::containerInstanceArn)
+                .containsOnly(node("node-b").containerInstanceArn());
+        assertThat(place(small, 1, new PlacementConstraint("memberOf", "attribute:stack == blue")).failures())
+                .extracting(f -> f.arn()).containsExactly(node("node-b").containerInstanceArn());
+    }
+
+    @Test
+    void registeringWithoutAnArnRegistersTheFirstNodeThatIsNotAndAnUnknownArnIsRefused() {
+        twoNodes();
+        String a = node("node-a").containerInstanceArn();
+        String b = node("node-b").containerInstanceArn();
+        instances.deregister("default", b, false);
+        assertThat(instances.list("default", Optional.empty(), Optional.empty()))
+                .extracting(ContainerInstance::containerInstanceArn).containsExactly(a);
+
+        assertThat(instances.register("default", Optional.empty(), List.of()).containerInstanceArn()).isEqualTo(b);
+        assertThat(instances.register("default", Optional.empty(), List.of()).containerInstanceArn())
+                .as("all registered: the first again").isIn(a, b);
+        assertThat(instances.names("default", b.substring(b.lastIndexOf('/') + 1))).isTrue();
+        assertThat(instances.names("default", LOCAL)).as("the host is no instance of a multi-machine engine")
+                .isFalse();
+        assertThatThrownBy(() -> instances.register("default", Optional.of(LOCAL), List.of()))
+                .isInstanceOf(EcsException.class).hasMessageContaining("is not in cluster default");
     }
 }

@@ -8,6 +8,7 @@ import dev.localecs.api.model.ClusterServiceConnectDefaults;
 import dev.localecs.api.model.ClusterSetting;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds clusters as ECS stores them and as each answer shows them. The include-only members
@@ -39,7 +40,8 @@ final class ClusterViews {
         ClusterStatistics statistics = ClusterStatistics.of(context, c.clusterName());
         return new Cluster(c.clusterArn(), c.clusterName(),
                 include.contains("CONFIGURATIONS") ? c.configuration() : null, c.status(),
-                "ACTIVE".equals(c.status()) && context.containerInstances().find(c.clusterName()).isPresent() ? 1 : 0,
+                "ACTIVE".equals(c.status()) ? context.containerInstances().list(c.clusterName(), Optional.empty(),
+                        Optional.empty()).size() : 0,
                 statistics.runningTasksCount(), statistics.pendingTasksCount(), statistics.activeServicesCount(), include.contains("STATISTICS") ? statistics.keyValuePairs() : null,
                 include.contains("TAGS") ? context.tags().tags(c.clusterArn()) : null,
                 include.contains("SETTINGS") ? orEmpty(c.settings()) : null, orEmpty(c.capacityProviders()),

@@ -84,9 +84,9 @@ final class TaggableResources {
             }
             case "container-instance" -> {
                 String[] parts = arn.resourceId().split("/");
-                if (parts.length != 2 || !context.containerInstances().isLocal(parts[0], resourceArn)
+                if (parts.length != 2
                         || context.clusters().find(parts[0]).filter(c -> "ACTIVE".equals(c.status())).isEmpty()
-                        || context.containerInstances().find(parts[0]).isEmpty()) {
+                        || context.containerInstances().find(parts[0], resourceArn).isEmpty()) {
                     throw missing == Missing.LISTING
                             ? EcsException.invalidParameter("The referenced container instance was not found.")
                             : notFound();

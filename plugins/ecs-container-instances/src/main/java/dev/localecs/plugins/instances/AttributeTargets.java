@@ -27,6 +27,6 @@ final class AttributeTargets {
     /** The attribute as the answers show it: with its target type and the instance ARN. */
     static Attribute answered(PluginContext context, String cluster, Attribute attribute) {
         return new Attribute(attribute.name(), attribute.value(), "container-instance",
-                context.arns().localContainerInstance(cluster));
+                Instances.required(context, cluster, attribute.targetId()).containerInstanceArn());
     }
 }

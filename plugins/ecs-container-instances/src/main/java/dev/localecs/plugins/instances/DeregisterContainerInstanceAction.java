@@ -39,7 +39,7 @@ public final class DeregisterContainerInstanceAction implements EcsAction {
         String cluster = Instances.cluster(context, body.cluster());
         Instances.required(context, cluster, body.containerInstance());
         ContainerInstance instance = context.containerInstances().deregister(cluster,
-                Boolean.TRUE.equals(body.force()));
+                body.containerInstance(), Boolean.TRUE.equals(body.force()));
         InstanceStateEvents.publish(context, cluster, instance);
         return Map.of("containerInstance", instance);
     }

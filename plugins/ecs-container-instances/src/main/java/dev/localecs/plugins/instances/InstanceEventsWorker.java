@@ -53,8 +53,7 @@ public final class InstanceEventsWorker implements BackgroundWorker {
             return;
         }
         String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
-        context.containerInstances().find(cluster)
-                .filter(instance -> instance.containerInstanceArn().equals(task.containerInstanceArn()))
+        context.containerInstances().find(cluster, task.containerInstanceArn())
                 .ifPresent(instance -> InstanceStateEvents.publish(context, cluster, instance));
     }
 

@@ -28,10 +28,7 @@ final class Instances {
 
     /** The local instance of a cluster when the reference names it and it is registered. */
     static Optional<ContainerInstance> registered(PluginContext context, String cluster, String reference) {
-        if (reference == null || !context.containerInstances().isLocal(cluster, reference)) {
-            return Optional.empty();
-        }
-        return context.containerInstances().find(cluster);
+        return reference == null ? Optional.empty() : context.containerInstances().find(cluster, reference);
     }
 
     /** The local instance a reference must name, else ECS's error for an unknown instance. */

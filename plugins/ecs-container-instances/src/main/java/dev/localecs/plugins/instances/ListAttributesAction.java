@@ -1,6 +1,7 @@
 package dev.localecs.plugins.instances;
 
 import dev.localecs.api.ActionRequest;
+import dev.localecs.api.ContainerInstances;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.Page;
 import dev.localecs.api.PluginContext;
@@ -10,6 +11,7 @@ import dev.localecs.api.model.Attribute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -48,10 +50,12 @@ public final class ListAttributesAction implements EcsAction {
         if (body.attributeValue() != null && body.attributeName() == null) {
             throw EcsException.invalidParameter("attributeName must be specified when attributeValue is given.");
         }
-        List<Attribute> attributes = context.containerInstances().find(cluster).map(i -> i.attributes().stream()
-                .filter(a -> body.attributeName() == null || body.attributeName().equals(a.name()))
-                .filter(a -> body.attributeValue() == null || body.attributeValue().equals(a.value()))
-                .map(a -> AttributeTargets.answered(context, cluster, a)).toList()).orElse(List.of());
+        List<Attribute> attributes = context.containerInstances().list(cluster, Optional.empty(), Optional.empty())
+                .stream().flatMap(i -> i.attributes().stream()
+                        .filter(a -> body.attributeName() == null || body.attributeName().equals(a.name()))
+                        .filter(a -> body.attributeValue() == null || body.attributeValue().equals(a.value()))
+                        .map(a -> new Attribute(a.name(), a.value(), ContainerInstances.TARGET_TYPE,
+                                i.containerInstanceArn()))).toList();
         Page<Attribute> page = Page.of(attributes, body.maxResults(), body.nextToken(), 100, 100);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("attributes", page.items());

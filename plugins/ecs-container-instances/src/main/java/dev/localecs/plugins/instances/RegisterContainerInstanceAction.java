@@ -9,6 +9,7 @@ import dev.localecs.api.model.ContainerInstance;
 import dev.localecs.api.model.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -44,7 +45,7 @@ public final class RegisterContainerInstanceAction implements EcsAction {
         Request body = request.bind(Request.class);
         String cluster = Instances.cluster(context, body.cluster());
         if (body.containerInstanceArn() != null
-                && !context.containerInstances().isLocal(cluster, body.containerInstanceArn())) {
+                && !context.containerInstances().names(cluster, body.containerInstanceArn())) {
             throw EcsException.invalidParameter("The referenced container instance was not found.");
         }
         List<Attribute> attributes = body.attributes() == null ? List.of() : body.attributes();
@@ -53,7 +54,8 @@ public final class RegisterContainerInstanceAction implements EcsAction {
         }
         List<Tag> tags = body.tags() == null ? List.of() : body.tags();
         context.tags().validate(tags);
-        ContainerInstance instance = context.containerInstances().register(cluster, attributes);
+        ContainerInstance instance = context.containerInstances().register(cluster,
+                Optional.ofNullable(body.containerInstanceArn()), attributes);
         if (!tags.isEmpty()) {
             context.tags().tag(instance.containerInstanceArn(), tags);
         }

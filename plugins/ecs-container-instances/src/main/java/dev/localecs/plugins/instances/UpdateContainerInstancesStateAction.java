@@ -59,8 +59,9 @@ public final class UpdateContainerInstancesStateAction implements EcsAction {
             Optional<ContainerInstance> instance = Instances.registered(context, cluster, reference);
             if (instance.isEmpty()) {
                 failures.add(new Failure(Instances.arnOf(context, cluster, reference), "MISSING", null));
-            } else if (updated.isEmpty()) {
-                ContainerInstance now = context.containerInstances().updateStatus(cluster, body.status());
+            } else if (updated.stream().noneMatch(i -> i.containerInstanceArn().equals(instance.get()
+                    .containerInstanceArn()))) {
+                ContainerInstance now = context.containerInstances().updateStatus(cluster, reference, body.status());
                 updated.add(now);
                 if (!now.status().equals(instance.get().status())) {
                     InstanceStateEvents.publish(context, cluster, now);

@@ -9,6 +9,7 @@ import dev.localecs.api.RunTaskSpec;
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.Failure;
 import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.api.model.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServicePlacement {
     /** What the placement answers when the cluster has no ACTIVE container instance. */
     private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
+    private static final PlacementStrategy SPREAD_ACROSS_ZONES = new PlacementStrategy("spread",
+            "attribute:ecs.availability-zone");
     private static final Map<String, String> CLOSEST = Map.of(
             "RESOURCE:CPU", "has insufficient CPU units available",
             "RESOURCE:MEMORY", "has insufficient memory available",
@@ -89,7 +92,8 @@ final class ServicePlacement {
         try {
             placed = context.containerInstances().place(new PlacementRequest(spec, count,
                     constraints(context, service.members().path("placementConstraints")),
-                    () -> context.tasks().run(spec)));
+                    strategies(context, service.members().path("placementStrategy")), Optional.empty(),
+                    context.tasks()::run));
         } catch (EcsException e) {
             if (!NO_INSTANCES.equals(e.getMessage())) {
                 throw e;
@@ -111,6 +115,15 @@ final class ServicePlacement {
         }
         return message + " The closest matching (container-instance "
                 + failure.arn().substring(failure.arn().lastIndexOf('/') + 1) + ") " + closest + ".";
+    }
+
+    /** The service's strategies; none is ECS's default for services, spread across Availability Zones. */
+    private static List<PlacementStrategy> strategies(PluginContext context, JsonNode given) {
+        List<PlacementStrategy> strategies = new ArrayList<>();
+        if (given.isArray()) {
+            given.forEach(strategy -> strategies.add(context.json().convertValue(strategy, PlacementStrategy.class)));
+        }
+        return strategies.isEmpty() ? List.of(SPREAD_ACROSS_ZONES) : strategies;
     }
 
     private static List<PlacementConstraint> constraints(PluginContext context, JsonNode given) {

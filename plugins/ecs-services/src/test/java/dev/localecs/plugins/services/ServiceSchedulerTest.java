@@ -132,7 +132,8 @@ class ServiceSchedulerTest {
 
     @Test
     void anEc2ServiceWithNowhereToPlaceItsTasksSaysSoOnceAndStartsThemWhenTheInstanceIsBack() {
-        fixture.context.containerInstances().updateStatus("default", "DRAINING");
+        fixture.context.containerInstances().updateStatus("default",
+                fixture.context.arns().localContainerInstance("default"), "DRAINING");
         fixture.create("{\"serviceName\":\"web\",\"taskDefinition\":\"web\",\"desiredCount\":2}");
         step();
         fixture.update("{\"service\":\"web\",\"desiredCount\":3}");
@@ -144,14 +145,16 @@ class ServiceSchedulerTest {
                 + "instance met all of its requirements.").noneMatch(message -> message.contains("failed to launch"));
         assertThat(service.at("/deployments/0/failedTasks").asInt()).as("not a task failure").isZero();
 
-        fixture.context.containerInstances().updateStatus("default", "ACTIVE");
+        fixture.context.containerInstances().updateStatus("default",
+                fixture.context.arns().localContainerInstance("default"), "ACTIVE");
         step();
         assertThat(fixture.context.tasks().launches()).hasSize(3);
     }
 
     @Test
     void aFargateServiceIsNotPlacedOnTheContainerInstance() {
-        fixture.context.containerInstances().updateStatus("default", "DRAINING");
+        fixture.context.containerInstances().updateStatus("default",
+                fixture.context.arns().localContainerInstance("default"), "DRAINING");
         fixture.create("{\"serviceName\":\"vpc\",\"taskDefinition\":\"vpc\",\"desiredCount\":1,"
                 + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":"
                 + "{\"subnets\":[\"subnet-1\"]}}}");

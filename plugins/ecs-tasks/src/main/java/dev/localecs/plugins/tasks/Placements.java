@@ -6,8 +6,8 @@ import dev.localecs.api.model.PlacementStrategy;
 import java.util.List;
 
 /**
- * RunTask's placement parameters checked as ECS checks them. With one container instance every strategy
- * places on it, so strategies are accepted and checked; constraints are evaluated by the placement.
+ * RunTask's placement parameters checked as ECS checks them; the placement evaluates the constraints and orders
+ * the container instances by the strategies.
  */
 final class Placements {
     private static final int MAX_CONSTRAINTS = 10;
@@ -41,7 +41,7 @@ final class Placements {
         return constraints;
     }
 
-    static void checkStrategies(List<PlacementStrategy> given) {
+    static List<PlacementStrategy> strategies(List<PlacementStrategy> given) {
         List<PlacementStrategy> strategies = given == null ? List.of() : given;
         if (strategies.size() > MAX_STRATEGIES) {
             throw EcsException.invalidParameter("Number of placement strategies cannot exceed " + MAX_STRATEGIES
@@ -73,5 +73,6 @@ final class Placements {
                         + "'. Valid values: random, spread, binpack.");
             }
         }
+        return strategies;
     }
 }

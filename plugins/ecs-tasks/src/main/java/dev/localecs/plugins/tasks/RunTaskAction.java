@@ -89,7 +89,7 @@ public final class RunTaskAction implements EcsAction {
         List<CapacityProviderStrategyItem> strategy = strategy(body, clusterRecord);
         String launchType = launchType(body, strategy, definition);
         List<PlacementConstraint> constraints = Placements.constraints(body.placementConstraints());
-        Placements.checkStrategies(body.placementStrategy());
+        List<PlacementStrategy> strategies = Placements.strategies(body.placementStrategy());
         if (launchType.equals("FARGATE") && !constraints.isEmpty()) {
             throw EcsException.invalidParameter("Task placement constraints are not supported for the FARGATE "
                     + "launch type.");
@@ -109,7 +109,7 @@ public final class RunTaskAction implements EcsAction {
         List<Failure> failures = List.of();
         if (LaunchTypes.onInstance(launchType)) {
             PlacementResult placed = context.containerInstances().place(new PlacementRequest(spec, count, constraints,
-                    () -> context.tasks().run(spec)));
+                    strategies, Optional.empty(), context.tasks()::run));
             tasks.addAll(placed.tasks());
             failures = placed.failures();
         } else {

@@ -74,28 +74,28 @@ public final class StartTaskAction implements EcsAction {
         List<Tag> tags = RunTaskAction.tags(context, body.propagateTags(), body.tags(), definition);
         Optional<TaskOverride> overrides = Optional.ofNullable(body.overrides());
         overrides.ifPresent(o -> TaskOverrides.check(definition, o));
-        Optional<String> provider = context.containerInstances().find(cluster)
-                .map(ContainerInstance::capacityProviderName);
         RunTaskSpec spec = new RunTaskSpec(definition, cluster, overrides, Optional.ofNullable(body.startedBy()),
-                body.group() != null ? body.group() : "family:" + definition.family(), "EC2", provider,
+                body.group() != null ? body.group() : "family:" + definition.family(), "EC2", Optional.empty(),
                 Optional.empty(), subnet, Boolean.TRUE.equals(body.enableExecuteCommand()), tags);
         List<Task> tasks = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : body.containerInstances()) {
             String arn = reference.startsWith("arn:") ? reference
                     : context.arns().containerInstance(cluster, reference);
-            if (!context.containerInstances().isLocal(cluster, reference)) {
+            if (!context.containerInstances().names(cluster, reference)) {
                 failures.add(new Failure(arn, "MISSING", null));
                 continue;
             }
-            Optional<ContainerInstance> instance = context.containerInstances().find(cluster);
+            Optional<ContainerInstance> instance = context.containerInstances().find(cluster, reference);
             if (instance.isEmpty()) {
                 failures.add(new Failure(arn, "INACTIVE", null));
             } else if (!"ACTIVE".equals(instance.get().status())) {
                 failures.add(new Failure(arn, instance.get().status(), null));
             } else {
-                PlacementResult placed = context.containerInstances().place(new PlacementRequest(spec, 1, List.of(),
-                        () -> context.tasks().run(spec)));
+                RunTaskSpec onInstance = spec.withCapacityProvider(Optional.ofNullable(instance.get()
+                        .capacityProviderName()));
+                PlacementResult placed = context.containerInstances().place(new PlacementRequest(onInstance, 1,
+                        List.of(), List.of(), Optional.of(reference), context.tasks()::run));
                 tasks.addAll(placed.tasks());
                 failures.addAll(placed.failures());
             }

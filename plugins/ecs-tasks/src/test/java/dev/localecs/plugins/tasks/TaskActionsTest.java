@@ -102,7 +102,8 @@ class TaskActionsTest {
 
     @Test
     void ec2TasksArePlacedOnTheContainerInstance() {
-        context.containerInstances().updateStatus("default", "DRAINING");
+        context.containerInstances().updateStatus("default", context.arns().localContainerInstance("default"),
+                "DRAINING");
 
         refused(() -> context.call(run, "{\"taskDefinition\":\"web\"}"), ErrorCode.INVALID_PARAMETER,
                 "No Container Instances were found in your cluster.");
