@@ -88,7 +88,8 @@ public final class PodSpecBuilder {
     }
 
     /**
-     * Builds the Pod of a task.
+     * Builds the Pod of a task whose group is not known (its placement's distinctInstance and spread stay with
+     * the pin: see {@link PodPlacement}).
      *
      * @param compose the effective project
      * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
@@ -96,6 +97,20 @@ public final class PodSpecBuilder {
      * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
      */
     public PodPlan build(ComposedTask compose, Optional<String> endpoint) {
+        return build(compose, endpoint, Optional.empty());
+    }
+
+    /**
+     * Builds the Pod of a task; its placement ({@link ComposedTask#placement()}) becomes node affinity, Pod
+     * anti-affinity and topology spread ({@link PodPlacement}).
+     *
+     * @param compose the effective project
+     * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
+     * @param group the task's group ({@code service:web}), when known
+     * @return the plan
+     * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
+     */
+    public PodPlan build(ComposedTask compose, Optional<String> endpoint, Optional<String> group) {
         Map<String, ComposeService> services = new LinkedHashMap<>();
         List<String> pause = new ArrayList<>();
         compose.effective().services().forEach((name, service) -> {
@@ -113,6 +128,9 @@ public final class PodSpecBuilder {
         String taskArn = labels.getOrDefault(EcsLabels.TASK_ARN, compose.project());
         String podName = KubeNames.label(compose.project());
         List<String> notes = new ArrayList<>();
+        PodPlacement placement = PodPlacement.of(compose.placement(),
+                labels.getOrDefault(EcsLabels.CLUSTER, "default"), group);
+        notes.addAll(placement.notes());
 
         Map<String, String> names = new LinkedHashMap<>();
         Set<String> taken = new LinkedHashSet<>();
@@ -166,7 +184,7 @@ public final class PodSpecBuilder {
 
         PodSecurityContext podSecurity = podSecurity(services.values());
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(podName)
-                .withLabels(labels(labels, taskArn))
+                .withLabels(labels(labels, taskArn, placement.labels()))
                 .withAnnotations(annotations(compose, taskArn, names, services, pause))
                 .endMetadata()
                 .withNewSpec()
@@ -205,6 +223,10 @@ public final class PodSpecBuilder {
                     pod.editSpec().withNodeSelector(new TreeMap<>(Map.of("kubernetes.io/os", parts[0],
                             "kubernetes.io/arch", parts[1]))).endSpec();
                 });
+        placement.affinity().ifPresent(affinity -> pod.editSpec().withAffinity(affinity).endSpec());
+        if (!placement.spread().isEmpty()) {
+            pod.editSpec().withTopologySpreadConstraints(placement.spread()).endSpec();
+        }
         return new PodPlan(pod.build(), claims, names, notes);
     }
 
@@ -596,8 +618,10 @@ public final class PodSpecBuilder {
                 .build();
     }
 
-    private Map<String, String> labels(Map<String, String> composeLabels, String taskArn) {
+    private Map<String, String> labels(Map<String, String> composeLabels, String taskArn,
+                                       Map<String, String> placementLabels) {
         Map<String, String> labels = new TreeMap<>(settings.labels());
+        labels.putAll(placementLabels);
         labels.put(KubeNames.MANAGED_BY, KubeNames.MANAGER);
         labels.put(KubeNames.TASK_ID, KubeNames.labelValue(KubeNames.taskId(taskArn)));
         Optional.ofNullable(composeLabels.get(EcsLabels.CLUSTER))
