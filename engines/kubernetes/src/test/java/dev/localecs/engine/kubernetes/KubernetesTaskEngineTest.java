@@ -2,6 +2,8 @@ package dev.localecs.engine.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localecs.api.TaskPlacement;
+import dev.localecs.api.model.PlacementConstraint;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.EngineNode;
@@ -9,6 +11,7 @@ import dev.localecs.runtime.tasks.TaskEngine;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -17,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,24 @@ class KubernetesTaskEngineTest {
             assertThat(found.values()).allMatch(TaskEngine.Observation::running);
             assertThat(restarted.containers(taskArn.replace("0123", "9999"))).isEmpty();
         }
+    }
+
+    @Test
+    void aPlacedTasksPodIsPinnedToTheChosenNode() {
+        cluster.addNode("node-a", "2", "4Gi", "amd64", true);
+        ComposedTask task = GoldenPodSpecsTest.composed(GoldenPodSpecsTest.CORPUS.resolve(
+                "02-ec2-bridge-dynamic-port.compose.yml")).placed(new TaskPlacement(Optional.of("node-a"),
+                List.of(new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64")), List.of()));
+        Map<String, String> ids = launch(task, Map.of());
+
+        Pod pod = cluster.client().pods().inNamespace("ecs-default")
+                .withName("ecs-ec2-web-0123456789abcdef0123456789abcdef").get();
+        NodeSelectorTerm term = pod.getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0);
+        assertThat(term.getMatchFields().get(0).getValues()).containsExactly("node-a");
+        assertThat(term.getMatchExpressions().get(0).getKey()).isEqualTo("kubernetes.io/arch");
+        assertThat(term.getMatchExpressions().get(0).getValues()).containsExactly("amd64");
+        assertThat(engine.observe(ids.get("web"), "").running()).isTrue();
     }
 
     @Test
