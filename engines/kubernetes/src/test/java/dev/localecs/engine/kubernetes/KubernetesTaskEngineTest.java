@@ -162,6 +162,12 @@ class KubernetesTaskEngineTest {
     void nodesFollowTheClusterThroughTheWatch() throws InterruptedException {
         cluster.addNode("node-a", "2", "4Gi", "amd64", true);
         assertThat(engine.nodes()).extracting(EngineNode::name).containsExactly("node-a");
+        // asked at every placement and DescribeContainerInstances: answered from the watch's cache
+        int requests = cluster.requests();
+        for (int i = 0; i < 20; i++) {
+            assertThat(engine.nodes()).hasSize(1);
+        }
+        assertThat(cluster.requests()).isEqualTo(requests);
 
         cluster.addNode("node-c", "4", "8Gi", "arm64", true);
         awaitNodes("node-a", "node-c");

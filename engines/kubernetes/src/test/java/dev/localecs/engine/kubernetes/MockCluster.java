@@ -40,6 +40,11 @@ final class MockCluster implements AutoCloseable {
         return client;
     }
 
+    /** How many requests the API server has had. */
+    int requests() {
+        return server.getRequestCount();
+    }
+
     /** A new engine with a client of its own. */
     KubernetesTaskEngine engine() {
         return new KubernetesTaskEngine(server.createClient(), SETTINGS, Clock.systemUTC());
