@@ -51,6 +51,15 @@ final class ClusterNodes implements AutoCloseable {
     static final String ARCH_LABEL = "kubernetes.io/arch";
     static final String OS_LABEL = "kubernetes.io/os";
     static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+    /**
+     * Each attribute read from a label: the first one present (beta names are older clusters'). Placement's node
+     * affinity reads the same ({@link NodeTerms}).
+     */
+    static final Map<String, List<String>> ATTRIBUTE_LABELS = Map.of(
+            ZONE, List.of(ZONE_LABEL, ZONE_LABEL_BETA),
+            INSTANCE_TYPE, List.of(INSTANCE_TYPE_LABEL, INSTANCE_TYPE_LABEL_BETA),
+            ARCHITECTURE, List.of(ARCH_LABEL),
+            OS_TYPE, List.of(OS_LABEL));
 
     private static final Logger LOG = Logger.getLogger(ClusterNodes.class.getName());
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
@@ -133,12 +142,12 @@ final class ClusterNodes implements AutoCloseable {
         Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
         Optional<NodeSystemInfo> info = Optional.ofNullable(node.getStatus()).map(s -> s.getNodeInfo());
         Map<String, String> attributes = new LinkedHashMap<>();
-        label(labels, ZONE_LABEL, ZONE_LABEL_BETA).ifPresent(zone -> attributes.put(ZONE, zone));
-        label(labels, INSTANCE_TYPE_LABEL, INSTANCE_TYPE_LABEL_BETA).ifPresent(type -> attributes.put(INSTANCE_TYPE,
-                type));
-        label(labels, ARCH_LABEL, "beta.kubernetes.io/arch").or(() -> info.map(NodeSystemInfo::getArchitecture))
+        label(labels, ZONE).ifPresent(zone -> attributes.put(ZONE, zone));
+        label(labels, INSTANCE_TYPE).ifPresent(type -> attributes.put(INSTANCE_TYPE, type));
+        // every kubelet sets kubernetes.io/arch and /os; its node info stands in for a node registered otherwise
+        label(labels, ARCHITECTURE).or(() -> info.map(NodeSystemInfo::getArchitecture))
                 .ifPresent(arch -> attributes.put(ARCHITECTURE, EngineHost.ecsArchitecture(arch)));
-        label(labels, OS_LABEL, "beta.kubernetes.io/os").or(() -> info.map(NodeSystemInfo::getOperatingSystem))
+        label(labels, OS_TYPE).or(() -> info.map(NodeSystemInfo::getOperatingSystem))
                 .ifPresent(os -> attributes.put(OS_TYPE, os));
         Optional<String> instance = Optional.ofNullable(node.getSpec()).map(s -> s.getProviderID())
                 .map(EC2_PROVIDER_ID::matcher).filter(Matcher::matches).map(m -> m.group(1));
@@ -147,9 +156,9 @@ final class ClusterNodes implements AutoCloseable {
         return new EngineNode(node.getMetadata().getName(), cpu, memory, attributes, instance, runtime);
     }
 
-    private static Optional<String> label(Map<String, String> labels, String name, String fallback) {
-        return Optional.ofNullable(labels.get(name)).or(() -> Optional.ofNullable(labels.get(fallback)))
-                .filter(v -> !v.isBlank());
+    /** An attribute from its first label present (see {@link #ATTRIBUTE_LABELS}). */
+    private static Optional<String> label(Map<String, String> labels, String attribute) {
+        return ATTRIBUTE_LABELS.get(attribute).stream().filter(labels::containsKey).findFirst().map(labels::get);
     }
 
     @Override

@@ -123,12 +123,13 @@ class KubernetesTaskEngineTest {
                 .editStatus().withConditions(condition("Ready", "True")).withNewNodeInfo()
                 .withContainerRuntimeVersion("containerd://1.7.2").withArchitecture("arm64").endNodeInfo()
                 .endStatus().build());
-        // only the beta labels; the OS from the kubelet's node info; not an EC2 instance
-        cluster.addNode(MockCluster.node("node-a", "3500m", "8Gi", Map.of("beta.kubernetes.io/arch", "amd64",
+        // only the beta labels; architecture and OS from the kubelet's node info; not an EC2 instance
+        cluster.addNode(MockCluster.node("node-a", "3500m", "8Gi", Map.of(
                         "failure-domain.beta.kubernetes.io/zone", "us-east-1a",
                         "beta.kubernetes.io/instance-type", "c5.xlarge"))
                 .editSpec().withProviderID("kind://docker/kind/node-a").endSpec()
-                .editStatus().withNewNodeInfo().withOperatingSystem("linux").endNodeInfo().endStatus().build());
+                .editStatus().withNewNodeInfo().withOperatingSystem("linux").withArchitecture("amd64").endNodeInfo()
+                .endStatus().build());
         cluster.addNode("cordoned", "16", "64Gi", "amd64", false);
         cluster.addNode(MockCluster.node("not-ready", "16", "64Gi", Map.of("kubernetes.io/arch", "amd64"))
                 .editStatus().withConditions(condition("MemoryPressure", "False"), condition("Ready", "False"))

@@ -1,6 +1,7 @@
 package dev.localecs.engine.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.localecs.api.TaskPlacement;
 import dev.localecs.api.model.PlacementConstraint;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ECS placement rules as the Kubernetes scheduler's: the pin, what translates and what stays with the pin. */
@@ -59,46 +59,29 @@ class PodPlacementTest {
         assertThat(placement.notes()).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "attribute:ecs.availability-zone == us-east-1a | topology.kubernetes.io/zone | In | us-east-1a",
-        "attribute:ecs.availability-zone equals 'us-east-1a' | topology.kubernetes.io/zone | In | us-east-1a",
-        "attribute:ecs.instance-type != t3.micro | node.kubernetes.io/instance-type | NotIn | t3.micro",
-        "attribute:ecs.cpu-architecture in [x86_64, arm64] | kubernetes.io/arch | In | amd64;arm64",
-        "attribute:ecs.cpu-architecture == x86_64 | kubernetes.io/arch | In | amd64",
-        "attribute:ecs.os-type not_in (windows) | kubernetes.io/os | NotIn | windows",
-        "attribute:ecs.availability-zone not in [us-east-1c, us-east-1d] | topology.kubernetes.io/zone | NotIn | us-east-1c;us-east-1d",
-        "attribute:ecs.availability-zone !in (us-east-1c) | topology.kubernetes.io/zone | NotIn | us-east-1c",
-    })
-    void memberOfComparisonsOfTheNodeAttributesAreNodeAffinity(String expression, String key, String operator,
-                                                                 String values) {
-        PodPlacement placement = memberOf(expression);
-
-        NodeSelectorTerm term = term(placement);
-        assertThat(term.getMatchFields()).extracting(NodeSelectorRequirement::getValues)
-                .containsExactly(List.of("node-a"));
-        assertThat(term.getMatchExpressions()).singleElement().satisfies(requirement -> {
-            assertThat(requirement.getKey()).isEqualTo(key);
-            assertThat(requirement.getOperator()).isEqualTo(operator);
-            assertThat(requirement.getValues()).containsExactly(values.split(";"));
-        });
-        assertThat(placement.notes()).isEmpty();
-    }
-
     @Test
-    void everyComparisonOfAConjunctionHolds() {
+    void memberOfComparisonsAreNodeAffinityBesideThePin() {
         PodPlacement placement = placed(List.of(
-                new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == arm64 && "
-                        + "attribute:ecs.os-type == linux"),
+                new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64 && "
+                        + "attribute:ecs.os-type != windows"),
                 new PlacementConstraint("memberOf", "attribute:ecs.availability-zone in [us-east-1a, us-east-1b] "
                         + "and attribute:ecs.instance-type =~ t2.*")), List.of(), GROUP);
 
-        assertThat(term(placement).getMatchExpressions()).extracting(NodeSelectorRequirement::getKey,
-                NodeSelectorRequirement::getOperator, NodeSelectorRequirement::getValues).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("kubernetes.io/arch", "In", List.of("arm64")),
-                org.assertj.core.groups.Tuple.tuple("kubernetes.io/os", "In", List.of("linux")),
-                org.assertj.core.groups.Tuple.tuple("topology.kubernetes.io/zone", "In",
-                        List.of("us-east-1a", "us-east-1b")));
+        List<NodeSelectorTerm> terms = placement.affinity().orElseThrow().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        // the zone from its GA label, or from the beta one on a node without it: two terms, each pinned
+        assertThat(terms).hasSize(2).allSatisfy(term -> {
+            assertThat(term.getMatchFields()).extracting(NodeSelectorRequirement::getValues)
+                    .containsExactly(List.of("node-a"));
+            assertThat(term.getMatchExpressions()).extracting(NodeSelectorRequirement::getKey,
+                    NodeSelectorRequirement::getOperator, NodeSelectorRequirement::getValues).startsWith(
+                    tuple("kubernetes.io/arch", "In", List.of("amd64")),
+                    tuple("kubernetes.io/os", "NotIn", List.of("windows")));
+        });
+        assertThat(terms.get(0).getMatchExpressions()).extracting(NodeSelectorRequirement::getKey)
+                .endsWith("topology.kubernetes.io/zone");
+        assertThat(terms.get(1).getMatchExpressions()).extracting(NodeSelectorRequirement::getKey)
+                .endsWith("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone");
         // the comparison without a Kubernetes form stays with the pin, the others still hold
         assertThat(placement.notes()).containsExactly("Placement: memberOf 'attribute:ecs.instance-type =~ t2.*' "
                 + "is honoured by ECS placement only (the Pod is pinned to node node-a).");
