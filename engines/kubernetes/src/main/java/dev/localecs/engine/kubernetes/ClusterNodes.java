@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NodeSystemInfo;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
 /**
  * The cluster's schedulable nodes as container instances, read from a node informer's cache: ECS placement and
  * every DescribeContainerInstances ask for them, so no request reaches the API server once the watch runs. The
- * informer starts with the first question (a runtime that never asks never watches nodes) and is bounded by
- * {@link #SYNC_TIMEOUT}; until it has synced, the nodes it has seen so far are the answer.
+ * informer starts with the first question (a runtime that never asks never watches nodes), which waits for its
+ * first sync at most {@link #SYNC_TIMEOUT}; until it has synced, the nodes it has seen so far (none) are the
+ * answer, and it keeps trying.
  *
  * <p>Schedulable: not cordoned ({@code spec.unschedulable}) and, when the kubelet reports conditions, with a
  * {@code Ready} condition {@code True} (a node without any conditions has not been seen by a kubelet's status
@@ -96,7 +98,9 @@ final class ClusterNodes implements AutoCloseable {
         }
         synchronized (this) {
             if (informer == null) {
-                SharedIndexInformer<Node> started = client.nodes().runnableInformer(0);
+                // a watch refused at the start (no RBAC for nodes yet, API server away) keeps trying, as later
+                SharedIndexInformer<Node> started = client.nodes().runnableInformer(0)
+                        .exceptionHandler((running, e) -> !ExceptionHandler.isDeserializationException(e));
                 try {
                     started.start().toCompletableFuture().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
