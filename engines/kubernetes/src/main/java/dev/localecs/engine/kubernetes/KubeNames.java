@@ -13,6 +13,8 @@ final class KubeNames {
     static final String CLUSTER = PREFIX + "cluster";
     static final String FAMILY = PREFIX + "family";
     static final String REVISION = PREFIX + "revision";
+    /** The task's group (hashed with its cluster: label values cannot hold {@code service:web}). */
+    static final String GROUP = PREFIX + "group";
     /** Annotation: the task ARN (label values cannot hold it). */
     static final String TASK_ARN = PREFIX + "task-arn";
     /** Annotation: the compose project (the task's name on the engine). */
@@ -54,6 +56,26 @@ final class KubeNames {
             value = value.substring(0, 63);
         }
         return value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+    }
+
+    /**
+     * A label value standing for any text without colliding with another: the text as a label value (shortened)
+     * and a hash of the whole text.
+     *
+     * @param text the text ({@code default/service:web})
+     * @return the value ({@code default_service_web-0f3a9c21b4})
+     */
+    static String hashedLabelValue(String text) {
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        String readable = labelValue(text);
+        readable = readable.substring(0, Math.min(readable.length(), 52)).replaceAll("[^A-Za-z0-9]+$", "");
+        return readable.isEmpty() ? hash : readable + "-" + hash;
     }
 
     /**

@@ -7,13 +7,13 @@ import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.EngineNode;
 import dev.localecs.runtime.tasks.InteractiveExec;
 import dev.localecs.runtime.tasks.LaunchException;
 import dev.localecs.runtime.tasks.TaskEngine;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -63,6 +63,7 @@ public final class KubernetesTaskEngine implements TaskEngine {
     private final KubernetesSettings settings;
     private final PodSpecBuilder builder;
     private final Clock clock;
+    private final ClusterNodes clusterNodes;
     private final Map<String, TaskPod> tasks = new ConcurrentHashMap<>();
     /** The last version of every Pod seen, kept after its deletion until the task is removed. */
     private final Map<String, Pod> lastSeen = new ConcurrentHashMap<>();
@@ -83,6 +84,7 @@ public final class KubernetesTaskEngine implements TaskEngine {
         this.settings = settings;
         this.builder = new PodSpecBuilder(settings);
         this.clock = clock;
+        this.clusterNodes = new ClusterNodes(client);
     }
 
     /** One task's Pod as the engine knows it. */
@@ -602,26 +604,22 @@ public final class KubernetesTaskEngine implements TaskEngine {
     /** The cluster as one host: its schedulable nodes' allocatable CPUs and memory together. */
     @Override
     public EngineHost host() {
-        List<NodeCapacity> nodes = nodes();
-        int cpus = (int) nodes.stream().mapToLong(n -> n.cpuUnits() / 1024).sum();
-        long memory = nodes.stream().mapToLong(NodeCapacity::memoryMib).sum();
+        List<EngineNode> nodes = nodes();
+        int cpus = (int) (nodes.stream().mapToLong(EngineNode::cpuUnits).sum() / 1024);
+        long memory = nodes.stream().mapToLong(EngineNode::memoryMib).sum();
         var info = client.getKubernetesVersion();
         String version = info == null ? "unknown" : info.getGitVersion() != null ? info.getGitVersion()
                 : info.getMajor() != null ? "v" + info.getMajor() + "." + info.getMinor() : "unknown";
-        String architecture = nodes.isEmpty() ? "x86_64" : nodes.get(0).architecture();
+        String architecture = nodes.stream().map(n -> n.attributes().get(ClusterNodes.ARCHITECTURE))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("x86_64");
         return new EngineHost("kubernetes:" + client.getMasterUrl().getHost(), cpus, memory, version, "1.44",
                 "linux", architecture, List.of("json-file"));
     }
 
-    /**
-     * The cluster's schedulable nodes with their allocatable resources, as ECS container instances show them.
-     *
-     * @return the nodes, by name
-     */
-    public List<NodeCapacity> nodes() {
-        return client.nodes().list().getItems().stream().filter(n -> !Boolean.TRUE.equals(n.getSpec()
-                .getUnschedulable())).map(NodeCapacity::of).sorted(java.util.Comparator.comparing(
-                NodeCapacity::name)).toList();
+    /** The cluster's schedulable nodes from a node informer's cache (see {@link ClusterNodes}). */
+    @Override
+    public List<EngineNode> nodes() {
+        return clusterNodes.nodes();
     }
 
     @Override
@@ -630,36 +628,7 @@ public final class KubernetesTaskEngine implements TaskEngine {
         if (watching != null) {
             watching.close();
         }
+        clusterNodes.close();
         client.close();
-    }
-
-    /**
-     * One node as a container instance.
-     *
-     * @param name the node's name
-     * @param cpuUnits allocatable CPU in ECS units (1024 per core)
-     * @param memoryMib allocatable memory in MiB
-     * @param architecture ECS's name of the node's architecture
-     * @param zone the node's zone label, if any
-     * @param labels the node's labels (placement attributes)
-     */
-    public record NodeCapacity(String name, long cpuUnits, long memoryMib, String architecture,
-                               Optional<String> zone, Map<String, String> labels) {
-        static NodeCapacity of(Node node) {
-            Map<String, io.fabric8.kubernetes.api.model.Quantity> allocatable = node.getStatus() == null
-                    || node.getStatus().getAllocatable() == null ? Map.of() : node.getStatus().getAllocatable();
-            long cpu = allocatable.get("cpu") == null ? 0
-                    : allocatable.get("cpu").getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1024))
-                    .longValue();
-            long memory = allocatable.get("memory") == null ? 0
-                    : allocatable.get("memory").getNumericalAmount().longValue() / (1024 * 1024);
-            Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of()
-                    : Map.copyOf(node.getMetadata().getLabels());
-            String arch = labels.getOrDefault("kubernetes.io/arch", node.getStatus() == null
-                    || node.getStatus().getNodeInfo() == null ? "amd64" : node.getStatus().getNodeInfo()
-                    .getArchitecture());
-            return new NodeCapacity(node.getMetadata().getName(), cpu, memory, EngineHost.ecsArchitecture(arch),
-                    Optional.ofNullable(labels.get("topology.kubernetes.io/zone")), labels);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.localecs.engine.kubernetes;
 
 import dev.localecs.api.compose.ComposeService;
-import dev.localecs.api.compose.ComposeVolume;
 import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.compose.LaunchHints;
@@ -12,8 +11,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HostAlias;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfig;
@@ -24,10 +21,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Sysctl;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,7 +58,6 @@ public final class PodSpecBuilder {
     static final String ENDPOINT_ADDRESS = "169.254.170.2";
     /** The forwarding init container's name. */
     static final String NAT_CONTAINER = "ecs-local-endpoint-nat";
-    private static final String EFS_LABEL = "com.amazonaws.ecs.local.efs-file-system-id";
 
     private final KubernetesSettings settings;
 
@@ -88,7 +81,8 @@ public final class PodSpecBuilder {
     }
 
     /**
-     * Builds the Pod of a task.
+     * Builds the Pod of a task whose group is not known (its placement's distinctInstance and spread stay with
+     * the pin: see {@link PodPlacement}).
      *
      * @param compose the effective project
      * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
@@ -96,6 +90,20 @@ public final class PodSpecBuilder {
      * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
      */
     public PodPlan build(ComposedTask compose, Optional<String> endpoint) {
+        return build(compose, endpoint, Optional.empty());
+    }
+
+    /**
+     * Builds the Pod of a task; its placement ({@link ComposedTask#placement()}) becomes node affinity, Pod
+     * anti-affinity and topology spread ({@link PodPlacement}).
+     *
+     * @param compose the effective project
+     * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
+     * @param group the task's group ({@code service:web}), when known
+     * @return the plan
+     * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
+     */
+    public PodPlan build(ComposedTask compose, Optional<String> endpoint, Optional<String> group) {
         Map<String, ComposeService> services = new LinkedHashMap<>();
         List<String> pause = new ArrayList<>();
         compose.effective().services().forEach((name, service) -> {
@@ -113,6 +121,9 @@ public final class PodSpecBuilder {
         String taskArn = labels.getOrDefault(EcsLabels.TASK_ARN, compose.project());
         String podName = KubeNames.label(compose.project());
         List<String> notes = new ArrayList<>();
+        PodPlacement placement = PodPlacement.of(compose.placement(),
+                labels.getOrDefault(EcsLabels.CLUSTER, "default"), group);
+        notes.addAll(placement.notes());
 
         Map<String, String> names = new LinkedHashMap<>();
         Set<String> taken = new LinkedHashSet<>();
@@ -127,25 +138,9 @@ public final class PodSpecBuilder {
 
         Map<String, Role> roles = roles(services);
         List<String> order = startOrder(services);
-        Map<String, ComposeVolume> declared = compose.effective().volumes() == null ? Map.of()
-                : compose.effective().volumes();
-        Map<String, Volume> volumes = new TreeMap<>();
-        List<PersistentVolumeClaim> claims = new ArrayList<>();
-        Map<String, List<VolumeMount>> mounts = new LinkedHashMap<>();
-        services.forEach((service, definition) ->
-                mounts.put(service, mounts(service, definition, declared, volumes, claims)));
-        services.forEach((service, definition) -> {
-            if (definition.volumesFrom() != null) {
-                for (String from : definition.volumesFrom()) {
-                    String[] parts = from.split(":");
-                    boolean readOnly = parts.length > 1 && parts[1].equals("ro");
-                    for (VolumeMount m : mounts.getOrDefault(parts[0], List.of())) {
-                        mounts.get(service).add(mount(m.getMountPath(), m.getName(),
-                                readOnly || Boolean.TRUE.equals(m.getReadOnly())));
-                    }
-                }
-            }
-        });
+        PodVolumes volumes = new PodVolumes(settings, compose.effective().volumes() == null ? Map.of()
+                : compose.effective().volumes());
+        Map<String, List<VolumeMount>> mounts = volumes.mounts(services);
 
         List<Container> init = new ArrayList<>();
         endpoint.ifPresent(address -> init.add(natContainer(address)));
@@ -166,7 +161,7 @@ public final class PodSpecBuilder {
 
         PodSecurityContext podSecurity = podSecurity(services.values());
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(podName)
-                .withLabels(labels(labels, taskArn))
+                .withLabels(labels(labels, taskArn, placement.labels()))
                 .withAnnotations(annotations(compose, taskArn, names, services, pause))
                 .endMetadata()
                 .withNewSpec()
@@ -176,7 +171,7 @@ public final class PodSpecBuilder {
                 .withEnableServiceLinks(false)
                 .withInitContainers(init)
                 .withContainers(main)
-                .withVolumes(new ArrayList<>(volumes.values()))
+                .withVolumes(volumes.volumes())
                 .endSpec();
         if (podSecurity != null) {
             pod.editSpec().withSecurityContext(podSecurity).endSpec();
@@ -205,7 +200,11 @@ public final class PodSpecBuilder {
                     pod.editSpec().withNodeSelector(new TreeMap<>(Map.of("kubernetes.io/os", parts[0],
                             "kubernetes.io/arch", parts[1]))).endSpec();
                 });
-        return new PodPlan(pod.build(), claims, names, notes);
+        placement.affinity().ifPresent(affinity -> pod.editSpec().withAffinity(affinity).endSpec());
+        if (!placement.spread().isEmpty()) {
+            pod.editSpec().withTopologySpreadConstraints(placement.spread()).endSpec();
+        }
+        return new PodPlan(pod.build(), volumes.claims(), names, notes);
     }
 
     /** How each container takes part in the startup order (see the class comment). */
@@ -502,90 +501,6 @@ public final class PodSpecBuilder {
                 : Duration.parse("PT" + definition.stopGracePeriod().toUpperCase(Locale.ROOT)).toSeconds();
     }
 
-    private List<VolumeMount> mounts(String service, ComposeService definition, Map<String, ComposeVolume> declared,
-                                     Map<String, Volume> volumes, List<PersistentVolumeClaim> claims) {
-        List<VolumeMount> mounts = new ArrayList<>();
-        if (definition.volumes() != null) {
-            for (ComposeService.Mount mount : definition.volumes()) {
-                String volume = switch (mount.type() == null ? "volume" : mount.type()) {
-                    case "bind" -> hostPath(service, mount, volumes);
-                    case "tmpfs" -> memory("tmpfs-" + mount.target(), null, volumes);
-                    default -> named(service, mount.source(), declared, volumes, claims);
-                };
-                mounts.add(mount(mount.target(), volume, Boolean.TRUE.equals(mount.readOnly())));
-            }
-        }
-        if (definition.tmpfs() != null) {
-            for (String tmpfs : definition.tmpfs()) {
-                String[] parts = tmpfs.split(":", 2);
-                Optional<Long> size = parts.length > 1 ? java.util.Arrays.stream(parts[1].split(","))
-                        .filter(o -> o.startsWith("size=")).findFirst().flatMap(o -> mebibytes(o.substring(5)))
-                        : Optional.empty();
-                mounts.add(mount(parts[0], memory("tmpfs-" + parts[0], size.orElse(null), volumes), false));
-            }
-        }
-        if (definition.shmSize() != null) {
-            mounts.add(mount("/dev/shm", memory("shm-" + service, mebibytes(definition.shmSize()).orElse(null),
-                    volumes), false));
-        }
-        return mounts;
-    }
-
-    private static VolumeMount mount(String path, String volume, boolean readOnly) {
-        VolumeMountBuilder mount = new VolumeMountBuilder().withMountPath(path).withName(volume);
-        if (readOnly) {
-            mount.withReadOnly(true);
-        }
-        return mount.build();
-    }
-
-    private String hostPath(String service, ComposeService.Mount mount, Map<String, Volume> volumes) {
-        if (!settings.hostPaths()) {
-            throw new LaunchException(LaunchException.Kind.START, service, "host path " + mount.source()
-                    + " cannot be mounted: set tasks.kubernetes.host-paths: true to mount the node's directory", null);
-        }
-        String name = KubeNames.label("host-" + mount.source());
-        volumes.putIfAbsent(name, new VolumeBuilder().withName(name).withNewHostPath(mount.source(),
-                "DirectoryOrCreate").build());
-        return name;
-    }
-
-    private static String memory(String seed, Long sizeMib, Map<String, Volume> volumes) {
-        String name = KubeNames.label(seed);
-        volumes.putIfAbsent(name, new VolumeBuilder().withName(name).withNewEmptyDir().withMedium("Memory")
-                .withSizeLimit(sizeMib == null ? null : new Quantity(sizeMib + "Mi")).endEmptyDir().build());
-        return name;
-    }
-
-    private String named(String service, String source, Map<String, ComposeVolume> declared,
-                         Map<String, Volume> volumes, List<PersistentVolumeClaim> claims) {
-        ComposeVolume volume = declared.get(source);
-        boolean efs = volume != null && volume.labels() != null && volume.labels().containsKey(EFS_LABEL);
-        boolean external = volume != null && Boolean.TRUE.equals(volume.external());
-        boolean shared = volume != null && volume.name() != null;
-        String name = KubeNames.label(source);
-        if (!efs && !external && !shared) {
-            volumes.putIfAbsent(name, new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build());
-            return name;
-        }
-        String claim = KubeNames.label(volume.name() != null ? volume.name() : source);
-        if (!external) {
-            String storageClass = settings.storageClass().orElseThrow(() -> new LaunchException(
-                    LaunchException.Kind.START, service, "volume '" + source + "' is shared between tasks: set "
-                    + "tasks.kubernetes.storage-class to the class its PersistentVolumeClaim is made from", null));
-            if (claims.stream().noneMatch(c -> c.getMetadata().getName().equals(claim))) {
-                claims.add(new PersistentVolumeClaimBuilder().withNewMetadata().withName(claim)
-                        .withLabels(new TreeMap<>(Map.of(KubeNames.MANAGED_BY, KubeNames.MANAGER)))
-                        .endMetadata().withNewSpec().withAccessModes("ReadWriteMany")
-                        .withStorageClassName(storageClass).withNewResources()
-                        .withRequests(Map.of("storage", new Quantity("1Gi"))).endResources().endSpec().build());
-            }
-        }
-        volumes.putIfAbsent(name, new VolumeBuilder().withName(name)
-                .withNewPersistentVolumeClaim(claim, null).build());
-        return name;
-    }
-
     private Container natContainer(String address) {
         return new ContainerBuilder().withName(NAT_CONTAINER).withImage(settings.natImage())
                 .withImagePullPolicy("IfNotPresent")
@@ -596,8 +511,10 @@ public final class PodSpecBuilder {
                 .build();
     }
 
-    private Map<String, String> labels(Map<String, String> composeLabels, String taskArn) {
+    private Map<String, String> labels(Map<String, String> composeLabels, String taskArn,
+                                       Map<String, String> placementLabels) {
         Map<String, String> labels = new TreeMap<>(settings.labels());
+        labels.putAll(placementLabels);
         labels.put(KubeNames.MANAGED_BY, KubeNames.MANAGER);
         labels.put(KubeNames.TASK_ID, KubeNames.labelValue(KubeNames.taskId(taskArn)));
         Optional.ofNullable(composeLabels.get(EcsLabels.CLUSTER))

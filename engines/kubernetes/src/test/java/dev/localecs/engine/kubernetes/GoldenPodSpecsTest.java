@@ -3,8 +3,11 @@ package dev.localecs.engine.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localecs.api.TaskPlacement;
 import dev.localecs.api.compose.ComposeProject;
 import dev.localecs.api.compose.EcsLabels;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.runtime.compose.ComposeYaml;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.LaunchException;
@@ -33,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenPodSpecsTest {
     static final Path CORPUS = Path.of("../../runtime/src/test/resources/corpus").toAbsolutePath().normalize();
     static final Path PODS = Path.of("src/test/resources/pods").toAbsolutePath();
+    /** Pods of tasks ECS placement put on a node (the corpus's Pods are placed by nothing). */
+    static final Path PLACED_PODS = Path.of("src/test/resources/placed-pods").toAbsolutePath();
     static final KubernetesSettings SETTINGS = new KubernetesSettings(Optional.empty(), Optional.empty(), "ecs-",
             Map.of("team", "platform"), true, Optional.of("efs-sc"), Optional.empty(),
             KubernetesSettings.DEFAULT_NAT_IMAGE, Duration.ofMinutes(5));
@@ -69,6 +74,27 @@ class GoldenPodSpecsTest {
         String actual = render(new PodSpecBuilder(SETTINGS).build(composed(composeFile), Optional.of("10.96.0.10:80")));
         Path golden = PODS.resolve(composeFile.getFileName().toString().replace(".compose.yml", ".pod.yml"));
         if (Boolean.getBoolean("regenerate.pods")) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(golden).as("golden Pod spec (regenerate with -Dregenerate.pods=true)").exists();
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    void aPlacedTasksPodIsPinnedAndCarriesItsRules() throws IOException {
+        ComposedTask task = composed(CORPUS.resolve("02-ec2-bridge-dynamic-port.compose.yml")).placed(
+                new TaskPlacement(Optional.of("node-b"), List.of(
+                        new PlacementConstraint("memberOf", "attribute:ecs.availability-zone in [us-east-1a, "
+                                + "us-east-1b] and attribute:ecs.instance-type =~ t3.*"),
+                        new PlacementConstraint("distinctInstance", null)),
+                        List.of(new PlacementStrategy("spread", "attribute:ecs.availability-zone"),
+                                new PlacementStrategy("spread", "instanceId"),
+                                new PlacementStrategy("binpack", "memory"))));
+        String actual = render(new PodSpecBuilder(SETTINGS).build(task, Optional.of("10.96.0.10:80"),
+                Optional.of("service:web")));
+        Path golden = PLACED_PODS.resolve("02-ec2-bridge-dynamic-port.pod.yml");
+        if (Boolean.getBoolean("regenerate.pods")) {
+            Files.createDirectories(PLACED_PODS);
             Files.writeString(golden, actual);
         }
         assertThat(golden).as("golden Pod spec (regenerate with -Dregenerate.pods=true)").exists();

@@ -2,9 +2,16 @@ package dev.localecs.engine.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localecs.api.TaskPlacement;
+import dev.localecs.api.model.PlacementConstraint;
 import dev.localecs.runtime.compose.ComposedTask;
 import dev.localecs.runtime.tasks.EngineHost;
+import dev.localecs.runtime.tasks.EngineNode;
 import dev.localecs.runtime.tasks.TaskEngine;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -13,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,22 +97,100 @@ class KubernetesTaskEngineTest {
     }
 
     @Test
-    void schedulableNodesAreTheCapacityWithTheirAllocatableResources() {
-        cluster.addNode("node-b", "2", "4Gi", "arm64", true);
-        cluster.addNode("node-a", "3500m", "8Gi", "amd64", true);
-        cluster.addNode("cordoned", "16", "64Gi", "amd64", false);
+    void aPlacedTasksPodIsPinnedToTheChosenNode() {
+        cluster.addNode("node-a", "2", "4Gi", "amd64", true);
+        ComposedTask task = GoldenPodSpecsTest.composed(GoldenPodSpecsTest.CORPUS.resolve(
+                "02-ec2-bridge-dynamic-port.compose.yml")).placed(new TaskPlacement(Optional.of("node-a"),
+                List.of(new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64")), List.of()));
+        Map<String, String> ids = launch(task, Map.of());
 
-        List<KubernetesTaskEngine.NodeCapacity> nodes = engine.nodes();
-        assertThat(nodes).extracting(KubernetesTaskEngine.NodeCapacity::name).containsExactly("node-a", "node-b");
-        assertThat(nodes.get(0).cpuUnits()).isEqualTo(3584);
-        assertThat(nodes.get(0).memoryMib()).isEqualTo(8192);
-        assertThat(nodes.get(0).architecture()).isEqualTo("x86_64");
-        assertThat(nodes.get(1).architecture()).isEqualTo("arm64");
-        assertThat(nodes.get(1).zone()).contains("zone-a");
+        Pod pod = cluster.client().pods().inNamespace("ecs-default")
+                .withName("ecs-ec2-web-0123456789abcdef0123456789abcdef").get();
+        NodeSelectorTerm term = pod.getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0);
+        assertThat(term.getMatchFields().get(0).getValues()).containsExactly("node-a");
+        assertThat(term.getMatchExpressions().get(0).getKey()).isEqualTo("kubernetes.io/arch");
+        assertThat(term.getMatchExpressions().get(0).getValues()).containsExactly("amd64");
+        assertThat(engine.observe(ids.get("web"), "").running()).isTrue();
+    }
+
+    @Test
+    void schedulableNodesAreContainerInstancesWithTheirResourcesAndAttributes() {
+        cluster.addNode(MockCluster.node("node-b", "2", "4Gi", Map.of("kubernetes.io/arch", "arm64",
+                        "kubernetes.io/os", "linux", "topology.kubernetes.io/zone", "us-east-1b",
+                        "node.kubernetes.io/instance-type", "m6g.large"))
+                .editSpec().withProviderID("aws:///us-east-1b/i-0123456789abcdef0").endSpec()
+                .editStatus().withConditions(condition("Ready", "True")).withNewNodeInfo()
+                .withContainerRuntimeVersion("containerd://1.7.2").withArchitecture("arm64").endNodeInfo()
+                .endStatus().build());
+        // only the beta labels; architecture and OS from the kubelet's node info; not an EC2 instance
+        cluster.addNode(MockCluster.node("node-a", "3500m", "8Gi", Map.of(
+                        "failure-domain.beta.kubernetes.io/zone", "us-east-1a",
+                        "beta.kubernetes.io/instance-type", "c5.xlarge"))
+                .editSpec().withProviderID("kind://docker/kind/node-a").endSpec()
+                .editStatus().withNewNodeInfo().withOperatingSystem("linux").withArchitecture("amd64").endNodeInfo()
+                .endStatus().build());
+        cluster.addNode("cordoned", "16", "64Gi", "amd64", false);
+        cluster.addNode(MockCluster.node("not-ready", "16", "64Gi", Map.of("kubernetes.io/arch", "amd64"))
+                .editStatus().withConditions(condition("MemoryPressure", "False"), condition("Ready", "False"))
+                .endStatus().build());
+
+        List<EngineNode> nodes = engine.nodes();
+        assertThat(nodes).extracting(EngineNode::name).containsExactly("node-a", "node-b");
+        EngineNode a = nodes.get(0);
+        assertThat(a.cpuUnits()).isEqualTo(3584);
+        assertThat(a.memoryMib()).isEqualTo(8192);
+        assertThat(a.attributes()).isEqualTo(Map.of("ecs.availability-zone", "us-east-1a",
+                "ecs.instance-type", "c5.xlarge", "ecs.cpu-architecture", "x86_64", "ecs.os-type", "linux"));
+        assertThat(a.ec2InstanceId()).isEmpty();
+        assertThat(a.runtimeVersion()).isEqualTo("unknown");
+        EngineNode b = nodes.get(1);
+        assertThat(b.cpuUnits()).isEqualTo(2048);
+        assertThat(b.memoryMib()).isEqualTo(4096);
+        assertThat(b.attributes()).isEqualTo(Map.of("ecs.availability-zone", "us-east-1b",
+                "ecs.instance-type", "m6g.large", "ecs.cpu-architecture", "arm64", "ecs.os-type", "linux"));
+        assertThat(b.ec2InstanceId()).contains("i-0123456789abcdef0");
+        assertThat(b.runtimeVersion()).isEqualTo("containerd://1.7.2");
 
         EngineHost host = engine.host();
         assertThat(host.cpus()).isEqualTo(5);
         assertThat(host.memoryMib()).isEqualTo(12288);
+        assertThat(host.architecture()).isEqualTo("x86_64");
         assertThat(host.engineId()).startsWith("kubernetes:");
+    }
+
+    @Test
+    void nodesFollowTheClusterThroughTheWatch() throws InterruptedException {
+        cluster.addNode("node-a", "2", "4Gi", "amd64", true);
+        assertThat(engine.nodes()).extracting(EngineNode::name).containsExactly("node-a");
+        // asked at every placement and DescribeContainerInstances: answered from the watch's cache
+        int requests = cluster.requests();
+        for (int i = 0; i < 20; i++) {
+            assertThat(engine.nodes()).hasSize(1);
+        }
+        assertThat(cluster.requests()).isEqualTo(requests);
+
+        cluster.addNode("node-c", "4", "8Gi", "arm64", true);
+        awaitNodes("node-a", "node-c");
+        // a node the kubelet reports not ready, and one cordoned, leave the container instances
+        cluster.client().nodes().withName("node-a").edit(n -> new NodeBuilder(n).editStatus()
+                .withConditions(condition("Ready", "Unknown")).endStatus().build());
+        awaitNodes("node-c");
+        cluster.client().nodes().withName("node-c").edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(true)
+                .endSpec().build());
+        awaitNodes();
+    }
+
+    private void awaitNodes(String... names) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!engine.nodes().stream().map(EngineNode::name).toList().equals(List.of(names))) {
+            assertThat(System.nanoTime()).as("nodes %s, expected %s", engine.nodes(), List.of(names))
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static NodeCondition condition(String type, String status) {
+        return new NodeConditionBuilder().withType(type).withStatus(status).build();
     }
 }

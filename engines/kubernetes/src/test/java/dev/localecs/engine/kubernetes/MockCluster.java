@@ -40,19 +40,37 @@ final class MockCluster implements AutoCloseable {
         return client;
     }
 
+    /** How many requests the API server has had. */
+    int requests() {
+        return server.getRequestCount();
+    }
+
     /** A new engine with a client of its own. */
     KubernetesTaskEngine engine() {
         return new KubernetesTaskEngine(server.createClient(), SETTINGS, Clock.systemUTC());
     }
 
-    /** Registers a node the way a kubelet does. */
+    /** Registers a node the way a kubelet does: schedulable, ready, in zone-a. */
     Node addNode(String name, String cpu, String memory, String arch, boolean schedulable) {
-        Node node = new NodeBuilder().withNewMetadata().withName(name)
-                .withLabels(Map.of("kubernetes.io/arch", arch, "topology.kubernetes.io/zone", "zone-a"))
-                .endMetadata().withNewSpec().withUnschedulable(!schedulable).endSpec()
-                .withNewStatus().withAllocatable(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory)))
-                .endStatus().build();
+        return addNode(node(name, cpu, memory, Map.of("kubernetes.io/arch", arch,
+                "topology.kubernetes.io/zone", "zone-a")).editSpec().withUnschedulable(!schedulable).endSpec()
+                .build());
+    }
+
+    /** Registers a node as given (see {@link #node}). */
+    Node addNode(Node node) {
         return client.nodes().resource(node).create();
+    }
+
+    /**
+     * A node with its allocatable resources and labels, for {@link #addNode(Node)} after any edits (provider id,
+     * conditions, node info).
+     */
+    static NodeBuilder node(String name, String cpu, String memory, Map<String, String> labels) {
+        return new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withNewSpec().endSpec()
+                .withNewStatus().withAllocatable(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory)))
+                .endStatus();
     }
 
     @Override
