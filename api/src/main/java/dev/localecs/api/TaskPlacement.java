@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param machine the engine machine chosen (a node name); empty for an engine with one machine
  * @param constraints the constraints the task was placed by: the request's and its definition's
  * @param strategies the strategies the task was placed by
+ * @param group the task group the rules count ({@code distinctInstance}, {@code spread}); empty when unplaced
  */
 public record TaskPlacement(Optional<String> machine, List<PlacementConstraint> constraints,
-                            List<PlacementStrategy> strategies) {
+                            List<PlacementStrategy> strategies, Optional<String> group) {
 
     /** A task placed by no rule on an engine's only machine (Fargate tasks, single-machine engines). */
-    public static final TaskPlacement NONE = new TaskPlacement(Optional.empty(), List.of(), List.of());
+    public static final TaskPlacement NONE = new TaskPlacement(Optional.empty(), List.of(), List.of(),
+            Optional.empty());
 
     /**
      * Validates the components.
@@ -27,10 +29,12 @@ public record TaskPlacement(Optional<String> machine, List<PlacementConstraint> 
      * @param machine the machine
      * @param constraints the constraints
      * @param strategies the strategies
+     * @param group the group
      */
     public TaskPlacement {
         requireNonNull(machine, "machine is null");
         constraints = List.copyOf(constraints);
         strategies = List.copyOf(strategies);
+        requireNonNull(group, "group is null");
     }
 }

@@ -70,16 +70,15 @@ record PodPlacement(Map<String, String> labels, Optional<Affinity> affinity, Lis
      *
      * @param placement the machine ECS placement chose and the rules it placed the task by
      * @param cluster the task's ECS cluster (groups are per cluster; several may share a namespace)
-     * @param group the task's group ({@code service:web}, {@code family:web}), when known
      * @return the labels, affinity and spread constraints; {@link #NONE} for a task placed by nothing
      */
-    static PodPlacement of(TaskPlacement placement, String cluster, Optional<String> group) {
+    static PodPlacement of(TaskPlacement placement, String cluster) {
         if (placement.machine().isEmpty() && placement.constraints().isEmpty() && placement.strategies().isEmpty()) {
             return NONE;
         }
         String pinned = placement.machine().map(node -> " (the Pod is pinned to node " + node + ")")
                 .orElse(" (not carried to Kubernetes)");
-        Optional<String> groupValue = group.map(g -> KubeNames.hashedLabelValue(cluster + "/" + g));
+        Optional<String> groupValue = placement.group().map(g -> KubeNames.hashedLabelValue(cluster + "/" + g));
         List<String> notes = new ArrayList<>();
         List<MemberOf> comparisons = new ArrayList<>();
         boolean distinct = false;

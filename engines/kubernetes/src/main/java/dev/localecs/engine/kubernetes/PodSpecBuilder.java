@@ -81,8 +81,8 @@ public final class PodSpecBuilder {
     }
 
     /**
-     * Builds the Pod of a task whose group is not known (its placement's distinctInstance and spread stay with
-     * the pin: see {@link PodPlacement}).
+     * Builds the Pod of a task; its placement ({@link ComposedTask#placement()}) becomes node affinity, Pod
+     * anti-affinity and topology spread ({@link PodPlacement}).
      *
      * @param compose the effective project
      * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
@@ -90,20 +90,6 @@ public final class PodSpecBuilder {
      * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
      */
     public PodPlan build(ComposedTask compose, Optional<String> endpoint) {
-        return build(compose, endpoint, Optional.empty());
-    }
-
-    /**
-     * Builds the Pod of a task; its placement ({@link ComposedTask#placement()}) becomes node affinity, Pod
-     * anti-affinity and topology spread ({@link PodPlacement}).
-     *
-     * @param compose the effective project
-     * @param endpoint the endpoint Service's {@code address:port} 169.254.170.2 is forwarded to, if any
-     * @param group the task's group ({@code service:web}), when known
-     * @return the plan
-     * @throws LaunchException when the task needs what the settings do not allow (host paths, claims)
-     */
-    public PodPlan build(ComposedTask compose, Optional<String> endpoint, Optional<String> group) {
         Map<String, ComposeService> services = new LinkedHashMap<>();
         List<String> pause = new ArrayList<>();
         compose.effective().services().forEach((name, service) -> {
@@ -122,7 +108,7 @@ public final class PodSpecBuilder {
         String podName = KubeNames.label(compose.project());
         List<String> notes = new ArrayList<>();
         PodPlacement placement = PodPlacement.of(compose.placement(),
-                labels.getOrDefault(EcsLabels.CLUSTER, "default"), group);
+                labels.getOrDefault(EcsLabels.CLUSTER, "default"));
         notes.addAll(placement.notes());
 
         Map<String, String> names = new LinkedHashMap<>();

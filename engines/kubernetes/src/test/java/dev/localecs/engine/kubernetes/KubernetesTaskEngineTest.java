@@ -101,7 +101,8 @@ class KubernetesTaskEngineTest {
         cluster.addNode("node-a", "2", "4Gi", "amd64", true);
         ComposedTask task = GoldenPodSpecsTest.composed(GoldenPodSpecsTest.CORPUS.resolve(
                 "02-ec2-bridge-dynamic-port.compose.yml")).placed(new TaskPlacement(Optional.of("node-a"),
-                List.of(new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64")), List.of()));
+                List.of(new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64")), List.of(),
+                Optional.of("family:web")));
         Map<String, String> ids = launch(task, Map.of());
 
         Pod pod = cluster.client().pods().inNamespace("ecs-default")

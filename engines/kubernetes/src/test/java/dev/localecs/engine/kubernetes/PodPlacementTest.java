@@ -23,7 +23,7 @@ class PodPlacementTest {
 
     private static PodPlacement placed(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
                                        Optional<String> group) {
-        return PodPlacement.of(new TaskPlacement(Optional.of("node-a"), constraints, strategies), "default", group);
+        return PodPlacement.of(new TaskPlacement(Optional.of("node-a"), constraints, strategies, group), "default");
     }
 
     private static PodPlacement memberOf(String expression) {
@@ -39,7 +39,7 @@ class PodPlacementTest {
 
     @Test
     void aTaskPlacedByNothingLeavesThePodAsItIs() {
-        assertThat(PodPlacement.of(TaskPlacement.NONE, "default", GROUP)).isSameAs(PodPlacement.NONE);
+        assertThat(PodPlacement.of(TaskPlacement.NONE, "default")).isSameAs(PodPlacement.NONE);
     }
 
     @Test
@@ -127,7 +127,7 @@ class PodPlacementTest {
         assertThat(placement.notes()).isEmpty();
         // groups are per cluster: several clusters may share a namespace
         assertThat(PodPlacement.of(new TaskPlacement(Optional.of("node-a"), List.of(new PlacementConstraint(
-                "distinctInstance", null)), List.of()), "other", GROUP).labels().get(KubeNames.GROUP))
+                "distinctInstance", null)), List.of(), GROUP), "other").labels().get(KubeNames.GROUP))
                 .isNotEqualTo(group).startsWith("other_service_web-");
     }
 
