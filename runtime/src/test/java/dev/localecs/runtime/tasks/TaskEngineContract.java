@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localecs.api.EcsArns;
 import dev.localecs.api.EcsJson;
+import dev.localecs.api.PlacementRequest;
+import dev.localecs.api.PlacementResult;
 import dev.localecs.api.model.Container;
+import dev.localecs.api.model.ContainerInstance;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.api.model.Task;
 import dev.localecs.runtime.compose.ComposeYaml;
 import dev.localecs.runtime.compose.ConverterSettings;
 import dev.localecs.runtime.compose.TaskComposer;
 import dev.localecs.runtime.compose.TaskConverter;
 import dev.localecs.runtime.config.RuntimeConfig;
+import dev.localecs.runtime.instances.LocalContainerInstances;
 import dev.localecs.runtime.network.TaskNetworkSettings;
+import dev.localecs.runtime.state.FileCapacityProviderRegistry;
+import dev.localecs.runtime.state.FileClusterRegistry;
 import dev.localecs.runtime.state.FileTagRegistry;
+import dev.localecs.runtime.state.FileTaskDefinitionRegistry;
 import dev.localecs.runtime.state.JsonFileStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +87,17 @@ public abstract class TaskEngineContract {
             manager.close();
         }
         closePlatform();
+    }
+
+    /**
+     * The engine machine a task's containers run on, as the engine shows it (a Pod's node): empty for an engine
+     * with one machine.
+     *
+     * @param task the task
+     * @return the machine's name
+     */
+    protected Optional<String> machineOf(Task task) {
+        return Optional.empty();
     }
 
     /** Ends what the engines ran on (after the last manager closed its engine). */
@@ -241,5 +262,44 @@ public abstract class TaskEngineContract {
         Task stopped = awaitStatus(running, "STOPPED");
         assertThat(named(stopped, "app").exitCode()).isEqualTo(4);
         assertThat(stopped.stopCode()).isEqualTo("EssentialContainerExited");
+    }
+
+    @Test
+    public void everyMachineIsAContainerInstanceAndAPlacedTaskRunsOnTheOneChosen() {
+        startManager(false);
+        EcsArns arns = new EcsArns("us-east-1", "000000000000");
+        JsonFileStore files = new JsonFileStore(dir.resolve("instances"), EcsJson.create());
+        LocalContainerInstances instances = new LocalContainerInstances(files, arns, Clock.systemUTC(),
+                new FileClusterRegistry(files, arns), new FileCapacityProviderRegistry(files, arns), manager,
+                new FileTaskDefinitionRegistry(files, reference -> Optional.empty()),
+                () -> Optional.of(manager.host()), manager::nodes, "1.89.1", new Random(3));
+        List<Optional<String>> machines = manager.nodes().isEmpty() ? List.of(Optional.empty())
+                : manager.nodes().stream().map(node -> Optional.of(node.name())).toList();
+
+        List<ContainerInstance> listed = instances.list(CLUSTER, Optional.empty(), Optional.empty());
+        assertThat(listed).extracting(ContainerInstance::containerInstanceArn).containsExactlyInAnyOrderElementsOf(
+                machines.stream().map(m -> arns.containerInstance(CLUSTER, EcsArns.containerInstanceId(CLUSTER, m)))
+                        .toList());
+        ContainerInstance last = listed.get(listed.size() - 1);
+        Optional<String> chosen = machines.stream().filter(m -> last.containerInstanceArn().endsWith("/"
+                + EcsArns.containerInstanceId(CLUSTER, m))).findFirst().orElseThrow();
+        PlacementResult placed = instances.place(new PlacementRequest(SimulatedTasks.spec("{\"family\":\"placed\","
+                + "\"containerDefinitions\":[" + container("app", true, null, ",\"memory\":64") + "]}",
+                Optional.empty()), 1, List.of(new PlacementConstraint("memberOf", "ec2InstanceId == "
+                + last.ec2InstanceId())), List.of(new PlacementStrategy("spread", "instanceId")), Optional.empty(),
+                manager::run));
+
+        assertThat(placed.failures()).isEmpty();
+        Task task = placed.tasks().get(0);
+        assertThat(task.containerInstanceArn()).isEqualTo(last.containerInstanceArn());
+        awaitStatus(task, "RUNNING");
+        assertThat(machineOf(task)).isEqualTo(chosen);
+        for (ContainerInstance instance : instances.list(CLUSTER, Optional.empty(), Optional.empty())) {
+            boolean holds = instance.containerInstanceArn().equals(last.containerInstanceArn());
+            assertThat(instance.runningTasksCount()).as(instance.containerInstanceArn()).isEqualTo(holds ? 1 : 0);
+            assertThat(instance.remainingResources().stream().filter(r -> r.name().equals("MEMORY")).findFirst()
+                    .orElseThrow().integerValue()).isEqualTo(instance.registeredResources().stream()
+                    .filter(r -> r.name().equals("MEMORY")).findFirst().orElseThrow().integerValue() - (holds ? 64 : 0));
+        }
     }
 }

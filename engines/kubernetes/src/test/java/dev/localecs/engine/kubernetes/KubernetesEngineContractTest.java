@@ -1,12 +1,15 @@
 package dev.localecs.engine.kubernetes;
 
+import dev.localecs.api.model.Task;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskEngineContract;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The engine contract on the Kubernetes engine: fabric8's mock API server in CRUD mode, a fixture playing the
- * kubelet; a restart of the runtime is a new engine (client, informer) adopting the Pods by label.
+ * kubelet playing two nodes; a restart of the runtime is a new engine (client, informer) adopting the Pods by label.
  */
 class KubernetesEngineContractTest extends TaskEngineContract {
     private MockCluster cluster;
@@ -14,6 +17,19 @@ class KubernetesEngineContractTest extends TaskEngineContract {
     @BeforeEach
     void startCluster() {
         cluster = new MockCluster();
+        cluster.addNode("node-a", "2", "4Gi", "amd64", true);
+        cluster.addNode("node-b", "4", "8Gi", "amd64", true);
+    }
+
+    /** The node a task's Pod is pinned to (its required node affinity on {@code metadata.name}). */
+    @Override
+    protected Optional<String> machineOf(Task task) {
+        Pod pod = cluster.client().pods().inAnyNamespace().withLabel(KubeNames.TASK_ID,
+                KubeNames.labelValue(KubeNames.taskId(task.taskArn()))).list().getItems().get(0);
+        return pod.getSpec().getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms().get(0).getMatchFields().stream()
+                .filter(field -> field.getKey().equals("metadata.name")).findFirst()
+                .map(field -> field.getValues().get(0));
     }
 
     @Override
