@@ -287,7 +287,8 @@ public final class LocalContainerInstances implements ContainerInstances {
                     Machine chosen = byArn.get(PlacementOrder.order(fitting, all, request.strategies(), random)
                             .get(0).arn());
                     Task task = request.launch().apply(request.spec().placed(new TaskPlacement(chosen.name(),
-                            constraints, request.strategies(), Optional.of(group))));
+                            constraints, request.strategies(), Optional.of(group),
+                            Optional.ofNullable(attributesOf(cluster, chosen).get("ecs.availability-zone")))));
                     reservations.put(task.taskArn(), wanted);
                     launched.add(task);
                 }

@@ -161,6 +161,18 @@ public interface TaskEngine extends AutoCloseable {
     }
 
     /**
+     * What the engine reports of a container now beyond {@link #observe}, for the task metadata endpoint (a Pod's
+     * status); read from what the engine already holds, never a request per call. An engine whose observation says
+     * it all keeps this default.
+     *
+     * @param containerId the container
+     * @return the facts, empty when the engine has none beyond the observation
+     */
+    default Optional<ContainerFacts> facts(String containerId) {
+        return Optional.empty();
+    }
+
+    /**
      * Follows a started container's output: every line it writes from its start, with the engine's timestamps,
      * in order, to the receiver; returns once the container has stopped and its last line was handed over. It
      * blocks (run it on a thread of its own); a receiver that blocks slows the reading, never the container (the

@@ -285,7 +285,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
 
     /** A task's view for the endpoint, by task id (package use: tests). */
     Optional<TaskView> view(String taskId) {
-        return history.get(taskId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway()));
+        return history.get(taskId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway(), engine::facts));
     }
 
     private Optional<TaskRecord> inCluster(String cluster, String taskId) {
@@ -301,7 +301,7 @@ public final class TaskManager implements TaskService, AutoCloseable {
      * @return a view of the task
      */
     public Optional<TaskView> byEndpointId(String endpointId) {
-        return history.byEndpointId(endpointId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway()));
+        return history.byEndpointId(endpointId).map(r -> new TaskView(r.taskId, r, settings.subnetGateway(), engine::facts));
     }
 
     /**

@@ -20,6 +20,11 @@ final class TaskSnapshots {
     private TaskSnapshots() {
     }
 
+    /** The zone of the instance placement chose, or the local engine's. */
+    static String availabilityZone(TaskRecord r) {
+        return r.spec.placement().availabilityZone().orElse("local-1a");
+    }
+
     /** The task as ECS shows it; called under the record's lock. */
     static Task of(TaskRecord r) {
         List<Container> list = new ArrayList<>();
@@ -34,7 +39,7 @@ final class TaskSnapshots {
         var definition = spec.taskDefinition();
         boolean fargate = "FARGATE".equals(spec.launchType());
         String[] arn = r.clusterArn.split(":");
-        return new Task(attachments(r), List.of(), "local-1a", spec.capacityProviderName().orElse(null), r.clusterArn,
+        return new Task(attachments(r), List.of(), availabilityZone(r), spec.capacityProviderName().orElse(null), r.clusterArn,
                 r.connectivityAt == null ? null : "CONNECTED", r.connectivityAt,
                 fargate ? null : "arn:aws:ecs:" + arn[3] + ":" + arn[4] + ":container-instance/" + r.cluster
                         + "/" + EcsArns.containerInstanceId(r.cluster, spec.placement().machine()),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A read-only view of one task for the credentials and metadata endpoint.
@@ -13,8 +14,10 @@ import java.util.Set;
  * @param taskId the task id
  * @param record the record (package use)
  * @param subnetGateway the task network's gateway and prefix ({@code SubnetGatewayIpv4Address})
+ * @param facts what the engine reports of a container (by its id) beyond the record ({@link TaskEngine#facts})
  */
-public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
+public record TaskView(String taskId, TaskRecord record, String subnetGateway,
+                       Function<String, Optional<ContainerFacts>> facts) {
 
     /** @return the task role, if any */
     public Optional<String> taskRoleArn() {
@@ -66,7 +69,9 @@ public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
             put(task, "PullStartedAt", record.pullStartedAt);
             put(task, "PullStoppedAt", record.pullStoppedAt);
             put(task, "ExecutionStoppedAt", record.executionStoppedAt);
-            task.put("AvailabilityZone", "local-1a");
+            task.put("AvailabilityZone", record.containers.values().stream().map(this::factsOf)
+                    .flatMap(f -> f.flatMap(ContainerFacts::availabilityZone).stream()).findFirst()
+                    .orElse(TaskSnapshots.availabilityZone(record)));
             task.put("LaunchType", record.spec.launchType());
             task.put("Containers", record.containers.keySet().stream().map(this::containerMetadata).toList());
             return task;
@@ -77,12 +82,15 @@ public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
     public Map<String, Object> containerMetadata(String name) {
         synchronized (record) {
             ContainerState c = record.containers.get(name);
+            Optional<ContainerFacts> reported = factsOf(c);
             Map<String, Object> container = new LinkedHashMap<>();
-            container.put("DockerId", c.runtimeId == null ? "" : c.runtimeId);
+            container.put("DockerId", reported.flatMap(ContainerFacts::dockerId)
+                    .orElse(c.runtimeId == null ? "" : c.runtimeId));
             container.put("Name", c.name);
             container.put("DockerName", record.project + "-" + c.name + "-1");
             container.put("Image", c.image);
-            container.put("ImageID", c.imageDigest == null ? "" : c.imageDigest);
+            container.put("ImageID", reported.flatMap(ContainerFacts::imageId)
+                    .orElse(c.imageDigest == null ? "" : c.imageDigest));
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("com.amazonaws.ecs.cluster", record.cluster);
             labels.put("com.amazonaws.ecs.container-name", c.name);
@@ -103,15 +111,15 @@ public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
             }
             container.put("Limits", limits);
             put(container, "CreatedAt", record.createdAt);
-            put(container, "StartedAt", c.startedAt);
-            put(container, "FinishedAt", c.finishedAt);
+            put(container, "StartedAt", reported.flatMap(ContainerFacts::startedAt).orElse(c.startedAt));
+            put(container, "FinishedAt", reported.flatMap(ContainerFacts::finishedAt).orElse(c.finishedAt));
             container.put("Type", "NORMAL");
             container.put("ContainerARN", c.containerArn);
             container.put("LogDriver", "json-file");
             container.put("LogOptions", Map.of());
             String mode = record.spec.taskDefinition().networkMode() == null ? "bridge"
                     : record.spec.taskDefinition().networkMode();
-            String ip = record.awsvpc() ? record.privateIp : c.ip;
+            String ip = reported.flatMap(ContainerFacts::ip).orElse(record.awsvpc() ? record.privateIp : c.ip);
             Map<String, Object> network = new LinkedHashMap<>();
             network.put("NetworkMode", mode);
             network.put("IPv4Addresses", ip == null ? List.of() : List.of(ip));
@@ -139,6 +147,10 @@ public record TaskView(String taskId, TaskRecord record, String subnetGateway) {
             }
             return container;
         }
+    }
+
+    private Optional<ContainerFacts> factsOf(ContainerState c) {
+        return c.runtimeId == null ? Optional.empty() : facts.apply(c.runtimeId);
     }
 
     private static void put(Map<String, Object> map, String key, Instant instant) {

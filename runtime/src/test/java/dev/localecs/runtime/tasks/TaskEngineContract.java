@@ -100,6 +100,27 @@ public abstract class TaskEngineContract {
         return Optional.empty();
     }
 
+    /**
+     * The {@code DockerId} the task metadata endpoint gives a running container: what the engine reports (its
+     * container id by default).
+     *
+     * @param task the task, running
+     * @param container the container name
+     * @return the id
+     */
+    protected String reportedDockerId(Task task, String container) {
+        return named(task, container).runtimeId();
+    }
+
+    /**
+     * The zone the task metadata endpoint gives a task run without placement: the engine's.
+     *
+     * @return the zone
+     */
+    protected String reportedZone() {
+        return "local-1a";
+    }
+
     /** Ends what the engines ran on (after the last manager closed its engine). */
     protected void closePlatform() {
         // nothing by default
@@ -292,7 +313,9 @@ public abstract class TaskEngineContract {
         assertThat(placed.failures()).isEmpty();
         Task task = placed.tasks().get(0);
         assertThat(task.containerInstanceArn()).isEqualTo(last.containerInstanceArn());
-        awaitStatus(task, "RUNNING");
+        assertThat(awaitStatus(task, "RUNNING").availabilityZone()).as("the chosen instance's zone")
+                .isEqualTo(last.attributes().stream().filter(a -> a.name().equals("ecs.availability-zone"))
+                        .findFirst().orElseThrow().value());
         assertThat(machineOf(task)).isEqualTo(chosen);
         for (ContainerInstance instance : instances.list(CLUSTER, Optional.empty(), Optional.empty())) {
             boolean holds = instance.containerInstanceArn().equals(last.containerInstanceArn());
@@ -301,5 +324,16 @@ public abstract class TaskEngineContract {
                     .orElseThrow().integerValue()).isEqualTo(instance.registeredResources().stream()
                     .filter(r -> r.name().equals("MEMORY")).findFirst().orElseThrow().integerValue() - (holds ? 64 : 0));
         }
+    }
+
+    @Test
+    public void theTaskMetadataEndpointAnswersWhatTheEngineReports() {
+        Task running = awaitStatus(run(container("app", true, null, "")), "RUNNING");
+
+        TaskView view = manager.view(SimulatedTasks.id(running)).orElseThrow();
+        Map<String, Object> app = view.containerMetadata("app");
+        assertThat(app.get("DockerId")).isEqualTo(reportedDockerId(running, "app"));
+        assertThat(app.get("StartedAt")).isNotNull();
+        assertThat(view.taskMetadata().get("AvailabilityZone")).isEqualTo(reportedZone());
     }
 }

@@ -6,6 +6,7 @@ import dev.localecs.api.compose.ComposeService;
 import dev.localecs.api.compose.EcsLabels;
 import dev.localecs.runtime.aws.RegistryLogin;
 import dev.localecs.runtime.compose.ComposedTask;
+import dev.localecs.runtime.tasks.ContainerFacts;
 import dev.localecs.runtime.tasks.EngineHost;
 import dev.localecs.runtime.tasks.EngineNode;
 import dev.localecs.runtime.tasks.InteractiveExec;
@@ -344,6 +345,22 @@ public final class KubernetesTaskEngine implements TaskEngine {
                     List.of(), Optional.ofNullable(ip), Optional.empty());
         }
         return PodStatuses.observe(containerId, pod, id.container().get());
+    }
+
+    /**
+     * A container as its Pod's status, as last seen by the informer, reports it; the zone is its node's.
+     */
+    @Override
+    public Optional<ContainerFacts> facts(String containerId) {
+        Id id = Id.parse(containerId);
+        Pod pod = lastSeen.get(id.key());
+        if (pod == null) {
+            return Optional.empty();
+        }
+        Optional<String> zone = Optional.ofNullable(pod.getSpec() == null ? null : pod.getSpec().getNodeName())
+                .flatMap(node -> nodes().stream().filter(n -> n.name().equals(node)).findFirst())
+                .flatMap(node -> Optional.ofNullable(node.attributes().get(ClusterNodes.ZONE)));
+        return Optional.of(PodStatuses.facts(pod, id.container(), zone));
     }
 
     @Override

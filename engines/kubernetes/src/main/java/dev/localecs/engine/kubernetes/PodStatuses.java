@@ -1,5 +1,6 @@
 package dev.localecs.engine.kubernetes;
 
+import dev.localecs.runtime.tasks.ContainerFacts;
 import dev.localecs.runtime.tasks.TaskEngine;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,29 @@ final class PodStatuses {
         return new TaskEngine.Observation(id, running, running ? Optional.empty()
                 : ended.map(ContainerStateTerminated::getExitCode), ended.map(t -> "OOMKilled".equals(t.getReason()))
                 .orElse(false), health, digest, List.copyOf(ports), Optional.ofNullable(podIp), Optional.empty());
+    }
+
+    /**
+     * A container (or, with no container, the Pod) as its status reports it, for the task metadata endpoint: the
+     * container runtime's id without its scheme, its start and end, its image digest, the Pod's address.
+     *
+     * @param pod the Pod
+     * @param container the container; empty for the Pod itself
+     * @param zone the zone of the node it runs on
+     * @return the facts
+     */
+    static ContainerFacts facts(Pod pod, Optional<String> container, Optional<String> zone) {
+        Optional<ContainerStatus> status = container.flatMap(name -> status(pod, name));
+        Optional<String> runtimeId = status.map(ContainerStatus::getContainerID).filter(id -> !id.isBlank())
+                .map(id -> id.substring(id.indexOf("://") < 0 ? 0 : id.indexOf("://") + 3));
+        Optional<ContainerStateTerminated> ended = status.flatMap(PodStatuses::terminated);
+        Optional<String> started = status.map(ContainerStatus::getState).map(s -> s.getRunning())
+                .map(r -> r.getStartedAt()).or(() -> ended.map(ContainerStateTerminated::getStartedAt));
+        Optional<String> digest = status.map(ContainerStatus::getImageID).filter(i -> i.contains("sha256:"))
+                .map(i -> i.substring(i.indexOf("sha256:")));
+        return new ContainerFacts(runtimeId, started.map(Instant::parse),
+                ended.map(ContainerStateTerminated::getFinishedAt).map(Instant::parse), digest,
+                Optional.ofNullable(pod.getStatus()).map(s -> s.getPodIP()), zone);
     }
 
     /** Whether the Pod has reached its end (every container stopped, or the Pod failed or was deleted). */

@@ -89,7 +89,7 @@ class GoldenPodSpecsTest {
                         new PlacementConstraint("distinctInstance", null)),
                         List.of(new PlacementStrategy("spread", "attribute:ecs.availability-zone"),
                                 new PlacementStrategy("spread", "instanceId"),
-                                new PlacementStrategy("binpack", "memory")), Optional.of("service:web")));
+                                new PlacementStrategy("binpack", "memory")), Optional.of("service:web"), Optional.empty()));
         String actual = render(new PodSpecBuilder(SETTINGS).build(task, Optional.of("10.96.0.10:80")));
         Path golden = PLACED_PODS.resolve("02-ec2-bridge-dynamic-port.pod.yml");
         if (Boolean.getBoolean("regenerate.pods")) {

@@ -72,11 +72,33 @@ final class KubeletFixture implements AutoCloseable {
         return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     }
 
+    /**
+     * The node the scheduler binds a Pod to: the one its required node affinity names on {@code metadata.name},
+     * else the first node registered (none when the cluster has none).
+     */
+    private String node(Pod pod) {
+        return Optional.ofNullable(pod.getSpec().getAffinity()).map(a -> a.getNodeAffinity())
+                .map(a -> a.getRequiredDuringSchedulingIgnoredDuringExecution())
+                .flatMap(selector -> selector.getNodeSelectorTerms().stream()
+                        .flatMap(term -> term.getMatchFields().stream())
+                        .filter(field -> field.getKey().equals("metadata.name")).findFirst())
+                .map(field -> field.getValues().get(0))
+                .orElseGet(() -> client.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
+                        .sorted().findFirst().orElse(null));
+    }
+
+    /** The id the container runtime gives a container: {@code containerd://} and 64 hex characters. */
+    static String containerId(String pod, String container) {
+        return "containerd://" + String.format("%064x", new java.math.BigInteger(1,
+                (pod + "/" + container).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .mod(java.math.BigInteger.TWO.pow(256)));
+    }
+
     /** The Pod's life on this node. */
     private void run(String namespace, String name) {
         String ip = "10.244.0." + nextAddress.getAndIncrement();
         client.pods().inNamespace(namespace).withName(name).edit(p -> new PodBuilder(p).editMetadata()
-                .addToFinalizers(FINALIZER).endMetadata().build());
+                .addToFinalizers(FINALIZER).endMetadata().editSpec().withNodeName(node(p)).endSpec().build());
         Pod pod = status(namespace, name, s -> {
             s.setPhase("Pending");
             s.setPodIP(ip);
@@ -165,6 +187,7 @@ final class KubeletFixture implements AutoCloseable {
             s.setStarted(true);
             s.setReady(readyAtOnce);
             s.setImageID("docker.io/library/" + c.getImage() + "@sha256:" + "ab".repeat(32));
+            s.setContainerID(containerId(pod, c.getName()));
             s.setState(new io.fabric8.kubernetes.api.model.ContainerStateBuilder().withNewRunning()
                     .withStartedAt(Instant.now().toString()).endRunning().build());
             return s;

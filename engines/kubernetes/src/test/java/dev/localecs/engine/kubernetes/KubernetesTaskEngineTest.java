@@ -102,7 +102,7 @@ class KubernetesTaskEngineTest {
         ComposedTask task = GoldenPodSpecsTest.composed(GoldenPodSpecsTest.CORPUS.resolve(
                 "02-ec2-bridge-dynamic-port.compose.yml")).placed(new TaskPlacement(Optional.of("node-a"),
                 List.of(new PlacementConstraint("memberOf", "attribute:ecs.cpu-architecture == x86_64")), List.of(),
-                Optional.of("family:web")));
+                Optional.of("family:web"), Optional.empty()));
         Map<String, String> ids = launch(task, Map.of());
 
         Pod pod = cluster.client().pods().inNamespace("ecs-default")

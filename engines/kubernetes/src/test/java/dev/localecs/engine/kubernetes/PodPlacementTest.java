@@ -23,7 +23,8 @@ class PodPlacementTest {
 
     private static PodPlacement placed(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
                                        Optional<String> group) {
-        return PodPlacement.of(new TaskPlacement(Optional.of("node-a"), constraints, strategies, group), "default");
+        return PodPlacement.of(new TaskPlacement(Optional.of("node-a"), constraints, strategies, group,
+                Optional.empty()), "default");
     }
 
     private static PodPlacement memberOf(String expression) {
@@ -127,7 +128,7 @@ class PodPlacementTest {
         assertThat(placement.notes()).isEmpty();
         // groups are per cluster: several clusters may share a namespace
         assertThat(PodPlacement.of(new TaskPlacement(Optional.of("node-a"), List.of(new PlacementConstraint(
-                "distinctInstance", null)), List.of(), GROUP), "other").labels().get(KubeNames.GROUP))
+                "distinctInstance", null)), List.of(), GROUP, Optional.empty()), "other").labels().get(KubeNames.GROUP))
                 .isNotEqualTo(group).startsWith("other_service_web-");
     }
 
