@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What is stored of a cluster's local container instance: its status ({@code ACTIVE}, {@code DRAINING} or
+ * What is stored of a container instance (a machine in a cluster): its status ({@code ACTIVE}, {@code DRAINING} or
  * {@code INACTIVE} once deregistered), when it registered, its version counter and its custom attributes
  * (name → value, an empty value for a value-less attribute).
  *

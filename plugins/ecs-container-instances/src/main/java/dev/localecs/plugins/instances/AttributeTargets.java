@@ -6,13 +6,13 @@ import dev.localecs.api.error.ErrorCode;
 import dev.localecs.api.model.Attribute;
 import java.util.List;
 
-/** Checks that every attribute of a Put/DeleteAttributes targets the cluster's registered local instance. */
+/** Checks that every attribute of a Put/DeleteAttributes targets a registered instance of the cluster. */
 final class AttributeTargets {
 
     private AttributeTargets() {
     }
 
-    static void requireLocal(PluginContext context, String cluster, List<Attribute> attributes) {
+    static void requireRegistered(PluginContext context, String cluster, List<Attribute> attributes) {
         for (Attribute attribute : attributes) {
             if (attribute.targetId() == null || attribute.targetId().isEmpty()) {
                 throw EcsException.invalidParameter("targetId is required for attribute '" + attribute.name()

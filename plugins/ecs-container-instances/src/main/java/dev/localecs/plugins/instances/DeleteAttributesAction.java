@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 
-/** DeleteAttributes: removes custom attributes from the local container instance. */
+/** DeleteAttributes: removes custom attributes, each from the container instance its target names. */
 @Extension
 public final class DeleteAttributesAction implements EcsAction {
     private final PluginContext context;
@@ -36,7 +36,7 @@ public final class DeleteAttributesAction implements EcsAction {
         Request body = request.bind(Request.class);
         String cluster = Instances.cluster(context, body.cluster());
         Instances.checkAttributes(body.attributes(), false);
-        AttributeTargets.requireLocal(context, cluster, body.attributes());
+        AttributeTargets.requireRegistered(context, cluster, body.attributes());
         context.containerInstances().deleteAttributes(cluster, body.attributes());
         return Map.of("attributes", body.attributes().stream()
                 .map(a -> AttributeTargets.answered(context, cluster, a)).toList());

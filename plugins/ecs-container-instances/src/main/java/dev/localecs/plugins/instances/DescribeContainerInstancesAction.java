@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * DescribeContainerInstances: the local instance for each reference that names it, {@code MISSING} failures
+ * DescribeContainerInstances: the registered instance each reference names, {@code MISSING} failures
  * for the others; {@code include} adds TAGS and CONTAINER_INSTANCE_HEALTH (the Docker engine's reachability).
  */
 @Extension

@@ -10,7 +10,7 @@ import org.pf4j.Extension;
 
 /**
  * The {@code container-instance-events} worker: follows the task state events and, when a task placed on the
- * local container instance (one that reports a {@code containerInstanceArn}) starts running or stops, publishes
+ * container instance (one that reports a {@code containerInstanceArn}) starts running or stops, publishes
  * the instance's new state ({@link InstanceStateEvents}) — its remaining resources changed.
  */
 @Extension

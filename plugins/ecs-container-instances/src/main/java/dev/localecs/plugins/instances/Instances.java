@@ -26,12 +26,12 @@ final class Instances {
         return context.clusters().active(ClusterRef.parse(reference).name()).clusterName();
     }
 
-    /** The local instance of a cluster when the reference names it and it is registered. */
+    /** The instance of a cluster a reference names, when it is registered. */
     static Optional<ContainerInstance> registered(PluginContext context, String cluster, String reference) {
         return reference == null ? Optional.empty() : context.containerInstances().find(cluster, reference);
     }
 
-    /** The local instance a reference must name, else ECS's error for an unknown instance. */
+    /** The registered instance a reference must name, else ECS's error for an unknown instance. */
     static ContainerInstance required(PluginContext context, String cluster, String reference) {
         return registered(context, cluster, reference).orElseThrow(() -> EcsException.invalidParameter(
                 "The referenced container instance was not found."));

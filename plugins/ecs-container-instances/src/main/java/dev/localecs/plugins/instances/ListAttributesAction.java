@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * ListAttributes: the attributes of the cluster's local container instance (those the engine has and the
+ * ListAttributes: the attributes of the cluster's registered container instances (those the engine has and the
  * custom ones), optionally of one name, or one name and value.
  */
 @Extension

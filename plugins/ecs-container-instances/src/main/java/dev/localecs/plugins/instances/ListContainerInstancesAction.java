@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * ListContainerInstances: the local instance of the cluster when it is registered and matches {@code status}
+ * ListContainerInstances: the registered instances of the cluster that match {@code status}
  * and the cluster query language {@code filter}.
  */
 @Extension

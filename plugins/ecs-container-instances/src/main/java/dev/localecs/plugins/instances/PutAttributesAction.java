@@ -10,7 +10,7 @@ import java.util.Map;
 import org.pf4j.Extension;
 
 /**
- * PutAttributes: custom attributes on the local container instance (at most 10), which {@code memberOf}
+ * PutAttributes: custom attributes, each on the container instance its target names (at most 10 each), which {@code memberOf}
  * constraints and ListContainerInstances filters then see.
  */
 @Extension
@@ -39,7 +39,7 @@ public final class PutAttributesAction implements EcsAction {
         Request body = request.bind(Request.class);
         String cluster = Instances.cluster(context, body.cluster());
         Instances.checkAttributes(body.attributes(), true);
-        AttributeTargets.requireLocal(context, cluster, body.attributes());
+        AttributeTargets.requireRegistered(context, cluster, body.attributes());
         context.containerInstances().putAttributes(cluster, body.attributes());
         return Map.of("attributes", body.attributes().stream()
                 .map(a -> AttributeTargets.answered(context, cluster, a)).toList());
