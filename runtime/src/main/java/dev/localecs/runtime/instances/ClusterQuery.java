@@ -98,51 +98,13 @@ final class ClusterQuery implements Predicate<QueryTarget> {
         }
     }
 
-    private static final List<String> SYMBOLS = List.of("&&", "||", "==", "!=", ">=", "<=", "=~", "!~", ">", "<");
-
-    /** Words, quoted strings and the punctuation {@code ( ) [ ] ,}; operator symbols split from words. */
+    /** The expression's tokens ({@link QueryTokens}); an unterminated quoted value is a syntax error. */
     static List<String> tokens(String expression) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < expression.length()) {
-            char c = expression.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if ("()[],".indexOf(c) >= 0) {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else if (c == '"' || c == '\'') {
-                int end = expression.indexOf(c, i + 1);
-                if (end < 0) {
-                    throw new QuerySyntaxException("unterminated quoted value");
-                }
-                tokens.add("\u0000" + expression.substring(i + 1, end));
-                i = end + 1;
-            } else {
-                String symbol = symbolAt(expression, i);
-                if (symbol != null) {
-                    tokens.add(symbol);
-                    i += symbol.length();
-                    continue;
-                }
-                int start = i;
-                while (i < expression.length() && !Character.isWhitespace(expression.charAt(i))
-                        && "()[],\"'".indexOf(expression.charAt(i)) < 0 && (i == start || symbolAt(expression, i) == null)) {
-                    i++;
-                }
-                tokens.add(expression.substring(start, i));
-            }
+        try {
+            return QueryTokens.of(expression);
+        } catch (IllegalArgumentException e) {
+            throw new QuerySyntaxException(e.getMessage());
         }
-        return tokens;
-    }
-
-    private static String symbolAt(String expression, int i) {
-        for (String symbol : SYMBOLS) {
-            if (expression.startsWith(symbol, i)) {
-                return symbol;
-            }
-        }
-        return null;
     }
 
     private static final class Parser {

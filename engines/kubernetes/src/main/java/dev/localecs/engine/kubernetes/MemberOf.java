@@ -1,5 +1,6 @@
 package dev.localecs.engine.kubernetes;
 
+import dev.localecs.runtime.instances.QueryTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,13 @@ record MemberOf(String attribute, String operator, List<String> values) {
      * @return the comparisons, in order
      */
     static List<MemberOf> translate(String expression, List<String> left) {
-        List<String> tokens = tokens(expression);
+        List<String> tokens;
+        try {
+            tokens = QueryTokens.of(expression);
+        } catch (IllegalArgumentException e) {
+            left.add(expression.trim());
+            return List.of();
+        }
         if (!conjunction(tokens)) {
             left.add(expression.trim());
             return List.of();
@@ -62,7 +69,7 @@ record MemberOf(String attribute, String operator, List<String> values) {
             if (requirement.isPresent()) {
                 requirements.add(requirement.get());
             } else {
-                left.add(String.join(" ", term.stream().map(t -> t.replace("\u0000", "")).toList())
+                left.add(String.join(" ", term.stream().map(t -> t.replace(String.valueOf(QueryTokens.QUOTED), "")).toList())
                         .replace(" ,", ",").replace("[ ", "[").replace(" ]", "]").replace("( ", "(")
                         .replace(" )", ")"));
             }
@@ -152,48 +159,11 @@ record MemberOf(String attribute, String operator, List<String> values) {
     }
 
     private static String unquote(String token) {
-        return token.startsWith("\u0000") ? token.substring(1) : token;
+        return !token.isEmpty() && token.charAt(0) == QueryTokens.QUOTED ? token.substring(1) : token;
     }
 
     /** Kubernetes's name of an ECS architecture ({@code x86_64} → {@code amd64}). */
     static String kubeArchitecture(String ecs) {
         return ecs.equals("x86_64") ? "amd64" : ecs;
-    }
-
-    private static final List<String> SYMBOLS = List.of("&&", "||", "==", "!=", "=~", "!~", ">=", "<=", ">", "<");
-
-    /** Words, quoted values (marked with a leading NUL), the punctuation {@code ( ) [ ] ,} and operator symbols. */
-    static List<String> tokens(String expression) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < expression.length()) {
-            char c = expression.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if ("()[],".indexOf(c) >= 0) {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else if (c == '"' || c == '\'') {
-                int end = expression.indexOf(c, i + 1);
-                end = end < 0 ? expression.length() : end;
-                tokens.add("\u0000" + expression.substring(i + 1, end));
-                i = end + 1;
-            } else if (symbolAt(expression, i) != null) {
-                tokens.add(symbolAt(expression, i));
-                i += tokens.get(tokens.size() - 1).length();
-            } else {
-                int start = i;
-                while (i < expression.length() && !Character.isWhitespace(expression.charAt(i))
-                        && "()[],\"'".indexOf(expression.charAt(i)) < 0 && (i == start || symbolAt(expression, i) == null)) {
-                    i++;
-                }
-                tokens.add(expression.substring(start, i));
-            }
-        }
-        return tokens;
-    }
-
-    private static String symbolAt(String expression, int i) {
-        return SYMBOLS.stream().filter(s -> expression.startsWith(s, i)).findFirst().orElse(null);
     }
 }
