@@ -2,6 +2,7 @@ package dev.localecs.engine.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localecs.runtime.tasks.RealCommands;
 import dev.localecs.runtime.tasks.TaskEngine;
 import dev.localecs.runtime.tasks.TaskEngineContract;
 import io.fabric8.kubernetes.client.Config;
@@ -25,6 +26,8 @@ class RealClusterIT extends TaskEngineContract {
     static final KubernetesSettings SETTINGS = new KubernetesSettings(Optional.empty(), Optional.empty(),
             "local-ecs-api-it-", Map.of(), false, Optional.empty(), Optional.empty(),
             KubernetesSettings.DEFAULT_NAT_IMAGE, Duration.ofMinutes(3));
+    private static final RealCommands COMMANDS = new RealCommands("busybox:1.36",
+            "registry.invalid/local-ecs-api/no-such-image:1");
 
     /** Fails at once, naming what is missing, when no kubeconfig says where the cluster is. */
     @BeforeAll
@@ -42,7 +45,7 @@ class RealClusterIT extends TaskEngineContract {
 
     @Override
     protected String container(String name, boolean essential, String script, String extra) {
-        return RealCommands.container(name, essential, script, extra);
+        return COMMANDS.container(name, essential, script, extra);
     }
 
     @Test

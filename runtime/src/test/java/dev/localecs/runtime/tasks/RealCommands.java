@@ -1,21 +1,30 @@
-package dev.localecs.engine.kubernetes;
+package dev.localecs.runtime.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The contract's container scripts as busybox commands, for a real kubelet: {@code exit:N@t} sleeps then exits,
- * {@code oom@t} fills memory past the container's limit, {@code healthy@t} creates the file the health check looks
- * for, {@code pull-fail} names an image no registry has; every container exits 0 on SIGTERM.
+ * The engine contract's container scripts ({@link TaskEngineContract}) as busybox commands, for an engine that runs
+ * real processes (Docker, a real kubelet): {@code exit:N@t} sleeps then exits, {@code oom@t} fills memory past the
+ * container's limit, {@code healthy@t} creates the file the health check looks for, {@code pull-fail} names an image
+ * no registry has; every container exits 0 on SIGTERM.
+ *
+ * @param image the busybox image the containers run
+ * @param unpullable the image {@code pull-fail} names
  */
-final class RealCommands {
-    static final String IMAGE = "busybox:1.36";
+public record RealCommands(String image, String unpullable) {
 
-    private RealCommands() {
-    }
-
-    static String container(String name, boolean essential, String script, String extra) {
-        String image = IMAGE;
+    /**
+     * One container definition's JSON, as {@link TaskEngineContract#container} makes it.
+     *
+     * @param name the container name
+     * @param essential whether it is essential
+     * @param script its script, or null to run until stopped
+     * @param extra more JSON members, each with a leading comma
+     * @return the JSON
+     */
+    public String container(String name, boolean essential, String script, String extra) {
+        String image = this.image;
         List<String> steps = new ArrayList<>(List.of("trap 'exit 0' TERM"));
         String health = extra;
         boolean ends = false;
@@ -24,7 +33,7 @@ final class RealCommands {
                 String[] parts = step.trim().split("@");
                 String delay = parts.length > 1 ? seconds(parts[1]) : "0";
                 if (parts[0].equals("pull-fail")) {
-                    image = "registry.invalid/local-ecs-api/no-such-image:1";
+                    image = unpullable;
                 } else if (parts[0].startsWith("exit:")) {
                     steps.add("sleep " + delay + "; exit " + parts[0].substring(5));
                     ends = true;
