@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.BufferedReader;
@@ -395,7 +396,10 @@ public final class KubernetesTaskEngine implements TaskEngine {
         this.listener = listener;
         SharedIndexInformer<Pod> watching = (settings.namespace().isPresent()
                 ? client.pods().inNamespace(settings.namespace().get()) : client.pods().inAnyNamespace())
-                .withLabel(KubeNames.MANAGED_BY, KubeNames.MANAGER).runnableInformer(0);
+                .withLabel(KubeNames.MANAGED_BY, KubeNames.MANAGER).runnableInformer(0)
+                // a watch refused at the start (API server away, no RBAC yet) keeps trying, as ClusterNodes' does:
+                // fabric8 stops an informer whose first list fails unless told to retry
+                .exceptionHandler((running, e) -> !ExceptionHandler.isDeserializationException(e));
         boolean[] synced = {false};
         watching.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -418,7 +422,7 @@ public final class KubernetesTaskEngine implements TaskEngine {
             watching.start().toCompletableFuture().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KubernetesClientException e) {
             LOG.warning("The Pod watch has not synced yet (it keeps trying): " + e.getMessage());
         }
         synced[0] = true;
