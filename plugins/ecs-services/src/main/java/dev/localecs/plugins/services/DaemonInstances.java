@@ -7,8 +7,10 @@ import dev.localecs.api.model.ContainerInstance;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -80,5 +82,25 @@ final class DaemonInstances {
         }
         return there.stream().anyMatch(other -> instance.equals(other.containerInstanceArn())
                 && !"STOPPED".equals(other.lastStatus()) && !daemonTask.test(other));
+    }
+
+    /**
+     * The eligible instances where a new task of a DAEMON service may start: no task of the service is there,
+     * running, starting or still stopping (one instance never runs two).
+     *
+     * @param context the plugin context
+     * @param service the service
+     * @param eligible the ARNs of the instances it runs on
+     * @param live the service's tasks whose desired status is RUNNING
+     * @return the ARNs, in the order given
+     */
+    static List<String> free(PluginContext context, StoredService service, Set<String> eligible, List<Task> live) {
+        Set<String> taken = new HashSet<>();
+        live.forEach(task -> taken.add(task.containerInstanceArn()));
+        context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
+                Optional.empty(), Optional.of(service.serviceName()))).stream()
+                .filter(task -> !"STOPPED".equals(task.lastStatus()))
+                .forEach(task -> taken.add(task.containerInstanceArn()));
+        return eligible.stream().filter(arn -> !taken.contains(arn)).toList();
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +208,7 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
             leaving.stream().filter(task -> !DaemonInstances.waitsForOthers(context, service.cluster(), task,
                     this::daemonServiceTask)).forEach(stopping::add);
             // one per instance: the extras there, least settled first
-            primaryTasks.stream().collect(java.util.stream.Collectors.groupingBy(Task::containerInstanceArn))
+            primaryTasks.stream().collect(Collectors.groupingBy(Task::containerInstanceArn))
                     .values().forEach(there -> there.stream().sorted(STOP_ORDER).limit(there.size() - 1)
                             .filter(protectedTask.negate()).forEach(stopping::add));
         } else {
@@ -234,7 +235,7 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
                 && "IN_PROGRESS".equals(primary.rolloutState()) && primary.failedTasks()
                 + newFailures.getOrDefault(primary.id(), 0) >= CircuitBreaker.threshold(desired);
         // a DAEMON task starts on each eligible instance where no task of the service is left (not even stopping)
-        List<String> free = perInstance ? freeInstances(service, eligible, all) : List.of();
+        List<String> free = perInstance ? DaemonInstances.free(context, service, eligible, all) : List.of();
         int toStart = failing ? 0 : perInstance ? free.size() : Math.min(desired - (primaryTasks.size()
                 - (int) primaryTasks.stream().filter(stopping::contains).count()),
                 maximum - (live.size() - stopping.size()));
@@ -298,17 +299,6 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         if (!changed.equals(service)) {
             store.put(changed);
         }
-    }
-
-    /** The eligible instances no task of the service is on (running, starting or still stopping), in order. */
-    private List<String> freeInstances(StoredService service, Set<String> eligible, List<Task> live) {
-        Set<String> taken = new java.util.HashSet<>();
-        live.forEach(task -> taken.add(task.containerInstanceArn()));
-        context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
-                Optional.empty(), Optional.of(service.serviceName()))).stream()
-                .filter(task -> !"STOPPED".equals(task.lastStatus()))
-                .forEach(task -> taken.add(task.containerInstanceArn()));
-        return eligible.stream().filter(arn -> !taken.contains(arn)).toList();
     }
 
     /** Whether a task is a DAEMON service's (it does not hold another daemon's task on a draining instance). */
