@@ -81,7 +81,7 @@ public final class FakePluginContext implements PluginContext {
         this.taskDefinitions = new InMemoryTaskDefinitions();
         this.clusters = new InMemoryClusters(arns, json);
         this.tasks = new FakeTaskService(arns, json, () -> clock, tags);
-        this.containerInstances = new FakeContainerInstances(arns, () -> clock);
+        this.containerInstances = new FakeContainerInstances(arns, () -> clock, tasks::all);
         this.capacityProviders = new InMemoryCapacityProviders(arns);
         this.taskProtections = TaskProtections.inMemory(new CurrentClock());
     }

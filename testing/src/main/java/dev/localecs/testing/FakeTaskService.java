@@ -74,6 +74,11 @@ public final class FakeTaskService implements TaskService {
         task.put("lastStatus", awsvpc ? "PROVISIONING" : "PENDING");
         task.put("desiredStatus", "RUNNING");
         task.put("launchType", spec.launchType());
+        if (!"FARGATE".equals(spec.launchType())) {
+            // on the instance placement chose: the engine's only machine's unless the spec names one
+            task.put("containerInstanceArn", arns.containerInstance(spec.cluster(),
+                    EcsArns.containerInstanceId(spec.cluster(), spec.placement().machine())));
+        }
         task.put("group", spec.group());
         task.put("enableExecuteCommand", spec.enableExecuteCommand());
         spec.startedBy().ifPresent(by -> task.put("startedBy", by));
@@ -150,6 +155,11 @@ public final class FakeTaskService implements TaskService {
             wire.put("version", ((Number) wire.getOrDefault("version", 1)).longValue() + 1);
             return json.convertValue(wire, Task.class);
         });
+    }
+
+    /** Every task known, in creation order (what {@link FakeContainerInstances} counts per instance). */
+    synchronized List<Task> all() {
+        return List.copyOf(tasks.values());
     }
 
     /**

@@ -7,10 +7,12 @@ import dev.localecs.api.model.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Daemons, deployments and revisions in ECS's wire shapes. Counts are live: the local Docker engine is the one
- * container instance, counted under the daemon's first capacity provider.
+ * Daemons, deployments and revisions in ECS's wire shapes. Counts are live, over the cluster's ACTIVE container
+ * instances (the Docker engine's one, or a multi-machine engine's nodes), all counted under the daemon's first
+ * capacity provider.
  */
 final class DaemonViews {
 
@@ -31,6 +33,7 @@ final class DaemonViews {
     /** ECS's {@code DaemonDetail}. */
     static ObjectNode detail(PluginContext context, StoredDaemon daemon) {
         List<Task> live = DaemonTasks.live(context, daemon);
+        int instances = activeInstances(context, daemon);
         ObjectNode view = context.json().createObjectNode();
         view.put("daemonArn", daemon.daemonArn());
         view.put("clusterArn", context.arns().cluster(daemon.cluster()));
@@ -50,10 +53,10 @@ final class DaemonViews {
                 ObjectNode provider = providers.addObject();
                 provider.put("arn", daemon.capacityProviderArns().get(i));
                 provider.put("runningCount", i == 0 ? running : 0);
-                provider.put("withoutDaemonCount", i == 0 ? 1 - running : 0);
+                provider.put("withoutDaemonCount", i == 0 ? Math.max(0, instances - running) : 0);
             }
             detail.put("totalRunningCount", running);
-            detail.put("totalWithoutDaemonCount", 1 - running);
+            detail.put("totalWithoutDaemonCount", Math.max(0, instances - running));
         }
         view.put("deploymentArn", daemon.latestDeployment().arn());
         view.put("createdAt", daemon.createdAt());
@@ -154,8 +157,10 @@ final class DaemonViews {
     private static ObjectNode revisionDetail(PluginContext context, StoredDaemon daemon, List<Task> live,
                                              String revisionArn) {
         int running = DaemonTasks.running(live, daemon, revisionArn);
-        boolean draining = DaemonTasks.stopping(context, daemon).stream()
-                .anyMatch(task -> DaemonTasks.runs(daemon, task, revisionArn));
+        int without = Math.max(0, activeInstances(context, daemon) - running);
+        int draining = (int) DaemonTasks.stopping(context, daemon).stream()
+                .filter(task -> DaemonTasks.runs(daemon, task, revisionArn))
+                .map(Task::containerInstanceArn).distinct().count();
         ObjectNode detail = context.json().createObjectNode();
         detail.put("arn", revisionArn);
         ArrayNode providers = detail.putArray("capacityProviders");
@@ -163,13 +168,18 @@ final class DaemonViews {
             ObjectNode provider = providers.addObject();
             provider.put("arn", daemon.capacityProviderArns().get(i));
             provider.put("runningInstanceCount", i == 0 ? running : 0);
-            provider.put("withoutDaemonInstanceCount", i == 0 ? 1 - running : 0);
-            provider.put("drainingInstanceCount", i == 0 && draining ? 1 : 0);
+            provider.put("withoutDaemonInstanceCount", i == 0 ? without : 0);
+            provider.put("drainingInstanceCount", i == 0 ? draining : 0);
         }
         detail.put("totalRunningInstanceCount", running);
-        detail.put("totalWithoutDaemonInstanceCount", 1 - running);
-        detail.put("totalDrainingInstanceCount", draining ? 1 : 0);
+        detail.put("totalWithoutDaemonInstanceCount", without);
+        detail.put("totalDrainingInstanceCount", draining);
         return detail;
+    }
+
+    /** The cluster's ACTIVE container instances, each of which runs one task of the daemon. */
+    private static int activeInstances(PluginContext context, StoredDaemon daemon) {
+        return context.containerInstances().list(daemon.cluster(), Optional.empty(), Optional.of("ACTIVE")).size();
     }
 
     private static void putTime(ObjectNode view, String name, Double value) {

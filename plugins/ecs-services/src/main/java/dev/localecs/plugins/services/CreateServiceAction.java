@@ -78,7 +78,7 @@ public final class CreateServiceAction implements EcsAction {
         DeploymentController controller = DeploymentController.of(raw);
         int desired;
         if (strategy.equals("DAEMON")) {
-            desired = 1;
+            desired = 0; // one per eligible container instance, counted below
         } else if (body.desiredCount() == null) {
             throw EcsException.invalidParameter("desiredCount is required for the REPLICA scheduling strategy.");
         } else if (body.desiredCount() < 0) {
@@ -139,6 +139,10 @@ public final class CreateServiceAction implements EcsAction {
         context.tags().remove(arn);
         if (!tags.isEmpty()) {
             context.tags().tag(arn, tags);
+        }
+        if (strategy.equals("DAEMON")) {
+            desired = DaemonInstances.eligible(context, cluster, members.path("placementConstraints"), definition)
+                    .size();
         }
         double now = context.clock().instant().toEpochMilli() / 1000.0;
         String taskDefinitionArn = definition.map(TaskDefinition::taskDefinitionArn).orElse(null);

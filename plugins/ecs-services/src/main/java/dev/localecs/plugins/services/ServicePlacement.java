@@ -28,6 +28,8 @@ final class ServicePlacement {
     private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
     private static final PlacementStrategy SPREAD_ACROSS_ZONES = new PlacementStrategy("spread",
             "attribute:ecs.availability-zone");
+    /** What a DAEMON service's tasks are placed with: one per instance. */
+    private static final PlacementConstraint DISTINCT_INSTANCE = new PlacementConstraint("distinctInstance", null);
     private static final Map<String, String> CLOSEST = Map.of(
             "RESOURCE:CPU", "has insufficient CPU units available",
             "RESOURCE:MEMORY", "has insufficient memory available",
@@ -88,11 +90,41 @@ final class ServicePlacement {
             }
             return new Outcome(started, Optional.empty());
         }
+        return place(context, subject, service, spec, count, List.of(), Optional.empty());
+    }
+
+    /**
+     * Starts one task of a DAEMON service on each of the given container instances, each placed with an implied
+     * {@code distinctInstance} (an instance never runs two) and the service's constraints.
+     *
+     * @param context the plugin context
+     * @param subject who starts them in service events
+     * @param service the service
+     * @param spec the task to start
+     * @param instances the instances' ARNs
+     * @return the tasks started, and why the others were not (the first reason)
+     */
+    static Outcome startOn(PluginContext context, String subject, StoredService service, RunTaskSpec spec,
+                           List<String> instances) {
+        List<Task> started = new ArrayList<>();
+        Optional<String> unplaced = Optional.empty();
+        for (String instance : instances) {
+            Outcome one = place(context, subject, service, spec, 1, List.of(DISTINCT_INSTANCE),
+                    Optional.of(instance));
+            started.addAll(one.started());
+            unplaced = unplaced.or(one::unplaced);
+        }
+        return new Outcome(started, unplaced);
+    }
+
+    private static Outcome place(PluginContext context, String subject, StoredService service, RunTaskSpec spec,
+                                 int count, List<PlacementConstraint> implied, Optional<String> instance) {
+        List<PlacementConstraint> constraints = new ArrayList<>(implied);
+        constraints.addAll(constraints(context, service.members().path("placementConstraints")));
         PlacementResult placed;
         try {
-            placed = context.containerInstances().place(new PlacementRequest(spec, count,
-                    constraints(context, service.members().path("placementConstraints")),
-                    strategies(context, service.members().path("placementStrategy")), Optional.empty(),
+            placed = context.containerInstances().place(new PlacementRequest(spec, count, constraints,
+                    strategies(context, service.members().path("placementStrategy")), instance,
                     context.tasks()::run));
         } catch (EcsException e) {
             if (!NO_INSTANCES.equals(e.getMessage())) {

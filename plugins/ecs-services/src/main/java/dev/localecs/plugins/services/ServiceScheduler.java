@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,8 +154,23 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
 
     private void step(StoredService service) {
         double now = now();
-        int desired = "ACTIVE".equals(service.status()) ? service.desiredCount() : 0;
         ServiceDeployment primary = service.primary();
+        // a DAEMON service runs one task on each ACTIVE instance that meets its constraints, and no other
+        boolean perInstance = "DAEMON".equals(service.schedulingStrategy()) && "ACTIVE".equals(service.status());
+        Set<String> eligible = new LinkedHashSet<>();
+        if (perInstance) {
+            try {
+                DaemonInstances.eligible(context, service.cluster(), service.members().path("placementConstraints"),
+                        context.taskDefinitions().resolve(primary.taskDefinition()))
+                        .forEach(instance -> eligible.add(instance.containerInstanceArn()));
+            } catch (RuntimeException e) {
+                LOG.warn("Service {} could not list its container instances: {}", service.serviceArn(),
+                        e.getMessage());
+                return;
+            }
+        }
+        int desired = !"ACTIVE".equals(service.status()) ? 0 : perInstance ? eligible.size()
+                : service.desiredCount();
         List<Task> all = context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(),
                 "RUNNING", Optional.empty(), Optional.of(service.serviceName())));
         String name = service.serviceName();
@@ -177,15 +193,28 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
                     + " running tasks: " + taskList(unhealthy) + ".");
         }
         List<Task> live = all.stream().filter(task -> !unhealthy.contains(task)).toList();
-        List<Task> primaryTasks = live.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
-        List<Task> olderTasks = live.stream().filter(task -> !primary.id().equals(task.startedBy())).toList();
+        // a DAEMON task on an instance it no longer belongs on stops (on a DRAINING one, after the others)
+        List<Task> leaving = perInstance ? live.stream()
+                .filter(task -> !eligible.contains(task.containerInstanceArn())).toList() : List.of();
+        List<Task> placedLive = live.stream().filter(task -> !leaving.contains(task)).toList();
+        List<Task> primaryTasks = placedLive.stream().filter(task -> primary.id().equals(task.startedBy())).toList();
+        List<Task> olderTasks = placedLive.stream().filter(task -> !primary.id().equals(task.startedBy())).toList();
 
         // scale-in and deployments pass over tasks with scale-in protection (UpdateTaskProtection) until it ends
         Predicate<Task> protectedTask = task -> "RUNNING".equals(task.lastStatus())
                 && context.taskProtections().isProtected(task.taskArn());
         List<Task> stopping = new ArrayList<>();
-        primaryTasks.stream().filter(protectedTask.negate()).sorted(STOP_ORDER)
-                .limit(Math.max(0, primaryTasks.size() - desired)).forEach(stopping::add);
+        if (perInstance) {
+            leaving.stream().filter(task -> !DaemonInstances.waitsForOthers(context, service.cluster(), task,
+                    this::daemonServiceTask)).forEach(stopping::add);
+            // one per instance: the extras there, least settled first
+            primaryTasks.stream().collect(Collectors.groupingBy(Task::containerInstanceArn))
+                    .values().forEach(there -> there.stream().sorted(STOP_ORDER).limit(there.size() - 1)
+                            .filter(protectedTask.negate()).forEach(stopping::add));
+        } else {
+            primaryTasks.stream().filter(protectedTask.negate()).sorted(STOP_ORDER)
+                    .limit(Math.max(0, primaryTasks.size() - desired)).forEach(stopping::add);
+        }
         int running = (int) live.stream().filter(task -> !stopping.contains(task))
                 .filter(task -> "RUNNING".equals(task.lastStatus())).count();
         int minimumHealthy = (int) Math.ceil(desired * service.minimumHealthyPercent() / 100.0);
@@ -205,7 +234,9 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         boolean failing = "FAILED".equals(primary.rolloutState()) || service.circuitBreaker()
                 && "IN_PROGRESS".equals(primary.rolloutState()) && primary.failedTasks()
                 + newFailures.getOrDefault(primary.id(), 0) >= CircuitBreaker.threshold(desired);
-        int toStart = failing ? 0 : Math.min(desired - (primaryTasks.size()
+        // a DAEMON task starts on each eligible instance where no task of the service is left (not even stopping)
+        List<String> free = perInstance ? DaemonInstances.free(context, service, eligible, all) : List.of();
+        int toStart = failing ? 0 : perInstance ? free.size() : Math.min(desired - (primaryTasks.size()
                 - (int) primaryTasks.stream().filter(stopping::contains).count()),
                 maximum - (live.size() - stopping.size()));
 
@@ -227,8 +258,9 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         if (toStart > 0 && !backingOff(service.key(), primary.id())) {
             try {
                 RunTaskSpec spec = ServiceTaskSpecs.spec(context, service, primary);
-                ServicePlacement.Outcome placed = ServicePlacement.start(context, "service " + name, service, spec,
-                        toStart);
+                ServicePlacement.Outcome placed = perInstance
+                        ? ServicePlacement.startOn(context, "service " + name, service, spec, free)
+                        : ServicePlacement.start(context, "service " + name, service, spec, toStart);
                 for (Task task : placed.started()) {
                     started.add(task);
                     listeners.started(service, task);
@@ -254,6 +286,9 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         remaining.addAll(started);
         boolean stillStopping = stillStopping(service);
         changed = counted(changed, desired, remaining, stillStopping, now);
+        if (perInstance && changed.desiredCount() != desired) {
+            changed = changed.withStatus(changed.status(), desired);
+        }
         if (CircuitBreaker.trips(changed, desired)) {
             changed = CircuitBreaker.trip(changed, desired, now, notifications);
             store.wake(service.key());
@@ -264,6 +299,16 @@ final class ServiceScheduler implements ReconcileLoop.Reconciler {
         if (!changed.equals(service)) {
             store.put(changed);
         }
+    }
+
+    /** Whether a task is a DAEMON service's (it does not hold another daemon's task on a draining instance). */
+    private boolean daemonServiceTask(Task task) {
+        if (task.group() == null || !task.group().startsWith("service:") || task.clusterArn() == null) {
+            return task.group() != null && task.group().startsWith("daemon:");
+        }
+        String cluster = task.clusterArn().substring(task.clusterArn().lastIndexOf('/') + 1);
+        return store.find(cluster, task.group().substring("service:".length()))
+                .filter(found -> "DAEMON".equals(found.schedulingStrategy())).isPresent();
     }
 
     private void stop(StoredService service, Task task, String reason) {

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * @param serviceName the name
  * @param cluster the cluster name
  * @param status {@code ACTIVE}, {@code DRAINING} or {@code INACTIVE}
- * @param desiredCount the desired count (1 for DAEMON: one container instance locally)
+ * @param desiredCount the desired count (for DAEMON: the ACTIVE container instances meeting its constraints)
  * @param taskDefinition the task definition ARN of the PRIMARY deployment (or task set); null for an EXTERNAL service
  *     created without one
  * @param launchType the launch type the service reports ({@code EC2}, {@code FARGATE}, …)
