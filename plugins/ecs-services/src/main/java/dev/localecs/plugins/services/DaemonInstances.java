@@ -75,13 +75,10 @@ final class DaemonInstances {
                 .map(found -> "DRAINING".equals(found.status())).orElse(false)) {
             return false;
         }
-        List<Task> there = new ArrayList<>();
-        for (String desired : List.of("RUNNING", "STOPPED")) {
-            there.addAll(context.tasks().list(new TaskFilter(cluster, Optional.empty(), Optional.empty(), desired,
-                    Optional.empty(), Optional.empty())));
-        }
-        return there.stream().anyMatch(other -> instance.equals(other.containerInstanceArn())
-                && !"STOPPED".equals(other.lastStatus()) && !daemonTask.test(other));
+        // only the tasks not STOPPED are walked, never the stopped ones retained
+        return context.tasks().holdingResources(cluster).stream().anyMatch(other ->
+                instance.equals(other.containerInstanceArn()) && !"STOPPED".equals(other.lastStatus())
+                        && !daemonTask.test(other));
     }
 
     /**
