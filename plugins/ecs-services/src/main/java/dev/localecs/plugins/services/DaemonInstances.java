@@ -2,7 +2,6 @@ package dev.localecs.plugins.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localecs.api.PluginContext;
-import dev.localecs.api.TaskFilter;
 import dev.localecs.api.model.ContainerInstance;
 import dev.localecs.api.model.Task;
 import dev.localecs.api.model.TaskDefinition;
@@ -94,9 +93,10 @@ final class DaemonInstances {
     static List<String> free(PluginContext context, StoredService service, Set<String> eligible, List<Task> live) {
         Set<String> taken = new HashSet<>();
         live.forEach(task -> taken.add(task.containerInstanceArn()));
-        context.tasks().list(new TaskFilter(service.cluster(), Optional.empty(), Optional.empty(), "STOPPED",
-                Optional.empty(), Optional.of(service.serviceName()))).stream()
-                .filter(task -> !"STOPPED".equals(task.lastStatus()))
+        // the service's tasks still stopping: those not STOPPED of its group (the retained stopped ones not walked)
+        String group = "service:" + service.serviceName();
+        context.tasks().holdingResources(service.cluster()).stream()
+                .filter(task -> group.equals(task.group()) && !"STOPPED".equals(task.lastStatus()))
                 .forEach(task -> taken.add(task.containerInstanceArn()));
         return eligible.stream().filter(arn -> !taken.contains(arn)).toList();
     }
