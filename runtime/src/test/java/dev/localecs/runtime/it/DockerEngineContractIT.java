@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
  * ({@code SimulatedEngineContractTest}, {@code KubernetesEngineContractTest}), with the scripted containers as
  * busybox commands ({@link RealCommands}) on the locally built image, and an image no registry has behind a closed
  * loopback port. A restart of the runtime is a new engine adopting the containers still running. Each test removes
- * what its tasks left, and the task network when it made it.
+ * what its tasks left (containers, their project networks), and the task network when it made it.
  */
 class DockerEngineContractIT extends TaskEngineContract {
     private static final RealCommands COMMANDS = new RealCommands(TestImages.BUSYBOX, "127.0.0.1:9/nowhere/app:1");
@@ -55,6 +55,10 @@ class DockerEngineContractIT extends TaskEngineContract {
         try {
             for (String family : FAMILIES) {
                 Docker.removeByLabel("com.amazonaws.ecs.task-definition-family=" + family);
+                // the tasks' compose project networks (ecs-<family>-<task id>_default) carry no family label
+                for (String network : Docker.run("network", "ls", "-q", "--filter", "name=ecs-" + family + "-")) {
+                    Docker.run("network", "rm", network);
+                }
             }
             if (!networkExisted && taskNetworkExists()) {
                 Docker.run("network", "rm", TaskNetworkSettings.DEFAULT_NAME);
