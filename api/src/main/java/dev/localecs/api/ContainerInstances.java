@@ -104,6 +104,15 @@ public interface ContainerInstances {
     List<Attribute> deleteAttributes(String cluster, List<Attribute> attributes);
 
     /**
+     * Checks a {@code memberOf} placement constraint's expression against the cluster query language.
+     *
+     * @param expression the expression
+     * @throws dev.localecs.api.error.EcsException {@code InvalidParameterException} "The placement constraint
+     *         expression '…' is not valid: …" saying what is wrong
+     */
+    void checkExpression(String expression);
+
+    /**
      * Places tasks on the cluster's ACTIVE instances as ECS does: for each task in turn, the instances with the
      * CPU, memory and ports it needs that meet the constraints, ordered by the strategies; the first one gets it.
      * The check and the launch are atomic against other placements, so two concurrent calls never overbook an

@@ -59,6 +59,7 @@ public final class LocalContainerInstances implements ContainerInstances {
     static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
     private static final Set<String> EC2_COMPATIBLE = Set.of("EC2", "EXTERNAL");
     private static final int MAX_CUSTOM_ATTRIBUTES = 10;
+    private static final String PLACEMENT_EXPRESSION = "placement constraint expression";
     private static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
 
     private final JsonFileStore store;
@@ -221,6 +222,11 @@ public final class LocalContainerInstances implements ContainerInstances {
     }
 
     @Override
+    public void checkExpression(String expression) {
+        query(expression, PLACEMENT_EXPRESSION);
+    }
+
+    @Override
     public PlacementResult place(PlacementRequest request) {
         String cluster = request.spec().cluster();
         List<PlacementConstraint> constraints = new ArrayList<>(request.constraints());
@@ -232,7 +238,7 @@ public final class LocalContainerInstances implements ContainerInstances {
         boolean distinct = false;
         for (PlacementConstraint constraint : constraints) {
             if ("memberOf".equals(constraint.type())) {
-                memberOf.add(query(constraint.expression(), "placement constraint expression"));
+                memberOf.add(query(constraint.expression(), PLACEMENT_EXPRESSION));
             } else if ("distinctInstance".equals(constraint.type())) {
                 distinct = true;
             }

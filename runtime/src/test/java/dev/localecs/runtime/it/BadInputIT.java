@@ -487,6 +487,22 @@ class BadInputIT {
                         "The placement constraint expression 'attribute:a in b' is not valid"),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementStrategy\":[{\"type\":"
                         + "\"tight\"}]}", "InvalidParameterException", "Invalid placement strategy type 'tight'"),
+                Arguments.of("CreateService", "{\"serviceName\":\"placed\",\"taskDefinition\":\"live\","
+                        + "\"desiredCount\":0,\"placementConstraints\":[{\"type\":\"near\"}]}",
+                        "InvalidParameterException", "Invalid placement constraint type 'near'"),
+                Arguments.of("CreateService", "{\"serviceName\":\"placed\",\"taskDefinition\":\"live\","
+                        + "\"desiredCount\":0,\"placementConstraints\":[{\"type\":\"memberOf\","
+                        + "\"expression\":\"attribute:a in b\"}]}", "InvalidParameterException",
+                        "The placement constraint expression 'attribute:a in b' is not valid"),
+                Arguments.of("CreateService", "{\"serviceName\":\"placed\",\"taskDefinition\":\"live\","
+                        + "\"desiredCount\":0,\"schedulingStrategy\":\"DAEMON\",\"placementConstraints\":[{"
+                        + "\"type\":\"memberOf\",\"expression\":\"attribute:a ==\"}]}",
+                        "InvalidParameterException", "The placement constraint expression 'attribute:a ==' is not valid"),
+                Arguments.of("CreateService", "{\"serviceName\":\"placed\",\"taskDefinition\":\"live\","
+                        + "\"desiredCount\":0,\"placementStrategy\":[{\"type\":\"binpack\",\"field\":\"disk\"}]}",
+                        "InvalidParameterException", "The binpack placement strategy field must be cpu or memory."),
+                Arguments.of("UpdateService", "{\"service\":\"rolling\",\"placementStrategy\":[{\"type\":"
+                        + "\"tight\"}]}", "InvalidParameterException", "Invalid placement strategy type 'tight'"),
                 Arguments.of("RunTask", "{\"taskDefinition\":\"live\",\"placementStrategy\":[{\"type\":"
                         + "\"binpack\",\"field\":\"disk\"}]}", "InvalidParameterException",
                         "The binpack placement strategy field must be cpu or memory."),

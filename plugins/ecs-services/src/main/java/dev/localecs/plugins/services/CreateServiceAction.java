@@ -99,6 +99,7 @@ public final class CreateServiceAction implements EcsAction {
                     + "launch type.");
         }
         definition.ifPresent(found -> ServiceRequests.checkNetwork(raw.get("networkConfiguration"), found));
+        ServiceRequests.checkPlacement(context, raw);
         String propagate = body.propagateTags() == null ? "NONE" : body.propagateTags();
         if (!List.of("TASK_DEFINITION", "SERVICE", "NONE").contains(propagate)) {
             throw EcsException.invalidParameter("Invalid propagateTags '" + propagate

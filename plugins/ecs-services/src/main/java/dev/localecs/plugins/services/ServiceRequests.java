@@ -1,10 +1,14 @@
 package dev.localecs.plugins.services;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localecs.api.LaunchTypes;
+import dev.localecs.api.PlacementChecks;
 import dev.localecs.api.PluginContext;
 import dev.localecs.api.error.EcsException;
+import dev.localecs.api.model.PlacementConstraint;
+import dev.localecs.api.model.PlacementStrategy;
 import dev.localecs.api.model.TaskDefinition;
 import java.security.SecureRandom;
 import java.util.List;
@@ -44,6 +48,23 @@ final class ServiceRequests {
             throw EcsException.invalidParameter("Task definition does not support launch_type FARGATE.");
         }
         return launchType;
+    }
+
+    /**
+     * Checks a request's {@code placementConstraints} and {@code placementStrategy}, when given, as RunTask's are
+     * checked ({@link PlacementChecks}).
+     */
+    static void checkPlacement(PluginContext context, JsonNode body) {
+        JsonNode constraints = body.path("placementConstraints");
+        if (constraints.isArray()) {
+            PlacementChecks.constraints(context.json().convertValue(constraints,
+                    new TypeReference<List<PlacementConstraint>>() { }), context.containerInstances());
+        }
+        JsonNode strategies = body.path("placementStrategy");
+        if (strategies.isArray()) {
+            PlacementChecks.strategies(context.json().convertValue(strategies,
+                    new TypeReference<List<PlacementStrategy>>() { }));
+        }
     }
 
     /** The task definition a reference names, ACTIVE. */

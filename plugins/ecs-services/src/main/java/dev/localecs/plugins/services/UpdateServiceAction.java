@@ -85,6 +85,7 @@ public final class UpdateServiceAction implements EcsAction {
                     + ") is not supported by local-ecs-api; create a new service.");
         }
         controller.checkUpdate(raw);
+        ServiceRequests.checkPlacement(context, raw);
         ObjectNode members = service.members().deepCopy();
         for (String member : ServiceRequests.SERVICE_MEMBERS) {
             ServiceRequests.member(raw, member).ifPresent(value -> members.set(member, value.deepCopy()));

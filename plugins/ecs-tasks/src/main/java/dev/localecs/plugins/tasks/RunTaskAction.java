@@ -3,6 +3,7 @@ package dev.localecs.plugins.tasks;
 import dev.localecs.api.ActionRequest;
 import dev.localecs.api.EcsAction;
 import dev.localecs.api.LaunchTypes;
+import dev.localecs.api.PlacementChecks;
 import dev.localecs.api.PlacementRequest;
 import dev.localecs.api.PlacementResult;
 import dev.localecs.api.PluginContext;
@@ -88,8 +89,9 @@ public final class RunTaskAction implements EcsAction {
         Cluster clusterRecord = context.clusters().active(cluster);
         List<CapacityProviderStrategyItem> strategy = strategy(body, clusterRecord);
         String launchType = launchType(body, strategy, definition);
-        List<PlacementConstraint> constraints = Placements.constraints(body.placementConstraints());
-        List<PlacementStrategy> strategies = Placements.strategies(body.placementStrategy());
+        List<PlacementConstraint> constraints = PlacementChecks.constraints(body.placementConstraints(),
+                context.containerInstances());
+        List<PlacementStrategy> strategies = PlacementChecks.strategies(body.placementStrategy());
         if (launchType.equals("FARGATE") && !constraints.isEmpty()) {
             throw EcsException.invalidParameter("Task placement constraints are not supported for the FARGATE "
                     + "launch type.");

@@ -1,4 +1,4 @@
-package dev.localecs.plugins.tasks;
+package dev.localecs.api;
 
 import dev.localecs.api.error.EcsException;
 import dev.localecs.api.model.PlacementConstraint;
@@ -6,17 +6,27 @@ import dev.localecs.api.model.PlacementStrategy;
 import java.util.List;
 
 /**
- * RunTask's placement parameters checked as ECS checks them; the placement evaluates the constraints and orders
- * the container instances by the strategies.
+ * The placement parameters of RunTask, CreateService and UpdateService checked as ECS checks them, before anything
+ * is placed or stored; the placement ({@link ContainerInstances#place}) then evaluates the constraints and orders
+ * the instances by the strategies.
  */
-final class Placements {
+public final class PlacementChecks {
     private static final int MAX_CONSTRAINTS = 10;
     private static final int MAX_STRATEGIES = 5;
 
-    private Placements() {
+    private PlacementChecks() {
     }
 
-    static List<PlacementConstraint> constraints(List<PlacementConstraint> given) {
+    /**
+     * Checks placement constraints as ECS does: at most 10, types {@code distinctInstance} (no expression) and
+     * {@code memberOf} (an expression the cluster query language accepts).
+     *
+     * @param given the constraints, or null
+     * @param instances the container instances, whose parser checks the expressions
+     * @return the constraints (empty for null)
+     * @throws EcsException {@code InvalidParameterException} saying what is wrong
+     */
+    public static List<PlacementConstraint> constraints(List<PlacementConstraint> given, ContainerInstances instances) {
         List<PlacementConstraint> constraints = given == null ? List.of() : given;
         if (constraints.size() > MAX_CONSTRAINTS) {
             throw EcsException.invalidParameter("Number of placement constraints cannot exceed " + MAX_CONSTRAINTS
@@ -33,6 +43,7 @@ final class Placements {
                     throw EcsException.invalidParameter("An expression must be specified for a memberOf placement "
                             + "constraint.");
                 }
+                instances.checkExpression(constraint.expression());
             } else {
                 throw EcsException.invalidParameter("Invalid placement constraint type '" + constraint.type()
                         + "'. Valid values: distinctInstance, memberOf.");
@@ -41,7 +52,15 @@ final class Placements {
         return constraints;
     }
 
-    static List<PlacementStrategy> strategies(List<PlacementStrategy> given) {
+    /**
+     * Checks placement strategies as ECS does: at most 5; {@code random} (no field), {@code binpack} on
+     * {@code cpu} or {@code memory}, {@code spread} with a field.
+     *
+     * @param given the strategies, or null
+     * @return the strategies (empty for null)
+     * @throws EcsException {@code InvalidParameterException} saying what is wrong
+     */
+    public static List<PlacementStrategy> strategies(List<PlacementStrategy> given) {
         List<PlacementStrategy> strategies = given == null ? List.of() : given;
         if (strategies.size() > MAX_STRATEGIES) {
             throw EcsException.invalidParameter("Number of placement strategies cannot exceed " + MAX_STRATEGIES
