@@ -60,11 +60,14 @@ import java.util.logging.Logger;
 public final class KubernetesTaskEngine implements TaskEngine {
     private static final Logger LOG = Logger.getLogger(KubernetesTaskEngine.class.getName());
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the API server's version is taken as known (it changes only with an upgrade of the cluster). */
+    private static final Duration VERSION_KNOWN_FOR = Duration.ofMinutes(5);
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
     private final PodSpecBuilder builder;
     private final Clock clock;
+    private volatile KnownVersion knownVersion;
     private final ClusterNodes clusterNodes;
     private final Map<String, TaskPod> tasks = new ConcurrentHashMap<>();
     /** The last version of every Pod seen, kept after its deletion until the task is removed. */
@@ -628,13 +631,32 @@ public final class KubernetesTaskEngine implements TaskEngine {
         List<EngineNode> nodes = nodes();
         int cpus = (int) (nodes.stream().mapToLong(EngineNode::cpuUnits).sum() / 1024);
         long memory = nodes.stream().mapToLong(EngineNode::memoryMib).sum();
-        var info = client.getKubernetesVersion();
-        String version = info == null ? "unknown" : info.getGitVersion() != null ? info.getGitVersion()
-                : info.getMajor() != null ? "v" + info.getMajor() + "." + info.getMinor() : "unknown";
+        String version = version();
         String architecture = nodes.stream().map(n -> n.attributes().get(ClusterNodes.ARCHITECTURE))
                 .filter(java.util.Objects::nonNull).findFirst().orElse("x86_64");
         return new EngineHost("kubernetes:" + client.getMasterUrl().getHost(), cpus, memory, version, "1.44",
                 "linux", architecture, List.of("json-file"));
+    }
+
+    /**
+     * The API server's version ({@code versionInfo.dockerVersion} of the engine's host), asked again once it has
+     * been known for {@link #VERSION_KNOWN_FOR}: the host is read at every placement and container-instance read.
+     */
+    private String version() {
+        KnownVersion known = knownVersion;
+        Instant now = clock.instant();
+        if (known == null || now.isAfter(known.at().plus(VERSION_KNOWN_FOR))) {
+            var info = client.getKubernetesVersion();
+            String version = info == null ? "unknown" : info.getGitVersion() != null ? info.getGitVersion()
+                    : info.getMajor() != null ? "v" + info.getMajor() + "." + info.getMinor() : "unknown";
+            known = new KnownVersion(version, now);
+            knownVersion = known;
+        }
+        return known.version();
+    }
+
+    /** The API server's version and when it was asked. */
+    private record KnownVersion(String version, Instant at) {
     }
 
     /** The cluster's schedulable nodes from a node informer's cache (see {@link ClusterNodes}). */

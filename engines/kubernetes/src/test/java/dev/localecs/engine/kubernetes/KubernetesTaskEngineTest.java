@@ -191,6 +191,18 @@ class KubernetesTaskEngineTest {
         }
     }
 
+    @Test
+    void theHostAsksTheApiServerForItsVersionOnlyOnceInAWhile() {
+        cluster.addNode("node-a", "2", "4Gi", "amd64", true);
+        assertThat(engine.host().cpus()).isEqualTo(2);
+        // read at every placement and container-instance read: the version is not asked again each time
+        int requests = cluster.requests();
+        for (int i = 0; i < 20; i++) {
+            assertThat(engine.host().memoryMib()).isEqualTo(4096);
+        }
+        assertThat(cluster.requests()).isEqualTo(requests);
+    }
+
     private static NodeCondition condition(String type, String status) {
         return new NodeConditionBuilder().withType(type).withStatus(status).build();
     }
