@@ -100,6 +100,19 @@ public final class FakeTaskService implements TaskService {
     }
 
     /**
+     * A RUNNING EC2 task of a group on a container instance, as another scheduler's or a RunTask's would be.
+     *
+     * @param cluster the cluster name
+     * @param containerInstanceArn the instance
+     * @param group its group ({@code family:web})
+     * @return the task
+     */
+    public Task runningOn(String cluster, String containerInstanceArn, String group) {
+        return add(Map.of("clusterArn", arns.cluster(cluster), "containerInstanceArn", containerInstanceArn,
+                "group", group, "lastStatus", "RUNNING", "desiredStatus", "RUNNING", "launchType", "EC2"));
+    }
+
+    /**
      * Adds a task as the test built it (wire members such as {@code clusterArn}, {@code launchType},
      * {@code lastStatus}, {@code desiredStatus}); a {@code taskArn} is made when absent.
      *

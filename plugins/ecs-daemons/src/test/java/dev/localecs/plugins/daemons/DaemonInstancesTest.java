@@ -67,9 +67,7 @@ class DaemonInstancesTest {
         step();
         fixture.live().forEach(fixture::running);
         step();
-        Task other = fixture.context.tasks().add(Map.of("clusterArn", fixture.context.arns().cluster("default"),
-                "containerInstanceArn", b, "group", "family:web", "lastStatus", "RUNNING", "desiredStatus",
-                "RUNNING", "launchType", "EC2"));
+        Task other = fixture.context.tasks().runningOn("default", b, "family:web");
         Task onB = on(b);
 
         instances.updateStatus("default", b, "DRAINING");

@@ -63,9 +63,7 @@ class DaemonServiceSchedulerTest {
         step();
         fixture.runAll("agent");
         step();
-        Task other = fixture.context.tasks().add(Map.of("clusterArn", fixture.context.arns().cluster("default"),
-                "containerInstanceArn", b, "group", "family:web", "lastStatus", "RUNNING", "desiredStatus",
-                "RUNNING", "launchType", "EC2"));
+        Task other = fixture.context.tasks().runningOn("default", b, "family:web");
         Task onB = on(b);
 
         instances.updateStatus("default", b, "DRAINING");
