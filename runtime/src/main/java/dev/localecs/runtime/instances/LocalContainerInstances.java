@@ -31,6 +31,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +121,7 @@ public final class LocalContainerInstances implements ContainerInstances {
         return machine(cluster, reference).flatMap(machine -> {
             InstanceState state = state(cluster, machine);
             return state.status().equals("INACTIVE") ? Optional.empty()
-                    : Optional.of(render(cluster, machine, state));
+                    : Optional.of(render(cluster, machine, state, snapshot(cluster)));
         });
     }
 
@@ -150,7 +152,7 @@ public final class LocalContainerInstances implements ContainerInstances {
             checkLimit(custom);
             Instant registeredAt = state.status().equals("INACTIVE") ? clock.instant() : state.registeredAt();
             return render(cluster, machine, save(cluster, machine, new InstanceState("ACTIVE", registeredAt,
-                    state.version() + 1, custom)));
+                    state.version() + 1, custom)), snapshot(cluster));
         }
     }
 
@@ -159,10 +161,11 @@ public final class LocalContainerInstances implements ContainerInstances {
         synchronized (placementLock) {
             Machine machine = registered(cluster, reference);
             InstanceState state = state(cluster, machine);
-            if (!force && !tasksOn(cluster, machine).isEmpty()) {
+            Snapshot snapshot = snapshot(cluster);
+            if (!force && !snapshot.on(cluster, machine).isEmpty()) {
                 throw EcsException.invalidParameter("Found running tasks on the instance.");
             }
-            return render(cluster, machine, save(cluster, machine, state.with("INACTIVE")));
+            return render(cluster, machine, save(cluster, machine, state.with("INACTIVE")), snapshot);
         }
     }
 
@@ -172,7 +175,7 @@ public final class LocalContainerInstances implements ContainerInstances {
             Machine machine = registered(cluster, reference);
             InstanceState state = state(cluster, machine);
             return render(cluster, machine, state.status().equals(status) ? state
-                    : save(cluster, machine, state.with(status)));
+                    : save(cluster, machine, state.with(status)), snapshot(cluster));
         }
     }
 
@@ -180,13 +183,15 @@ public final class LocalContainerInstances implements ContainerInstances {
     public List<ContainerInstance> list(String cluster, Optional<String> filter, Optional<String> status) {
         Optional<ClusterQuery> query = filter.filter(f -> !f.isBlank()).map(f -> query(f, "filter"));
         List<ContainerInstance> result = new ArrayList<>();
-        for (Machine machine : machines()) {
+        List<Machine> machines = machines();
+        Snapshot snapshot = snapshot(cluster);
+        for (Machine machine : machines) {
             InstanceState state = state(cluster, machine);
             if (state.status().equals("INACTIVE") || !status.map(state.status()::equals).orElse(true)) {
                 continue;
             }
-            ContainerInstance instance = render(cluster, machine, state);
-            if (query.map(q -> q.test(target(cluster, machine, instance))).orElse(true)) {
+            ContainerInstance instance = render(cluster, machine, state, snapshot);
+            if (query.map(q -> q.test(target(instance, snapshot.on(cluster, machine)))).orElse(true)) {
                 result.add(instance);
             }
         }
@@ -257,24 +262,24 @@ public final class LocalContainerInstances implements ContainerInstances {
             // an engine never reached has no known resources: the launch itself then says what is wrong
             boolean known = everReached;
             for (int i = 0; i < request.count() && failures.isEmpty(); i++) {
-                Map<String, Reservation> used = usedByMachine();
+                Snapshot snapshot = snapshot(cluster);
                 List<PlacementOrder.Candidate> all = new ArrayList<>();
                 List<PlacementOrder.Candidate> fitting = new ArrayList<>();
                 Map<String, Machine> byArn = new TreeMap<>();
                 for (Machine machine : active) {
                     String arn = arn(cluster, machine);
                     byArn.put(arn, machine);
-                    List<Task> there = tasksOn(cluster, machine);
-                    Reservation holds = used.getOrDefault(usageKey(machine), Reservation.NONE);
+                    List<Task> there = snapshot.on(cluster, machine);
+                    Reservation holds = snapshot.usedOn(machine);
                     PlacementOrder.Candidate candidate = new PlacementOrder.Candidate(arn,
-                            attributesOf(cluster, machine), machine.cpuUnits() - holds.cpu(),
+                            attributes(machine, state(cluster, machine)), machine.cpuUnits() - holds.cpu(),
                             machine.memoryMib() - holds.memory(),
                             (int) there.stream().filter(t -> group.equals(t.group())).count());
                     all.add(candidate);
                     Optional<String> reason = Optional.empty();
                     if (!memberOf.isEmpty()) {
-                        QueryTarget target = target(cluster, machine, render(cluster, machine, state(cluster,
-                                machine)));
+                        QueryTarget target = target(render(cluster, machine, state(cluster, machine), snapshot),
+                                there);
                         if (!memberOf.stream().allMatch(q -> q.test(target))) {
                             reason = Optional.of("MemberOf placement constraint unsatisfied.");
                         }
@@ -294,7 +299,7 @@ public final class LocalContainerInstances implements ContainerInstances {
                             .get(0).arn());
                     Task task = request.launch().apply(request.spec().placed(new TaskPlacement(chosen.name(),
                             constraints, request.strategies(), Optional.of(group),
-                            Optional.ofNullable(attributesOf(cluster, chosen).get("ecs.availability-zone")))));
+                            Optional.ofNullable(attributes(chosen, state(cluster, chosen)).get("ecs.availability-zone")))));
                     reservations.put(task.taskArn(), wanted);
                     launched.add(task);
                 }
@@ -323,18 +328,39 @@ public final class LocalContainerInstances implements ContainerInstances {
     }
 
     /**
-     * What the EC2-compatible tasks not yet stopped hold on each machine, whatever their cluster, by
-     * {@link #usageKey(Machine)}.
+     * What the EC2-compatible tasks not yet stopped hold, read once for one answer: their reservations on each
+     * machine, whatever their cluster, and the cluster's own tasks by the instance they are on.
+     *
+     * @param used reservations by {@link #usageKey(Machine)}
+     * @param byInstance the cluster's tasks by container instance id
      */
-    Map<String, Reservation> usedByMachine() {
+    private record Snapshot(Map<String, Reservation> used, Map<String, List<Task>> byInstance) {
+        Reservation usedOn(Machine machine) {
+            return used.getOrDefault(usageKey(machine), Reservation.NONE);
+        }
+
+        List<Task> on(String cluster, Machine machine) {
+            return byInstance.getOrDefault(EcsArns.containerInstanceId(cluster, machine.name()), List.of());
+        }
+    }
+
+    /** Reads the tasks holding resources once: every cluster's for the reservations, this one's by instance. */
+    private Snapshot snapshot(String cluster) {
         Map<String, Reservation> total = new TreeMap<>();
-        Set<String> live = new java.util.HashSet<>();
+        Map<String, List<Task>> byInstance = new HashMap<>();
+        Set<String> live = new HashSet<>();
         List<Machine> machines = seen;
-        for (Cluster cluster : clusters.list()) {
+        boolean walked = false;
+        for (Cluster each : clusters.list()) {
             Map<String, Machine> byId = new TreeMap<>();
-            machines.forEach(m -> byId.put(EcsArns.containerInstanceId(cluster.clusterName(), m.name()), m));
-            for (Task task : holding(cluster.clusterName())) {
+            machines.forEach(m -> byId.put(EcsArns.containerInstanceId(each.clusterName(), m.name()), m));
+            boolean mine = each.clusterName().equals(cluster);
+            walked |= mine;
+            for (Task task : holding(each.clusterName())) {
                 live.add(task.taskArn());
+                if (mine) {
+                    byInstance.computeIfAbsent(instanceId(task), id -> new ArrayList<>()).add(task);
+                }
                 Machine machine = byId.get(instanceId(task));
                 if (machine != null) {
                     total.merge(usageKey(machine), reservations.computeIfAbsent(task.taskArn(),
@@ -342,8 +368,12 @@ public final class LocalContainerInstances implements ContainerInstances {
                 }
             }
         }
+        if (!walked) {
+            holding(cluster).forEach(task -> byInstance.computeIfAbsent(instanceId(task), id -> new ArrayList<>())
+                    .add(task));
+        }
         reservations.keySet().retainAll(live);
-        return total;
+        return new Snapshot(total, byInstance);
     }
 
     private Reservation reservationOf(Task task) {
@@ -370,39 +400,33 @@ public final class LocalContainerInstances implements ContainerInstances {
         return result;
     }
 
-    /** Those of {@link #holding(String)} placed on one machine. */
-    private List<Task> tasksOn(String cluster, Machine machine) {
-        String id = EcsArns.containerInstanceId(cluster, machine.name());
-        return holding(cluster).stream().filter(task -> id.equals(instanceId(task))).toList();
-    }
-
-    private QueryTarget target(String cluster, Machine machine, ContainerInstance instance) {
+    /** An instance as the cluster query language sees it, with the tasks on it. */
+    private static QueryTarget target(ContainerInstance instance, List<Task> there) {
         Map<String, String> attributes = new TreeMap<>();
         instance.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
         Set<String> groups = new TreeSet<>();
-        tasksOn(cluster, machine).forEach(t -> groups.add(t.group()));
+        there.forEach(t -> groups.add(t.group()));
         return new QueryTarget(attributes, instance.ec2InstanceId(), Boolean.TRUE.equals(instance.agentConnected()),
                 instance.versionInfo().agentVersion(), instance.registeredAt(), instance.runningTasksCount(), groups);
     }
 
-    private Map<String, String> attributesOf(String cluster, Machine machine) {
+    /** A machine's attributes and its custom ones in a cluster, by name (an empty value for a value-less one). */
+    private static Map<String, String> attributes(Machine machine, InstanceState state) {
         Map<String, String> attributes = new TreeMap<>(machine.attributes());
-        attributes.putAll(state(cluster, machine).attributes());
+        attributes.putAll(state.attributes());
         return attributes;
     }
 
-    private ContainerInstance render(String cluster, Machine machine, InstanceState state) {
-        List<Task> onInstance = tasksOn(cluster, machine);
+    private ContainerInstance render(String cluster, Machine machine, InstanceState state, Snapshot snapshot) {
+        List<Task> onInstance = snapshot.on(cluster, machine);
         int running = (int) onInstance.stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
         int pending = onInstance.size() - running;
-        Map<String, String> attributes = new TreeMap<>(machine.attributes());
-        attributes.putAll(state.attributes());
-        List<Attribute> rendered = attributes.entrySet().stream()
+        List<Attribute> rendered = attributes(machine, state).entrySet().stream()
                 .map(e -> new Attribute(e.getKey(), e.getValue().isEmpty() ? null : e.getValue(), null, null))
                 .toList();
         int cpu = (int) Math.min(Integer.MAX_VALUE, machine.cpuUnits());
         int memory = (int) Math.min(Integer.MAX_VALUE, machine.memoryMib());
-        Reservation used = usedByMachine().getOrDefault(usageKey(machine), Reservation.NONE);
+        Reservation used = snapshot.usedOn(machine);
         Set<Integer> tcp = new TreeSet<>(RESERVED_PORTS);
         tcp.addAll(used.tcpPorts());
         String provider = clusters.find(cluster).map(Cluster::capacityProviders).orElse(List.of()).stream()
