@@ -91,6 +91,17 @@ final class ClusterNodes implements AutoCloseable {
                 .sorted(Comparator.comparing(EngineNode::name)).toList();
     }
 
+    /**
+     * The zone of one schedulable node, read from the watch's cache by its name (no list of every node).
+     *
+     * @param name the node name
+     * @return its {@code ecs.availability-zone}, when it is schedulable and has one
+     */
+    Optional<String> zoneOf(String name) {
+        return Optional.ofNullable(watching().getStore().getByKey(name)).filter(ClusterNodes::schedulable)
+                .map(ClusterNodes::node).flatMap(node -> Optional.ofNullable(node.attributes().get(ZONE)));
+    }
+
     private SharedIndexInformer<Node> watching() {
         SharedIndexInformer<Node> current = informer;
         if (current != null) {

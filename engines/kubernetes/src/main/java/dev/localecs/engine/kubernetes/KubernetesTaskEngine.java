@@ -362,8 +362,7 @@ public final class KubernetesTaskEngine implements TaskEngine {
             return Optional.empty();
         }
         Optional<String> zone = Optional.ofNullable(pod.getSpec() == null ? null : pod.getSpec().getNodeName())
-                .flatMap(node -> nodes().stream().filter(n -> n.name().equals(node)).findFirst())
-                .flatMap(node -> Optional.ofNullable(node.attributes().get(ClusterNodes.ZONE)));
+                .flatMap(clusterNodes::zoneOf);
         return Optional.of(PodStatuses.facts(pod, id.container(), zone));
     }
 
