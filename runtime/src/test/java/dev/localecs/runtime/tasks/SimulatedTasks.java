@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The task lifecycle on the simulated engine, for unit tests: a task manager over a state folder and an
@@ -169,8 +170,16 @@ final class SimulatedTasks implements AutoCloseable {
 
     /** Waits (at most 10 s) until the task satisfies a condition, and returns it. */
     Task await(Task task, Predicate<Task> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Task now = find(task);
+        return await(task, this::find, condition, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Waits (bounded) until a task, as read again every 10 ms, satisfies a condition, and returns it; the test fails
+     * with the task's last state when it does not in time.
+     */
+    static Task await(Task task, UnaryOperator<Task> find, Predicate<Task> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Task now = find.apply(task);
         while (!condition.test(now)) {
             assertThat(System.nanoTime()).as("task %s: last seen %s / %s, containers %s", id(task),
                     now.lastStatus(), now.stoppedReason(), now.containers()).isLessThan(deadline);
@@ -180,7 +189,7 @@ final class SimulatedTasks implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            now = find(task);
+            now = find.apply(task);
         }
         return now;
     }

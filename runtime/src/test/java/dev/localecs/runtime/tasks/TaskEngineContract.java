@@ -156,20 +156,7 @@ public abstract class TaskEngineContract {
 
     /** Waits (at most 20 s) until the task satisfies a condition. */
     private Task await(Task task, Predicate<Task> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Task now = find(task);
-        while (!condition.test(now)) {
-            assertThat(System.nanoTime()).as("task %s: last seen %s / %s, containers %s", SimulatedTasks.id(task),
-                    now.lastStatus(), now.stoppedReason(), now.containers()).isLessThan(deadline);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            now = find(task);
-        }
-        return now;
+        return SimulatedTasks.await(task, this::find, condition, Duration.ofSeconds(20));
     }
 
     private Task awaitStatus(Task task, String lastStatus) {
